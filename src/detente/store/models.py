@@ -1,0 +1,144 @@
+"""Articles, actor mentions, events and analysts' corrections.
+
+An ``Event`` is a real-world act; each article sentence that reports it is an
+``EventMention``. The coded fields on ``Event`` are the *effective* values:
+when an analyst corrects an event, the change is written to the event and
+recorded in ``Correction`` (who, when, old and new value), so every query,
+timeline and export uses the corrected data without re-deriving it.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class Article(models.Model):
+    content_hash = models.CharField(max_length=64, unique=True)
+    external_id = models.CharField(max_length=512, blank=True, db_index=True)
+    title = models.TextField(blank=True)
+    date = models.DateField(null=True, blank=True, db_index=True)
+    source = models.TextField(blank=True)
+    url = models.URLField(max_length=2000, blank=True)
+    text = models.TextField()
+    analyzed_at = models.DateTimeField(auto_now_add=True)
+    model_name = models.CharField(max_length=200, blank=True)
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                     on_delete=models.SET_NULL, related_name="submitted_articles")
+
+    class Meta:
+        ordering = ["-date", "-id"]
+
+    def __str__(self) -> str:
+        return self.title or self.external_id or self.content_hash[:12]
+
+
+class ActorMention(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="actor_mentions")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    text = models.CharField(max_length=300)
+    code = models.CharField(max_length=32, db_index=True)
+    country = models.CharField(max_length=8, db_index=True)
+    name = models.CharField(max_length=300)
+    kind = models.CharField(max_length=16)
+    via = models.CharField(max_length=16, blank=True)
+
+    class Meta:
+        ordering = ["article_id", "start"]
+
+
+class Event(models.Model):
+    class Status(models.TextChoices):
+        ACTIVE = "active"
+        REJECTED = "rejected"
+
+    # Merge key: dyad + CAMEO root + coarse date (+ place); see detente.store.merge.
+    fingerprint = models.CharField(max_length=128, db_index=True)
+    dyad = models.CharField(max_length=24, db_index=True, help_text="sorted 'AAA-BBB' country pair")
+
+    source_code = models.CharField(max_length=32, db_index=True)
+    source_country = models.CharField(max_length=8)
+    source_name = models.CharField(max_length=300)
+    source_kind = models.CharField(max_length=16)
+    target_code = models.CharField(max_length=32, blank=True, db_index=True)
+    target_country = models.CharField(max_length=8, blank=True)
+    target_name = models.CharField(max_length=300, blank=True)
+    target_kind = models.CharField(max_length=16, blank=True)
+
+    cameo = models.CharField(max_length=4, db_index=True)
+    cameo_root = models.CharField(max_length=2)
+    quad_class = models.PositiveSmallIntegerField()
+    goldstein = models.FloatField()
+    plover = models.CharField(max_length=32, blank=True)
+    modality = models.CharField(max_length=16, default="asserted")
+
+    date_start = models.DateField(null=True, blank=True)
+    date_end = models.DateField(null=True, blank=True)
+    date_granularity = models.CharField(max_length=16, default="unknown")
+    date_basis = models.CharField(max_length=16, default="article")
+    date_text = models.CharField(max_length=200, blank=True)
+
+    location_name = models.CharField(max_length=200, blank=True)
+    location_country = models.CharField(max_length=8, blank=True)
+    lat = models.FloatField(null=True, blank=True)
+    lon = models.FloatField(null=True, blank=True)
+    theatre = models.CharField(max_length=100, blank=True, db_index=True)
+
+    confidence = models.FloatField(default=0.5)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.ACTIVE)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["date_start", "id"]
+        indexes = [
+            models.Index(fields=["dyad", "status", "date_start"], name="event_dyad_date"),
+            models.Index(fields=["source_country", "date_start"], name="event_src_date"),
+            models.Index(fields=["target_country", "date_start"], name="event_tgt_date"),
+            models.Index(fields=["date_start"], name="event_date"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source_code} {self.cameo} {self.target_code or '-'} {self.date_start or ''}"
+
+
+class EventMention(models.Model):
+    """One article sentence that reports an event: its evidence."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="mentions")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="event_mentions")
+    sentence = models.TextField()
+    sentence_index = models.PositiveIntegerField()
+    span_start = models.PositiveIntegerField()
+    span_end = models.PositiveIntegerField()
+    source_text = models.CharField(max_length=300)
+    target_text = models.CharField(max_length=300, blank=True)
+    cameo = models.CharField(max_length=4, help_text="code as extracted from this sentence")
+    modality = models.CharField(max_length=16, default="asserted")
+    date_text = models.CharField(max_length=200, blank=True)
+    date_basis = models.CharField(max_length=16, blank=True)
+    confidence = models.FloatField(default=0.5)
+    record = models.JSONField(help_text="the event record as the pipeline produced it")
+
+    class Meta:
+        ordering = ["article_id", "span_start"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "span_start", "span_end", "cameo", "source_text", "target_text"],
+                                    name="mention_unique_in_article"),
+        ]
+
+
+class Correction(models.Model):
+    """An analyst's change to an event: which field, from what, to what, by whom, when."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="corrections")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+    created_at = models.DateTimeField(auto_now_add=True)
+    field = models.CharField(max_length=32, help_text="field name, or 'status' for reject/restore")
+    old_value = models.TextField(blank=True)
+    new_value = models.TextField(blank=True)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]

@@ -1,0 +1,1 @@
+"""Django settings split by purpose: common, dev (default), prod, test."""

@@ -1,0 +1,18 @@
+"""Production: secrets and hosts from the environment, HTTPS-only cookies, HSTS."""
+
+from detente.errors import OptionError
+
+from .common import *  # noqa: F401,F403
+from .common import OPTIONS
+
+if not OPTIONS.secret_key or len(OPTIONS.secret_key) < 50:
+    raise OptionError("production settings need DETENTE_SECRET_KEY (at least 50 random characters)")
+SECRET_KEY = OPTIONS.secret_key
+DEBUG = False
+SECURE_SSL_REDIRECT = True
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SECURE_HSTS_SECONDS = 31536000
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
