@@ -135,7 +135,7 @@ CACHES = {
     }
 }
 
-COMMENTS_APP = "detente.web.comments"
+# COMMENTS_APP = "detente.web.comments"  # enabled once detente.web.comments exists (web engineer)
 DETENTE_COMMENT_EDIT_MINUTES = OPTIONS.comment_edit_minutes
 DETENTE_SUBMIT_POLICY = OPTIONS.submit_policy
 DETENTE_OPTIONS = OPTIONS
