@@ -52,6 +52,12 @@ class RecordError(InputError):
     code = "E106"
 
 
+class TextTooLongError(InputError):
+    """A text (or raw input) is longer than DETENTE_MAX_TEXT_CHARS allows."""
+
+    code = "E107"
+
+
 class OptionError(DetenteError):
     """A command-line option or setting has a value that cannot be used."""
 
