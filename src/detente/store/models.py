@@ -53,9 +53,9 @@ class Event(models.Model):
         ACTIVE = "active"
         REJECTED = "rejected"
 
-    # Merge key: dyad + CAMEO root + coarse date (+ place); see detente.store.merge.
-    fingerprint = models.CharField(max_length=128, db_index=True)
-    dyad = models.CharField(max_length=24, db_index=True, help_text="sorted 'AAA-BBB' country pair")
+    # Merge candidate key: directed country pair + quad class; see detente.store.merge.
+    fingerprint = models.CharField(max_length=128)
+    dyad = models.CharField(max_length=24, help_text="sorted 'AAA-BBB' country pair")
 
     source_code = models.CharField(max_length=32, db_index=True)
     source_country = models.CharField(max_length=8)
@@ -86,6 +86,7 @@ class Event(models.Model):
     theatre = models.CharField(max_length=100, blank=True, db_index=True)
 
     confidence = models.FloatField(default=0.5)
+    mention_count = models.PositiveIntegerField(default=0, help_text="sentences reporting this event")
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.ACTIVE)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -93,7 +94,11 @@ class Event(models.Model):
     class Meta:
         ordering = ["date_start", "id"]
         indexes = [
-            models.Index(fields=["dyad", "status", "date_start"], name="event_dyad_date"),
+            # Timelines: the dyad's active events in a date range, with every
+            # column the aggregation reads, so PostgreSQL can answer from the index.
+            models.Index(fields=["dyad", "status", "date_start", "quad_class", "goldstein", "theatre"],
+                         name="event_dyad_date"),
+            models.Index(fields=["fingerprint", "status", "date_start"], name="event_merge_key"),
             models.Index(fields=["source_country", "date_start"], name="event_src_date"),
             models.Index(fields=["target_country", "date_start"], name="event_tgt_date"),
             models.Index(fields=["date_start"], name="event_date"),
@@ -133,7 +138,8 @@ class Correction(models.Model):
     """An analyst's change to an event: which field, from what, to what, by whom, when."""
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="corrections")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    author = models.CharField(max_length=150, blank=True, help_text="who made it (kept if the user is deleted)")
     created_at = models.DateTimeField(auto_now_add=True)
     field = models.CharField(max_length=32, help_text="field name, or 'status' for reject/restore")
     old_value = models.TextField(blank=True)
