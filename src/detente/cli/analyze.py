@@ -1,11 +1,174 @@
-"""`detente analyze` (not built yet)."""
+"""`detente analyze SOURCE`: print the events coded in each article of a source.
 
-from detente.errors import DetenteError
+Also home of the streaming loop shared with `detente actors`: read the source,
+report bad records on stderr, load the pipeline once, print one article at a time.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import json
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from rich.console import Console
+from rich.table import Table
+from spacy.tokens import Doc
+
+from detente.cli import exit_code_for
+from detente.errors import EmptyTextError, OptionError
+from detente.ingest import Failure, iter_articles
+from detente.ingest.dates import parse_date_option
+from detente.model import Article
+from detente.records import doc_records
+
+FORMATS = ("table", "json", "jsonl")
+EXCERPT_CHARS = 90
+
+
+@dataclass(frozen=True)
+class View:
+    """What a command prints for each analysed article."""
+
+    key: str                                  # "events" or "actors"
+    rows: Callable[[Doc], list[dict]]         # the records of one Doc
+    columns: tuple[str, ...]                  # table headings
+    cells: Callable[[dict, Article], tuple]   # one table row from one record
+
+
+def add_source_options(parser) -> None:
+    parser.add_argument("source", metavar="SOURCE",
+                        help="a .txt/.html/.jsonl(.gz)/RSS/Atom file, an http(s) URL, or - for stdin")
+    parser.add_argument("--date", default=None, metavar="YYYY-MM-DD",
+                        help="publication date of the article(s); overrides the source's date")
+    parser.add_argument("--title", default=None, help="title of the article(s); overrides the source's title")
+    parser.add_argument("--format", choices=FORMATS, default="table",
+                        help="table (readable, default), json (one document per article) or jsonl (one record per line)")
+    parser.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
+                        help="seconds to wait for a URL (DETENTE_FETCH_TIMEOUT)")
+
+
+class Tally:
+    """Counts articles and failures; reports each failure on stderr as it streams past."""
+
+    def __init__(self):
+        self.total = 0
+        self.failed = 0
+
+    def articles(self, items: Iterable[Article | Failure]) -> Iterator[Article]:
+        for item in items:
+            self.total += 1
+            if isinstance(item, Failure):
+                self.failed += 1
+                print(f"detente: error: {item.error}", file=sys.stderr, flush=True)
+            else:
+                yield item
+
+    def exit_code(self) -> int:
+        return exit_code_for(self.total, self.failed)
+
+
+def _options_for(args, options):
+    if args.timeout is None:
+        return options
+    if args.timeout <= 0:
+        raise OptionError(f"--timeout {args.timeout:g} must be a positive number of seconds, e.g. --timeout 20")
+    return dataclasses.replace(options, fetch_timeout=args.timeout)
+
+
+def stream_command(args, options, view: View) -> int:
+    """Read SOURCE, analyse each article once, print it in ``args.format``; the exit code."""
+    from detente.pipeline import analyze, load_pipeline
+
+    options = _options_for(args, options)
+    tally = Tally()
+    items = iter_articles(args.source, options, date=parse_date_option(args.date), title=args.title)
+    articles = tally.articles(items)
+    first = next(articles, None)  # unreadable input fails before the model loads
+    if first is None:
+        return _nothing_read(args.source, tally)
+    nlp = load_pipeline(options)
+    printer = PRINTERS[args.format](view)
+    for doc in analyze(itertools.chain([first], articles), nlp, options.batch_size):
+        printer(doc)
+        sys.stdout.flush()
+    return tally.exit_code()
+
+
+def _nothing_read(source: str, tally: Tally) -> int:
+    if tally.total == 0:
+        raise EmptyTextError(f"{source}: holds no articles; give a source with some text")
+    return tally.exit_code()
+
+
+def _jsonl_printer(view: View) -> Callable[[Doc], None]:
+    def emit(doc: Doc) -> None:
+        for row in view.rows(doc):
+            print(json.dumps(row, ensure_ascii=False))
+    return emit
+
+
+def _json_printer(view: View) -> Callable[[Doc], None]:
+    def emit(doc: Doc) -> None:
+        print(json.dumps({"article": doc._.article.header(), view.key: view.rows(doc)}, ensure_ascii=False))
+    return emit
+
+
+def _table_printer(view: View) -> Callable[[Doc], None]:
+    console = Console(file=sys.stdout)
+
+    def emit(doc: Doc) -> None:
+        console.print(article_table(doc, view))
+    return emit
+
+
+def article_table(doc: Doc, view: View) -> Table:
+    """A rich table of one article's records, titled with the article."""
+    article = doc._.article
+    rows = view.rows(doc)
+    heading = " · ".join(part for part in (article.title or article.id, _date(article), article.source) if part)
+    table = Table(*view.columns, title=heading, caption=f"{len(rows)} {view.key}", title_justify="left")
+    for row in rows:
+        table.add_row(*(str(cell) if cell is not None else "" for cell in view.cells(row, article)))
+    return table
+
+
+PRINTERS = {"table": _table_printer, "json": _json_printer, "jsonl": _jsonl_printer}
+
+
+def _date(article: Article) -> str:
+    return article.date.isoformat() if article.date else ""
+
+
+def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _actor_label(actor: dict | None) -> str:
+    return f"{actor['text']} ({actor['code']})" if actor else ""
+
+
+def _event_cells(record: dict, article: Article) -> tuple:
+    date = (record.get("date") or {}).get("start") or _date(article)
+    return (date, _actor_label(record["source"]), f"{record['cameo_name']} ({record['cameo']})",
+            _actor_label(record["target"]), record["modality"], excerpt(record["sentence"]))
+
+
+EVENTS = View(key="events", rows=doc_records,
+              columns=("date", "source", "event", "target", "modality", "evidence"), cells=_event_cells)
 
 
 def add_parser(subparsers):
-    return subparsers.add_parser("analyze", help="(not built yet)")
+    parser = subparsers.add_parser(
+        "analyze", help="code the events in an article, a corpus, a feed or a URL",
+        description="Print who did what to whom in each article of SOURCE "
+                    "(one JSON record per event with --format jsonl).")
+    add_source_options(parser)
+    return parser
 
 
 def run(args, options) -> int:
-    raise DetenteError("`detente analyze` is not built yet")
+    return stream_command(args, options, EVENTS)

@@ -1,0 +1,115 @@
+"""JSONL corpora, streamed line by line (gzip too): one article per line.
+
+Each line is ``{"id", "title", "date", "text", "url"?, "source"?, "meta"?}``.
+A bad line becomes a Failure naming its line number; the other lines go on.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from detente.errors import InputError, RecordError, TextTooLongError
+from detente.model import Article
+
+from .base import Context, Failure
+from .dates import parse_record_date
+
+_CHUNK = 1 << 20
+
+
+def open_corpus(path: Path) -> BinaryIO:
+    """A binary stream over the corpus, decompressing .gz files as they are read."""
+    return gzip.open(path, "rb") if path.suffix == ".gz" else open(path, "rb")
+
+
+def iter_lines(stream: BinaryIO, max_bytes: int, where: str = "the corpus") -> Iterator[tuple[int, bytes | None]]:
+    """(line number, bytes) for each line; bytes is None for a line longer than ``max_bytes``.
+
+    A long line is skipped in chunks, so memory stays bounded by ``max_bytes``.
+    """
+    number = 0
+    while line := _read_line(stream, max_bytes + 1, where):
+        number += 1
+        if len(line) > max_bytes:
+            _skip_rest_of_line(stream, line, where)
+            line = None
+        yield number, line
+
+
+def _skip_rest_of_line(stream: BinaryIO, line: bytes, where: str) -> None:
+    while line and not line.endswith(b"\n"):
+        line = _read_line(stream, _CHUNK, where)
+
+
+def _read_line(stream: BinaryIO, limit: int, where: str) -> bytes:
+    try:
+        return stream.readline(limit)
+    except (gzip.BadGzipFile, EOFError, OSError) as exc:
+        raise InputError(f"{where}: not readable gzip, or cut short ({exc}); "
+                         f"re-create or re-download it") from None
+
+
+def _field(record: dict, name: str, types: tuple, default=None):
+    value = record.get(name, default)
+    if value is not None and not isinstance(value, types):
+        raise ValueError(f'"{name}" must be {" or ".join(t.__name__ for t in types)}, '
+                         f"got {type(value).__name__}")
+    return value
+
+
+def _parse(line: bytes, number: int) -> dict:
+    text = line.decode("utf-8-sig" if number == 1 else "utf-8")
+    record = json.loads(text)
+    if not isinstance(record, dict):
+        raise ValueError(f"expected a JSON object, got {type(record).__name__}")
+    if not isinstance(record.get("text"), str):
+        raise ValueError('the record has no "text" string')
+    return record
+
+
+def record_article(record: dict, number: int, ctx: Context) -> Article:
+    """The Article of one parsed record; ValueError for a bad field."""
+    record_id = _field(record, "id", (str, int))
+    meta = _field(record, "meta", (dict,)) or {}
+    return ctx.article(
+        record["text"], where=f"line {number}", title=_field(record, "title", (str,)) or "",
+        date=parse_record_date(record.get("date")), id=str(record_id or ""),
+        url=_field(record, "url", (str,)), source=_field(record, "source", (str,)) or ctx.source,
+        meta=meta)
+
+
+def _line_failure(number: int, ctx: Context, problem: str) -> Failure:
+    error = RecordError(f"line {number}: {problem} ({ctx.where}); fix or remove this line")
+    return Failure(f"{ctx.where} line {number}", error)
+
+
+def _line_item(number: int, line: bytes, ctx: Context) -> Article | Failure:
+    try:
+        return record_article(_parse(line, number), number, ctx)
+    except UnicodeDecodeError as exc:
+        return _line_failure(number, ctx, f"not UTF-8 ({exc.reason} at byte {exc.start})")
+    except json.JSONDecodeError as exc:
+        return _line_failure(number, ctx, f"not valid JSON ({exc.msg} at column {exc.colno})")
+    except (ValueError, TypeError, RecursionError) as exc:
+        return _line_failure(number, ctx, str(exc))
+    except InputError as err:
+        return Failure(f"{ctx.where} line {number}", err)
+
+
+def _too_long(number: int, ctx: Context) -> Failure:
+    error = TextTooLongError(f"line {number}: longer than {ctx.raw_limit:,} bytes ({ctx.where}); "
+                             f"split it or raise DETENTE_MAX_TEXT_CHARS")
+    return Failure(f"{ctx.where} line {number}", error)
+
+
+def iter_jsonl(stream: BinaryIO, ctx: Context) -> Iterator[Article | Failure]:
+    """One Article (or Failure) per non-blank line, reading one line at a time."""
+    for number, line in iter_lines(stream, ctx.raw_limit, ctx.where):
+        if line is None:
+            yield _too_long(number, ctx)
+        elif line.strip():
+            yield _line_item(number, line, ctx)
