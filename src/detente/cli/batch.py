@@ -1,11 +1,86 @@
-"""`detente batch` (not built yet)."""
+"""`detente batch INPUT... --out DIR`: analyse corpora on Dask into partitioned Parquet."""
 
-from detente.errors import DetenteError
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from pathlib import Path
+
+from detente.cli import exit_code_for
 
 
 def add_parser(subparsers):
-    return subparsers.add_parser("batch", help="(not built yet)")
+    parser = subparsers.add_parser(
+        "batch", help="analyse JSONL/Parquet corpora on Dask into partitioned Parquet (resumable)",
+        description="Analyse corpora on a Dask cluster. Rerun the same command to resume a killed job.")
+    parser.add_argument("inputs", nargs="+", metavar="INPUT",
+                        help="corpus files: .jsonl, .jsonl.gz or .parquet "
+                             "(fields id, title, date, text, url, source)")
+    parser.add_argument("--out", required=True, type=Path, help="output directory")
+    parser.add_argument("--scheduler", default=None,
+                        help="address of a running Dask scheduler (default: start a local cluster)")
+    parser.add_argument("--workers", type=int, default=2, help="worker processes of the local cluster")
+    parser.add_argument("--threads-per-worker", type=int, default=1,
+                        help="threads per local worker (1 suits spaCy best)")
+    parser.add_argument("--partition-size", type=int, default=500, help="articles per partition")
+    parser.add_argument("--no-progress", action="store_true", help="do not show the progress bar")
+    return parser
+
+
+class ProgressBar:
+    """A rich bar over partitions that counts articles and the articles/s of this run."""
+
+    def __init__(self):
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        columns = (TextColumn("partitions"), BarColumn(), MofNCompleteColumn(),
+                   TextColumn("{task.fields[articles]} articles, {task.fields[rate]} articles/s"),
+                   TimeElapsedColumn())
+        self.progress = Progress(*columns, console=Console(stderr=True))
+        self.task = self.progress.add_task("batch", total=None, articles=0, rate="-")
+        self.started = time.perf_counter()
+        self.articles = self.fresh = 0
+
+    def __enter__(self):
+        self.progress.start()
+        return self
+
+    def __exit__(self, *exc_info):
+        self.progress.stop()
+
+    def __call__(self, total: int, part, result: dict | None) -> None:
+        done = (result or {}).get("articles", 0) + (result or {}).get("failed", 0)
+        self.articles += done
+        if result and "seconds" in result:
+            self.fresh += done
+        elapsed = time.perf_counter() - self.started
+        rate = f"{self.fresh / elapsed:.1f}" if self.fresh else "-"
+        self.progress.update(self.task, total=total, advance=1, articles=self.articles, rate=rate)
+
+
+def _quiet_dask(verbosity: int) -> None:
+    """Dask logs its cluster's life at INFO; show it only with -vv."""
+    import distributed  # noqa: F401 - importing it sets its own log levels, which we then override
+
+    if verbosity < 2:
+        logging.getLogger("distributed").setLevel(logging.WARNING)
 
 
 def run(args, options) -> int:
-    raise DetenteError("`detente batch` is not built yet")
+    from detente.batch.job import BatchConfig, run_batch
+
+    _quiet_dask(args.verbose)
+
+    config = BatchConfig(inputs=args.inputs, out=args.out, partition_size=args.partition_size,
+                         workers=args.workers, threads_per_worker=args.threads_per_worker,
+                         scheduler=args.scheduler)
+    if args.no_progress:
+        result = run_batch(config, options)
+    else:
+        with ProgressBar() as bar:
+            result = run_batch(config, options, progress=bar)
+    print(f"{result.articles} articles, {result.events} events, {result.failed} failed; "
+          f"{result.partitions} partitions ({result.skipped} already done) in {args.out}", file=sys.stderr)
+    return exit_code_for(result.total, result.failed)

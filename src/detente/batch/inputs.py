@@ -1,0 +1,157 @@
+"""Corpus files in: fingerprints, partition planning and reading one partition.
+
+A partition is a range of records of one input: ``partition_size`` lines of a
+JSONL file (plain or gzip) or rows of a Parquet file. Planning streams each
+file once (a JSONL line at a time; Parquet from its footer only), so no input
+is ever held in memory whole, and the same inputs always give the same plan.
+For plain JSONL the byte offset of each partition is kept so a worker can
+seek straight to it.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import pyarrow.parquet as pq
+
+from detente.errors import InputError
+
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz", ".json.gz")
+PARQUET_SUFFIXES = (".parquet", ".pq")
+
+
+@dataclass(frozen=True)
+class InputFile:
+    path: str
+    size: int
+    mtime_ns: int
+    format: str   # "jsonl" | "parquet"
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Partition:
+    index: int          # position in the job, names the output files
+    input: InputFile
+    first: int          # first line (JSONL) or row (Parquet), 0-based
+    count: int          # lines or rows in the partition
+    offset: int | None  # byte offset of ``first`` in a plain JSONL file, else None
+
+    @property
+    def name(self) -> str:
+        return f"part-{self.index:05d}"
+
+    def to_dict(self) -> dict:
+        return {"index": self.index, "name": self.name, "input": self.input.path,
+                "first": self.first, "count": self.count, "offset": self.offset}
+
+
+def input_format(path: str) -> str:
+    lowered = path.lower()
+    if lowered.endswith(PARQUET_SUFFIXES):
+        return "parquet"
+    if lowered.endswith(JSONL_SUFFIXES):
+        return "jsonl"
+    raise InputError(f"{path}: unknown corpus format; give a .jsonl, .jsonl.gz or .parquet file")
+
+
+def describe_input(path: str | os.PathLike) -> InputFile:
+    """Size and modification time identify an input's version for resuming."""
+    path = str(Path(path).resolve())
+    try:
+        stat = os.stat(path)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read the corpus ({exc.strerror}); check the path") from exc
+    return InputFile(path, stat.st_size, stat.st_mtime_ns, input_format(path))
+
+
+def _open_lines(path: str):
+    if path.lower().endswith(".gz"):
+        return gzip.open(path, "rb")
+    return open(path, "rb")
+
+
+def _jsonl_starts(path: str, size: int) -> Iterator[tuple[int, int | None]]:
+    """(line number, byte offset or None) of every ``size``-th line, then (line count, None)."""
+    plain = not path.lower().endswith(".gz")
+    offset = lines = 0
+    with _open_lines(path) as stream:
+        for line in stream:
+            if lines % size == 0:
+                yield lines, offset if plain else None
+            offset += len(line)
+            lines += 1
+    yield lines, None
+
+
+def _jsonl_ranges(path: str, size: int) -> Iterator[tuple[int, int, int | None]]:
+    starts = list(_jsonl_starts(path, size))
+    for (first, offset), (following, _) in zip(starts, starts[1:]):
+        yield first, following - first, offset
+
+
+def _parquet_ranges(path: str, size: int) -> Iterator[tuple[int, int, int | None]]:
+    rows = pq.ParquetFile(path).metadata.num_rows
+    for first in range(0, rows, size):
+        yield first, min(size, rows - first), None
+
+
+def plan_partitions(inputs: list[InputFile], size: int) -> list[Partition]:
+    """The job's partitions, in input order then record order."""
+    partitions = []
+    for item in inputs:
+        ranges = _parquet_ranges if item.format == "parquet" else _jsonl_ranges
+        for first, count, offset in ranges(item.path, size):
+            partitions.append(Partition(len(partitions), item, first, count, offset))
+    return partitions
+
+
+def _jsonl_records(part: Partition) -> Iterator[tuple[int, dict | Exception]]:
+    with _open_lines(part.input.path) as stream:
+        if part.offset is not None:
+            stream.seek(part.offset)
+            lines = enumerate(stream, part.first)
+        else:
+            lines = ((n, line) for n, line in enumerate(stream) if n >= part.first)
+        for number, line in lines:
+            if number >= part.first + part.count:
+                break
+            if line.strip():
+                yield number, _parse_line(line)
+
+
+def _parse_line(line: bytes) -> dict | Exception:
+    try:
+        record = json.loads(line)
+    except ValueError as exc:
+        return exc
+    return record if isinstance(record, dict) else ValueError("the line is not a JSON object")
+
+
+def _parquet_records(part: Partition) -> Iterator[tuple[int, dict | Exception]]:
+    reader = pq.ParquetFile(part.input.path)
+    seen = 0
+    for batch in reader.iter_batches(batch_size=max(part.count, 1)):
+        if seen + batch.num_rows <= part.first:
+            seen += batch.num_rows
+            continue
+        start = max(part.first - seen, 0)
+        for offset, record in enumerate(batch.slice(start).to_pylist()):
+            number = seen + start + offset
+            if number >= part.first + part.count:
+                return
+            yield number, record
+        seen += batch.num_rows
+
+
+def read_partition(part: Partition) -> Iterator[tuple[int, dict | Exception]]:
+    """(record number, record dict or the reason it could not be parsed) in file order."""
+    reader = _parquet_records if part.input.format == "parquet" else _jsonl_records
+    yield from reader(part)

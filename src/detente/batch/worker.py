@@ -1,0 +1,133 @@
+"""What one Dask task does: analyse one partition and write its files.
+
+The spaCy pipeline is loaded once per worker process and cached by model
+name; every partition of that worker reuses it. Documents stream through
+``nlp.pipe`` inside a spaCy memory zone, so strings interned for one
+partition are released before the next and a worker's memory stays flat
+however long the corpus.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import resource
+import threading
+import time
+
+from spacy.language import Language
+
+from detente.errors import DetenteError
+from detente.model import Article
+from detente.pipeline import analyze, load_pipeline
+from detente.records import doc_records
+from detente.settings import Options
+
+from . import files, layout
+from .articles import record_article
+from .inputs import Partition, read_partition
+from .schema import ARTICLES, EVENTS, article_row, event_row, to_table
+
+log = logging.getLogger(__name__)
+
+_PIPELINES: dict[str, Language] = {}
+_LOAD_LOCK = threading.Lock()
+
+
+def get_pipeline(options: Options) -> tuple[Language, float]:
+    """This process's pipeline for ``options`` and the seconds spent loading it now (0 if cached)."""
+    with _LOAD_LOCK:
+        if options.spacy_model in _PIPELINES:
+            return _PIPELINES[options.spacy_model], 0.0
+        started = time.perf_counter()
+        _PIPELINES[options.spacy_model] = load_pipeline(options)
+        log.info("loaded %s in worker process %d", options.spacy_model, os.getpid())
+        return _PIPELINES[options.spacy_model], time.perf_counter() - started
+
+
+def _reason(stage: str, exc: Exception) -> str:
+    return f"{stage} failed: {type(exc).__name__}: {exc}"
+
+
+def _records_or_reason(doc) -> list[dict] | str:
+    try:
+        return doc_records(doc)
+    except Exception as exc:  # noqa: BLE001 - one bad document must not stop the partition
+        return _reason("records", exc)
+
+
+def _stream(articles: list[Article], nlp: Language, batch_size: int, results: dict) -> None:
+    """Fill ``results`` (keyed by ``id(article)``) until the stream ends or a document breaks it."""
+    try:
+        for doc in analyze(articles, nlp, batch_size):
+            results[id(doc._.article)] = _records_or_reason(doc)
+    except Exception as exc:  # noqa: BLE001 - the culprit is found by the one-by-one rerun
+        log.info("a batch failed (%s); rerunning its documents one by one", exc)
+
+
+def _one(article: Article, nlp: Language) -> list[dict] | str:
+    try:
+        return _records_or_reason(next(analyze([article], nlp, 1)))
+    except Exception as exc:  # noqa: BLE001 - recorded in the errors file
+        return _reason("pipeline", exc)
+
+
+def analyse_articles(articles: list[Article], nlp: Language, batch_size: int) -> list[list | str]:
+    """Per article, in order: its event records, or why it failed.
+
+    Documents stream through ``nlp.pipe``; when one breaks the stream, the
+    articles not yet done run one by one so only the culprit is lost.
+    """
+    results: dict[int, list | str] = {}
+    with nlp.memory_zone():
+        _stream(articles, nlp, batch_size, results)
+        for article in articles:
+            if id(article) not in results:
+                results[id(article)] = _one(article, nlp)
+    return [results[id(a)] for a in articles]
+
+
+def _parse(part: Partition, options: Options) -> tuple[list[Article], list[dict]]:
+    articles, errors = [], []
+    for number, record in read_partition(part):
+        where = f"{os.path.basename(part.input.path)}:{number + 1}"
+        try:
+            if isinstance(record, Exception):
+                raise DetenteError(f"{where}: not a JSON object ({record}); fix or drop the line")
+            articles.append(record_article(record, where, options))
+        except DetenteError as err:
+            article_id = record.get("id") if isinstance(record, dict) else None
+            errors.append({"article_id": article_id, "partition": part.name, "reason": str(err)})
+    return articles, errors
+
+
+def _rows(part: Partition, articles: list[Article], outcomes: list) -> tuple[list, list, list]:
+    article_rows, event_rows, errors = [], [], []
+    for article, outcome in zip(articles, outcomes):
+        if isinstance(outcome, str):
+            errors.append({"article_id": article.id, "partition": part.name, "reason": outcome})
+            continue
+        article_rows.append(article_row(article, len(outcome)))
+        event_rows.extend(event_row(record) for record in outcome)
+    return article_rows, event_rows, errors
+
+
+def _write(out, part: Partition, plan_key: str, article_rows, event_rows, errors) -> dict:
+    files.write_parquet(to_table(event_rows, EVENTS), layout.table_path(out, "events", part.name))
+    files.write_parquet(to_table(article_rows, ARTICLES), layout.table_path(out, "articles", part.name))
+    marker = {"partition": part.name, "plan_key": plan_key, "articles": len(article_rows),
+              "events": len(event_rows), "failed": len(errors), "errors": errors}
+    files.write_json(marker, layout.marker_path(out, part.name))
+    return marker
+
+
+def process_partition(part: Partition, options: Options, out: str, plan_key: str) -> dict:
+    """The Dask task: analyse one partition, write its files atomically, return its counts."""
+    started = time.perf_counter()
+    nlp, load_seconds = get_pipeline(options)
+    articles, errors = _parse(part, options)
+    outcomes = analyse_articles(articles, nlp, options.batch_size)
+    article_rows, event_rows, failed = _rows(part, articles, outcomes)
+    marker = _write(out, part, plan_key, article_rows, event_rows, errors + failed)
+    return {**marker, "seconds": time.perf_counter() - started, "load_seconds": load_seconds,
+            "pid": os.getpid(), "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
