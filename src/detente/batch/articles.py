@@ -1,44 +1,47 @@
-"""Corpus records (JSONL lines, Parquet rows) into ``Article`` objects, or the reason why not."""
+"""Corpus records (JSONL lines, Parquet rows) into ``Article`` objects, or the reason why not.
+
+The record is read exactly as ``detente analyze`` reads a JSONL line
+(``detente.ingest.jsonl.record_article``: same text cleaning, same checks),
+so a batch job's spans point into the same text.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
 
-from detente.errors import EmptyTextError, InputError, RecordError
+from detente.errors import DetenteError, RecordError
+from detente.ingest.base import Context
+from detente.ingest.jsonl import record_article
 from detente.model import Article
 from detente.settings import Options
 
 
-def _text(record: dict, where: str, options: Options) -> str:
-    text = record.get("text")
-    if not isinstance(text, str) or not text.strip():
-        raise EmptyTextError(f"{where}: the record has no text; give each record a non-empty 'text' field")
-    if len(text) > options.max_text_chars:
-        raise InputError(f"{where}: the text has {len(text):,} characters, more than "
-                         f"DETENTE_MAX_TEXT_CHARS ({options.max_text_chars:,}); split it or raise the limit")
-    return text.strip()
+def parse_line(line: bytes) -> dict:
+    """The JSON object on one corpus line; ValueError when it is not one."""
+    record = json.loads(line.decode("utf-8-sig"))
+    if not isinstance(record, dict):
+        raise ValueError(f"expected a JSON object, got {type(record).__name__}")
+    return record
 
 
-def _date(value: object, where: str) -> dt.date | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
+def _jsonable(record: dict) -> dict:
+    """Parquet gives dates as date objects; records carry them as ISO strings."""
+    date = record.get("date")
+    if isinstance(date, (dt.date, dt.datetime)):
+        record = {**record, "date": date.isoformat()}
+    return record
+
+
+def to_article(record: dict, path: str, number: int, options: Options) -> Article:
+    """The article of record ``number`` (1-based) of ``path``; a ``DetenteError`` saying what is wrong."""
+    name = os.path.basename(path)
     try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError as exc:
-        raise RecordError(f"{where}: the date {value!r} is not YYYY-MM-DD; fix or drop the 'date' field") from exc
-
-
-def _string(record: dict, key: str) -> str:
-    value = record.get(key)
-    return "" if value is None else str(value)
-
-
-def record_article(record: dict, where: str, options: Options) -> Article:
-    """The article a corpus record describes; raises an ``InputError`` saying what is wrong."""
-    return Article(text=_text(record, where, options), id=_string(record, "id"),
-                   title=_string(record, "title"), date=_date(record.get("date"), where),
-                   source=_string(record, "source"), url=record.get("url") or None)
+        if not isinstance(record.get("text"), str):
+            raise ValueError('the record has no "text" string')
+        return record_article(_jsonable(record), number, Context(options, where=name, source=""))
+    except (ValueError, TypeError) as exc:
+        raise RecordError(f"{name}: line {number}: {exc}; fix or remove this record") from None
+    except DetenteError as err:
+        raise type(err)(f"{name}: {err.message}") from None

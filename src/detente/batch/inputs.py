@@ -11,7 +11,6 @@ seek straight to it.
 from __future__ import annotations
 
 import gzip
-import json
 import os
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
@@ -20,6 +19,8 @@ from pathlib import Path
 import pyarrow.parquet as pq
 
 from detente.errors import InputError
+
+from .articles import parse_line
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz", ".json.gz")
 PARQUET_SUFFIXES = (".parquet", ".pq")
@@ -129,10 +130,9 @@ def _jsonl_records(part: Partition) -> Iterator[tuple[int, dict | Exception]]:
 
 def _parse_line(line: bytes) -> dict | Exception:
     try:
-        record = json.loads(line)
-    except ValueError as exc:
+        return parse_line(line)
+    except ValueError as exc:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
         return exc
-    return record if isinstance(record, dict) else ValueError("the line is not a JSON object")
 
 
 def _parquet_records(part: Partition) -> Iterator[tuple[int, dict | Exception]]:

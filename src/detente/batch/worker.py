@@ -17,14 +17,14 @@ import time
 
 from spacy.language import Language
 
-from detente.errors import DetenteError
+from detente.errors import DetenteError, RecordError
 from detente.model import Article
 from detente.pipeline import analyze, load_pipeline
 from detente.records import doc_records
 from detente.settings import Options
 
 from . import files, layout
-from .articles import record_article
+from .articles import to_article
 from .inputs import Partition, read_partition
 from .schema import ARTICLES, EVENTS, article_row, event_row, to_table
 
@@ -90,11 +90,11 @@ def analyse_articles(articles: list[Article], nlp: Language, batch_size: int) ->
 def _parse(part: Partition, options: Options) -> tuple[list[Article], list[dict]]:
     articles, errors = [], []
     for number, record in read_partition(part):
-        where = f"{os.path.basename(part.input.path)}:{number + 1}"
         try:
             if isinstance(record, Exception):
-                raise DetenteError(f"{where}: not a JSON object ({record}); fix or drop the line")
-            articles.append(record_article(record, where, options))
+                raise RecordError(f"{os.path.basename(part.input.path)} line {number + 1}: "
+                                  f"not a JSON object ({record}); fix or remove this line")
+            articles.append(to_article(record, part.input.path, number + 1, options))
         except DetenteError as err:
             article_id = record.get("id") if isinstance(record, dict) else None
             errors.append({"article_id": article_id, "partition": part.name, "reason": str(err)})
