@@ -1,18 +1,59 @@
-"""Placeholder for the `detente_time` component (being built); passes docs through."""
+"""The ``detente_time`` component: give every event of a doc the date it happened."""
+
+from __future__ import annotations
 
 from spacy.language import Language
+from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
-from detente.model import register_extensions
+from detente.model import Event, EventDate, register_extensions
+
+from .resolve import SentenceTime, mention_for, sentence_times
+
+ARTICLE_PENALTY = 0.1  # events dated only by the publication day are less certain
 
 
-class _Placeholder:
+@Language.factory("detente_time", assigns=["doc._.events"], requires=["doc.ents", "token.dep"])
+def make_event_dater(nlp: Language, name: str):
+    register_extensions()
+    return EventDater(nlp, name)
+
+
+class EventDater(Pipe):
+    """Sets ``event.date`` on each event in ``doc._.events``."""
+
+    def __init__(self, nlp: Language, name: str = "detente_time"):
+        self.vocab = nlp.vocab
+        self.name = name
+
     def __call__(self, doc: Doc) -> Doc:
-        pass
+        events = doc._.events or []
+        if not events:
+            return doc
+        try:
+            article = doc._.article
+            times = sentence_times(doc, article.date if article is not None else None)
+            date_events(doc, events, times)
+        except Exception as exc:  # handed to spaCy's error handler, which re-raises by default
+            self.get_error_handler()(self.name, self, [doc], exc)
         return doc
 
 
-@Language.factory("detente_time")
-def make_event_dater(nlp: Language, name: str):
-    register_extensions()
-    return _Placeholder()
+def date_events(doc: Doc, events: list[Event], times: list[SentenceTime]) -> None:
+    """Give each event the time of its own sentence (the mention nearest its verb)."""
+    for event in events:
+        if not 0 <= event.sentence_index < len(times):
+            continue
+        event.date = event_date(doc, event, times[event.sentence_index])
+        if event.date.basis == "article":
+            event.confidence = max(0.0, event.confidence - ARTICLE_PENALTY)
+
+
+def event_date(doc: Doc, event: Event, sentence: SentenceTime) -> EventDate:
+    mention = mention_for(sentence, doc, event.trigger)
+    date = sentence.date
+    if mention is None or date.start is None:
+        return date
+    if mention.period.start <= date.start and date.end <= mention.period.end:
+        return date
+    return mention.event_date()

@@ -1,0 +1,55 @@
+"""Does a sentence without a time expression continue the episode told just before it?
+
+A few general signals are counted: the same paragraph, closeness to the last
+dated sentence, a pronoun or connective at the start, the past perfect, actors
+or names shared with the dated sentence. A sentence in the present tense
+returns to the time of writing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from .tense import is_future, is_past_perfect, is_present
+
+_OPENERS = {"PRON", "DET", "CCONJ", "ADV", "SCONJ"}
+_NAMED = {"PERSON", "GPE", "ORG", "NORP", "LOC", "FAC"}
+THRESHOLD = 3
+
+
+@dataclass(frozen=True)
+class Episode:
+    """The dated sentence a story is anchored on."""
+
+    sentence_index: int
+    paragraph: int
+    names: frozenset[str]
+
+
+def continues(sent: Span, index: int, paragraph: int, episode: Episode) -> bool:
+    """True when ``sent`` (the ``index``-th sentence) goes on telling ``episode``."""
+    if is_future(sent) or (is_present(sent) and not is_past_perfect(sent)):
+        return False
+    score = 2 * (paragraph == episode.paragraph)
+    score += index - episode.sentence_index <= 1
+    score += _opens_with_reference(sent)
+    score += is_past_perfect(sent)
+    score += bool(names(sent) & episode.names)
+    return score >= THRESHOLD
+
+
+def _opens_with_reference(sent: Span) -> bool:
+    """'He ...', 'The two ...', 'But ...', 'Soon ...': the sentence leans on what came before."""
+    first = sent[0]
+    return first.pos_ in _OPENERS or first.lower_ in ("the", "this", "these", "that")
+
+
+def names(sent: Span) -> frozenset[str]:
+    """Actor names and named entities of a sentence, lower-cased, plus coded actors when present."""
+    found = {ent.text.lower() for ent in sent.ents if ent.label_ in _NAMED}
+    actors = sent.doc._.actors or []
+    found |= {ref.code for mention in actors
+              if sent.start_char <= mention.start < sent.end_char for ref in mention.refs}
+    return frozenset(found)

@@ -1,0 +1,83 @@
+"""Find the time expressions of a sentence: spaCy DATE entities, joined into ranges
+('between 2014' + 'and' + '2016'), plus a few anaphoric words ('at the time', 'then')."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .vocabulary import vocabulary
+
+_ATTRIBUTIVE = {"compound", "amod", "nmod", "nummod", "poss"}
+
+
+@dataclass(frozen=True)
+class Expression:
+    text: str
+    start_char: int
+    end_char: int
+    head: int  # token index of the expression's syntactic head
+
+
+def find_expressions(sent: Span) -> list[Expression]:
+    """The time expressions of ``sent`` in text order."""
+    found = [_expression(span) for span in _date_spans(sent)]
+    taken = {i for span in _date_spans(sent) for i in range(span.start, span.end)}
+    found += [_expression(span) for span in _phrase_spans(sent) if span.start not in taken]
+    return sorted(found, key=lambda expression: expression.start_char)
+
+
+def _expression(span: Span) -> Expression:
+    return Expression(span.text, span.start_char, span.end_char, span.root.i)
+
+
+def _date_spans(sent: Span) -> list[Span]:
+    ents = [ent for ent in sent.ents if ent.label_ == "DATE" and not _attributive(ent)]
+    return _join_ranges(sent, ents)
+
+
+def _attributive(ent: Span) -> bool:
+    """'the 2014 war', 'his 2016 visit': a date that names a thing, not when this sentence happens."""
+    root = ent.root
+    units = vocabulary()["units"]
+    return (root.dep_ in _ATTRIBUTIVE and root.head.pos_ in ("NOUN", "PROPN")
+            and root.head.i >= ent.end and root.head.lower_ not in units)
+
+
+def _join_ranges(sent: Span, ents: list[Span]) -> list[Span]:
+    """'Between 2014' 'and' '2016' -> one span 'Between 2014 and 2016'."""
+    table = vocabulary()
+    joined, skip = [], None
+    for ent, after in zip(ents, [*ents[1:], None]):
+        if ent is skip:
+            continue
+        opens = ent[0].lower_ in table["range_openers"]
+        gap = sent.doc[ent.end:after.start] if after is not None else None
+        if opens and gap is not None and len(gap) == 1 and gap[0].lower_ in table["range_joiners"]:
+            joined.append(sent.doc[ent.start:after.end])
+            skip = after
+        else:
+            joined.append(ent)
+    return joined
+
+
+def _phrase_spans(sent: Span) -> list[Span]:
+    """'recently', 'at the time', 'then' (as an adverb, not 'then-president' or 'if ... then')."""
+    phrases = [phrase.split() for phrase in vocabulary()["extra_phrases"]]
+    lowered = [token.lower_ for token in sent]
+    spans = []
+    for i in range(len(lowered)):
+        for phrase in phrases:
+            if lowered[i:i + len(phrase)] == phrase:
+                spans.append(sent[i:i + len(phrase)])
+        if lowered[i] == "then" and _anaphoric_then(sent[i]):
+            spans.append(sent[i:i + 1])
+    return spans
+
+
+def _anaphoric_then(token: Token) -> bool:
+    doc = token.doc
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    conditional = any(t.lower_ == "if" for t in token.sent)
+    return token.pos_ == "ADV" and not conditional and (following is None or following.text != "-")

@@ -1,0 +1,151 @@
+"""Resolve the time of every sentence of a doc, keeping a narrative time as the text goes on.
+
+``sentence_times(doc, article_date)`` walks the sentences in order. A sentence
+with time expressions is dated by them (read against the article date and the
+narrative time so far) and becomes the new narrative time; a sentence without
+one inherits the narrative time when it continues the same episode (basis
+"context"), else it is dated by the article (basis "article"). Nothing is
+placed after the article date unless the sentence speaks of the future.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from ..model import EventDate
+from . import periods
+from .continuity import Episode, continues, names
+from .expressions import Context, Reading, read_expression
+from .mentions import Expression, find_expressions
+from .periods import Period
+from .tense import is_future
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    """One time expression of a sentence and what it resolved to (period None: unresolved)."""
+
+    expression: Expression
+    period: Period | None
+    basis: str
+
+    def event_date(self) -> EventDate:
+        return _event_date(self.period, self.expression.text, self.basis)
+
+
+@dataclass
+class SentenceTime:
+    index: int
+    paragraph: int
+    date: EventDate
+    mentions: list[TimeMention] = field(default_factory=list)
+    future: bool = False
+
+
+@dataclass
+class _Story:
+    """The narrative state: the time the text is talking about, and where it was set."""
+
+    period: Period | None = None
+    episode: Episode | None = None
+
+
+def sentence_times(doc: Doc, article_date: dt.date | None) -> list[SentenceTime]:
+    """The resolved time of each sentence of ``doc``, in order."""
+    story = _Story()
+    return [_sentence_time(doc, sent, i, article_date, story) for i, sent in enumerate(doc.sents)]
+
+
+def _sentence_time(doc, sent, index, article_date, story) -> SentenceTime:
+    paragraph = doc.text.count("\n", 0, sent.start_char)
+    future = is_future(sent)
+    context = Context(article_date, story.period, future)
+    mentions = [_mention(expression, context) for expression in find_expressions(sent)]
+    main = _main_mention(mentions)
+    if main is not None:
+        _advance(story, main, Episode(index, paragraph, names(sent)))
+        date = main.event_date()
+    elif story.episode is not None and continues(sent, index, paragraph, story.episode):
+        story.episode = Episode(index, paragraph, story.episode.names | names(sent))
+        date = _event_date(story.period, "", "context")
+    else:
+        date = article_event_date(article_date)
+    return SentenceTime(index, paragraph, date, mentions, future)
+
+
+def _mention(expression: Expression, context: Context) -> TimeMention:
+    reading = read_expression(expression.text, context)
+    if reading is not None and not context.future and context.article is not None:
+        clipped = periods.clip(reading.period, context.article)
+        reading = Reading(clipped, reading.basis) if clipped else None
+    if reading is None:
+        return TimeMention(expression, None, "relative")
+    return TimeMention(expression, reading.period, reading.basis)
+
+
+def _main_mention(mentions: list[TimeMention]) -> TimeMention | None:
+    """The first resolved mention, narrowed by later ones that overlap it
+    ('The following year, in 2013'); an unresolved one when none resolved."""
+    resolved = [mention for mention in mentions if mention.period is not None]
+    if not resolved:
+        return mentions[0] if mentions else None
+    main = resolved[0]
+    for other in resolved[1:]:
+        overlap = main.period.overlap(other.period)
+        if overlap is not None:
+            basis = "explicit" if "explicit" in (main.basis, other.basis) else main.basis
+            main = TimeMention(main.expression, overlap, basis)
+    return main
+
+
+def _advance(story: _Story, main: TimeMention, episode: Episode) -> None:
+    if main.period is not None:
+        story.period = main.period
+    story.episode = episode if story.period is not None else None
+
+
+def _event_date(period: Period | None, text: str, basis: str) -> EventDate:
+    if period is None:
+        return EventDate(None, None, "unknown", text, basis)
+    return EventDate(period.start, period.end, period.granularity, text, basis)
+
+
+def article_event_date(article_date: dt.date | None) -> EventDate:
+    """The fallback: the publication day (unknown when the article has no date)."""
+    if article_date is None:
+        return EventDate(None, None, "unknown", "", "article")
+    return EventDate(article_date, article_date, "day", "", "article")
+
+
+def mention_for(sentence: SentenceTime, doc: Doc, trigger: tuple[int, int]) -> TimeMention | None:
+    """The resolved mention of ``sentence`` that belongs to the verb at ``trigger``:
+    one attached to the same verb, else the nearest in the text."""
+    resolved = [mention for mention in sentence.mentions if mention.period is not None]
+    if not resolved:
+        return None
+    verb = _verb_at(doc, trigger)
+    attached = [m for m in resolved if verb is not None and _governing_verb(doc[m.expression.head]) == verb]
+    pool = attached or resolved
+    return min(pool, key=lambda m: _distance(m.expression, trigger))
+
+
+def _verb_at(doc: Doc, trigger: tuple[int, int]):
+    span = doc.char_span(trigger[0], trigger[1], alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return _governing_verb(span.root)
+
+
+def _governing_verb(token):
+    while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+        token = token.head
+    return token.i
+
+
+def _distance(expression: Expression, trigger: tuple[int, int]) -> int:
+    if expression.end_char <= trigger[0]:
+        return trigger[0] - expression.end_char
+    return max(0, expression.start_char - trigger[1])
