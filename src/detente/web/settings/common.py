@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "axes",
     "detente.store",
     "detente.web",
+    "detente.web.comments",
 ]
 SITE_ID = 1
 
@@ -66,6 +67,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "detente.web.csp.ContentSecurityPolicyMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -135,7 +137,28 @@ CACHES = {
     }
 }
 
-# COMMENTS_APP = "detente.web.comments"  # enabled once detente.web.comments exists (web engineer)
+COMMENTS_APP = "detente.web.comments"
+COMMENTS_HIDE_REMOVED = True
+
+# Content-Security-Policy sent on every response (detente.web.csp): no inline
+# scripts, everything from the site itself (the machines have no CDN).
+DETENTE_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+               "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+
+# Rate limits (django-ratelimit, counted in the database cache table). The
+# database cache's increment is not atomic: under a burst a limit may let a
+# request or two more through, which is acceptable for these limits.
+RATELIMIT_USE_CACHE = "default"
+DETENTE_RATE_LOGIN = "10/m"
+DETENTE_RATE_REGISTER = "5/h"
+DETENTE_RATE_COMMENT = "10/m"
+DETENTE_RATE_SUBMIT = "10/h"
+DETENTE_API_PAGE_SIZE = 50
+DETENTE_TIMELINE_CACHE_SECONDS = 600
 DETENTE_COMMENT_EDIT_MINUTES = OPTIONS.comment_edit_minutes
 DETENTE_SUBMIT_POLICY = OPTIONS.submit_policy
 DETENTE_OPTIONS = OPTIONS

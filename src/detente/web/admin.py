@@ -1,0 +1,54 @@
+"""Admin: articles, events with their corrections, and the comment moderation queue."""
+
+from django.contrib import admin
+from django.db.models import Count
+from django_comments.admin import CommentsAdmin
+
+from detente.store.models import Article, Correction, Event
+
+from .comments.models import DetenteComment
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ("title", "date", "source", "analyzed_at")
+    search_fields = ("title", "source", "url")
+    date_hierarchy = "date"
+    exclude = ("text",)
+
+
+class CorrectionInline(admin.TabularInline):
+    model = Correction
+    extra = 0
+    readonly_fields = ("user", "author", "created_at", "field", "old_value", "new_value", "note")
+    can_delete = False
+
+
+@admin.register(Event)
+class EventAdmin(admin.ModelAdmin):
+    list_display = ("id", "dyad", "source_code", "cameo", "target_code", "quad_class", "date_start", "status")
+    list_filter = ("status", "quad_class", "theatre")
+    search_fields = ("dyad", "source_code", "target_code", "cameo")
+    inlines = [CorrectionInline]
+    readonly_fields = ("fingerprint", "created_at", "updated_at")
+
+
+class FlaggedFilter(admin.SimpleListFilter):
+    """The moderation queue: comments users have flagged."""
+
+    title = "flagged"
+    parameter_name = "flagged"
+
+    def lookups(self, request, model_admin):
+        return (("yes", "flagged by users"),)
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.annotate(flag_count=Count("flags")).filter(flag_count__gt=0)
+        return queryset
+
+
+@admin.register(DetenteComment)
+class DetenteCommentAdmin(CommentsAdmin):
+    list_display = ("user", "content_type", "object_pk", "submit_date", "is_public", "is_removed", "edited_at")
+    list_filter = (FlaggedFilter, "submit_date", "is_public", "is_removed")

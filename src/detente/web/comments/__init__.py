@@ -1,0 +1,17 @@
+"""Detente's comments: django-contrib-comments with replies and an edit window.
+
+``COMMENTS_APP = "detente.web.comments"`` makes django_comments use the model
+and form returned here.
+"""
+
+
+def get_model():
+    from .models import DetenteComment
+
+    return DetenteComment
+
+
+def get_form():
+    from .forms import DetenteCommentForm
+
+    return DetenteCommentForm

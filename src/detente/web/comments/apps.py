@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class CommentsConfig(AppConfig):
+    name = "detente.web.comments"
+    label = "detente_comments"
+    verbose_name = "Comments"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,31 @@
+"""A comment with one level of replies and an "edited" mark."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django_comments.abstracts import CommentAbstractModel
+
+
+class DetenteComment(CommentAbstractModel):
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE,
+                               related_name="replies")
+    edited_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta(CommentAbstractModel.Meta):
+        verbose_name = "comment"
+        verbose_name_plural = "comments"
+        ordering = ["submit_date", "id"]
+
+    def editable_until(self) -> dt.datetime:
+        return self.submit_date + dt.timedelta(minutes=settings.DETENTE_COMMENT_EDIT_MINUTES)
+
+    def can_edit(self, user) -> bool:
+        """The author may edit while the edit window is open."""
+        return self.is_author(user) and timezone.now() <= self.editable_until()
+
+    def is_author(self, user) -> bool:
+        return user.is_authenticated and self.user_id == user.pk

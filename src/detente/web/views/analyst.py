@@ -1,0 +1,54 @@
+"""Analysts (staff) correct or reject events; the store records who and when."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
+from django.shortcuts import get_object_or_404, redirect
+from django.views.decorators.http import require_POST
+
+from detente.errors import DetenteError
+from detente.store.models import Event
+
+from ..forms import CorrectionForm, RejectForm
+from ..timeline import bump_version
+
+
+def _back(request, event: Event):
+    return redirect(request.POST.get("back") if request.POST.get("back", "").startswith("/") and
+                    not request.POST["back"].startswith("//") else f"/events/{event.pk}/")
+
+
+@require_POST
+@staff_member_required
+def correct(request, pk: int):
+    from detente.store.corrections import correct_event
+
+    event = get_object_or_404(Event, pk=pk)
+    form = CorrectionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "; ".join(e for errs in form.errors.values() for e in errs))
+        return _back(request, event)
+    try:
+        correct_event(event, {"cameo": form.cleaned_data["cameo"]}, user=request.user,
+                      note=form.cleaned_data["note"])
+    except DetenteError as err:
+        messages.error(request, err.message)
+        return _back(request, event)
+    bump_version()
+    messages.success(request, f"Event {event.pk} corrected.")
+    return _back(request, event)
+
+
+@require_POST
+@staff_member_required
+def reject(request, pk: int):
+    from detente.store.corrections import reject_event
+
+    event = get_object_or_404(Event, pk=pk)
+    form = RejectForm(request.POST)
+    note = form.cleaned_data["note"] if form.is_valid() else ""
+    reject_event(event, user=request.user, note=note)
+    bump_version()
+    messages.success(request, f"Event {event.pk} rejected.")
+    return _back(request, event)
