@@ -27,6 +27,8 @@ _MAGIC = (
     (b"\xd0\xcf\x11\xe0", "an old Office document"),
 )
 _SNIFF_BYTES = 8192
+MOSTLY_ASCII = 0.85
+SINGLE_BYTE_ENCODINGS = ("cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1257", "latin_1")
 _TEXT_CONTROLS = frozenset(b"\t\n\r\f\x0b\x1b")
 
 
@@ -69,8 +71,24 @@ def _decode_declared(data: bytes, declared: str | None) -> str | None:
         return None
 
 
+def _ascii_share(data: bytes) -> float:
+    return sum(1 for byte in data if byte < 0x80) / len(data) if data else 1.0
+
+
+def _best_guess(data: bytes):
+    """charset-normalizer's best match; mostly-ASCII text is tried with one-byte encodings first.
+
+    Short English text with a few accented letters is otherwise easily taken for a CJK encoding.
+    """
+    if _ascii_share(data) >= MOSTLY_ASCII:
+        best = charset_normalizer.from_bytes(data, cp_isolation=list(SINGLE_BYTE_ENCODINGS)).best()
+        if best is not None:
+            return best
+    return charset_normalizer.from_bytes(data).best()
+
+
 def _detect(data: bytes, where: str) -> str:
-    best = charset_normalizer.from_bytes(data).best()
+    best = _best_guess(data)
     if best is None:
         raise EncodingError(
             f"{where}: is not UTF-8 and its encoding cannot be detected; re-save it as UTF-8")

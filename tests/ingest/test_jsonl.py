@@ -1,0 +1,111 @@
+"""JSONL corpora: plain and gzip, streamed, bad lines reported with their number."""
+
+import datetime as dt
+import gzip
+import json
+
+import pytest
+
+from detente.errors import EmptyTextError, InputError, RecordError, TextTooLongError
+from detente.ingest import Failure, iter_articles
+from detente.settings import Options
+
+RECORDS = [
+    {"id": "a1", "title": "Talks resume", "date": "2020-10-20", "text": "The ministers resumed talks.",
+     "url": "http://example.org/a1", "source": "Observer"},
+    {"id": "a2", "title": "Border closed", "date": "2020-10-21T08:00:00Z", "text": "The border was closed."},
+]
+
+
+def write_corpus(path, lines):
+    opener = gzip.open if path.name.endswith(".gz") else open
+    with opener(path, "wt", encoding="utf-8") as handle:
+        for line in lines:
+            handle.write((line if isinstance(line, str) else json.dumps(line)) + "\n")
+    return str(path)
+
+
+@pytest.mark.parametrize("name", ["corpus.jsonl", "corpus.jsonl.gz", "corpus.json", "corpus.ndjson"])
+def test_jsonl_each_line_becomes_an_article(tmp_path, ingest_options, name):
+    source = write_corpus(tmp_path / name, RECORDS)
+    assert [a.id for a in iter_articles(source, ingest_options)] == ["a1", "a2"]
+
+
+def test_jsonl_fields_fill_the_article(tmp_path, ingest_options):
+    source = write_corpus(tmp_path / "c.jsonl", RECORDS)
+    first = next(iter_articles(source, ingest_options))
+    assert (first.title, first.date, first.url, first.source) == (
+        "Talks resume", dt.date(2020, 10, 20), "http://example.org/a1", "Observer")
+
+
+def test_jsonl_timestamp_date_is_read_as_its_day(tmp_path, ingest_options):
+    source = write_corpus(tmp_path / "c.jsonl", RECORDS)
+    assert list(iter_articles(source, ingest_options))[1].date == dt.date(2020, 10, 21)
+
+
+def test_jsonl_record_without_source_is_named_after_the_file(tmp_path, ingest_options):
+    source = write_corpus(tmp_path / "c.jsonl", RECORDS)
+    assert list(iter_articles(source, ingest_options))[1].source == "c.jsonl"
+
+
+def test_jsonl_date_option_overrides_every_record(tmp_path, ingest_options):
+    source = write_corpus(tmp_path / "c.jsonl", RECORDS)
+    dates = {a.date for a in iter_articles(source, ingest_options, date="2001-02-03")}
+    assert dates == {dt.date(2001, 2, 3)}
+
+
+@pytest.mark.parametrize("bad,problem", [
+    ("{not json", "not valid JSON"),
+    ('["a", "list"]', "expected a JSON object"),
+    ('{"id": "x"}', 'no "text"'),
+    ('{"id": "x", "text": "Fine.", "date": "last week"}', "not YYYY-MM-DD"),
+    ('{"id": "x", "text": "Fine.", "title": 7}', '"title" must be str'),
+])
+def test_jsonl_malformed_line_is_a_failure_with_its_line_number(tmp_path, ingest_options, bad, problem):
+    source = write_corpus(tmp_path / "c.jsonl", [RECORDS[0], bad, RECORDS[1]])
+    items = list(iter_articles(source, ingest_options))
+    failure = items[1]
+    assert isinstance(failure, Failure) and isinstance(failure.error, RecordError)
+    assert str(failure.error).startswith("[E106] line 2: ") and problem in str(failure.error)
+
+
+def test_jsonl_lines_after_a_bad_line_are_still_read(tmp_path, ingest_options):
+    source = write_corpus(tmp_path / "c.jsonl", [RECORDS[0], "{broken", RECORDS[1]])
+    ids = [item.id for item in iter_articles(source, ingest_options) if not isinstance(item, Failure)]
+    assert ids == ["a1", "a2"]
+
+
+def test_jsonl_empty_text_record_is_an_empty_text_failure(tmp_path, ingest_options):
+    source = write_corpus(tmp_path / "c.jsonl", [{"id": "e", "text": "  "}])
+    [failure] = iter_articles(source, ingest_options)
+    assert isinstance(failure.error, EmptyTextError) and "line 1" in str(failure.error)
+
+
+def test_jsonl_blank_lines_are_skipped(tmp_path, ingest_options):
+    source = write_corpus(tmp_path / "c.jsonl", [RECORDS[0], "", "   ", RECORDS[1]])
+    assert len(list(iter_articles(source, ingest_options))) == 2
+
+
+def test_jsonl_line_over_the_size_limit_is_skipped_with_a_failure(tmp_path):
+    options = Options.from_env({}, max_text_chars=20)
+    long_record = {"id": "long", "text": "word " * 200}
+    source = write_corpus(tmp_path / "c.jsonl", [long_record, {"id": "ok", "text": "Short."}])
+    items = list(iter_articles(source, options))
+    assert isinstance(items[0].error, TextTooLongError) and items[1].id == "ok"
+
+
+def test_jsonl_not_gzip_despite_its_name_is_an_input_error(tmp_path, ingest_options):
+    path = tmp_path / "c.jsonl.gz"
+    path.write_text(json.dumps(RECORDS[0]), encoding="utf-8")
+    with pytest.raises(InputError, match="not readable gzip"):
+        list(iter_articles(str(path), ingest_options))
+
+
+def test_jsonl_truncated_gzip_reports_after_the_readable_lines(tmp_path, ingest_options):
+    full = gzip.compress("".join(json.dumps(r) + "\n" for r in RECORDS * 200).encode())
+    path = tmp_path / "c.jsonl.gz"
+    path.write_bytes(full[: len(full) // 2])
+    items = iter_articles(str(path), ingest_options)
+    assert next(items).id == "a1"
+    with pytest.raises(InputError, match="cut short"):
+        list(items)
