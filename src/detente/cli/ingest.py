@@ -1,11 +1,71 @@
-"""`detente ingest` (not built yet)."""
+"""`detente ingest SOURCE...`: analyse articles and store them with their events."""
 
-from detente.errors import DetenteError
+from __future__ import annotations
+
+import sys
+
+import contextlib
+
+from rich.console import Console
+from rich.progress import Progress, ProgressColumn, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.text import Text
+
+from detente.cli import exit_code_for
 
 
 def add_parser(subparsers):
-    return subparsers.add_parser("ingest", help="(not built yet)")
+    parser = subparsers.add_parser(
+        "ingest", help="analyse files, folders, globs, JSONL corpora or feeds and store them",
+        description="Analyse articles and store them with their actor mentions and events. "
+                    "Articles already stored (same text) are skipped before analysis.")
+    parser.add_argument("sources", nargs="+", metavar="SOURCE",
+                        help="file, directory, glob, JSONL(.gz) corpus, RSS/Atom feed, URL or -")
+    parser.add_argument("--date", default=None,
+                        help="publication date (YYYY-MM-DD) for articles that carry none")
+    return parser
 
 
 def run(args, options) -> int:
-    raise DetenteError("`detente ingest` is not built yet")
+    from detente.ingest.dates import parse_date_option
+    from detente.store.setup import open_store
+
+    date = parse_date_option(args.date)
+    open_store(options)
+    report = ingest_with_progress(args.sources, date, options)
+    print_report(report)
+    return exit_code_for(report.seen - report.skipped, report.failed)
+
+
+class SpeedColumn(ProgressColumn):
+    """The task's rate as 'N.N articles/s'."""
+
+    def render(self, task) -> Text:
+        return Text(f"{task.speed or 0:.1f} articles/s")
+
+
+@contextlib.contextmanager
+def article_progress(console):
+    """A rich progress display on stderr counting articles read, with their rate."""
+    columns = (SpinnerColumn(), TextColumn("{task.completed} articles"), SpeedColumn(),
+               TextColumn("{task.description}"), TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=False) as progress:
+        yield progress, progress.add_task("starting", total=None)
+
+
+def ingest_with_progress(sources, date, options):
+    from detente.store.ingest import ingest_sources
+
+    with article_progress(Console(stderr=True)) as (progress, task):
+        def tick(report):
+            progress.update(task, completed=report.seen,
+                            description=f"stored {report.added}, skipped {report.skipped}, failed {report.failed}")
+        return ingest_sources(sources, options, date=date, progress=tick)
+
+
+def print_report(report) -> None:
+    for where, error in report.failures[:50]:
+        print(f"detente: failed: {where}: {error}", file=sys.stderr)
+    if report.failed > 50:
+        print(f"detente: ... and {report.failed - 50} more failures", file=sys.stderr)
+    print(f"{report.added} articles added ({report.events_added} new events, {report.mentions_added} "
+          f"mentions), {report.skipped} already stored, {report.failed} failed", file=sys.stderr)

@@ -1,11 +1,65 @@
-"""`detente timeline` (not built yet)."""
+"""`detente timeline A B`: how the relationship between two actors evolves."""
 
-from detente.errors import DetenteError
+from __future__ import annotations
+
+import sys
+
+from detente.relations.timeline import PERIODS
 
 
 def add_parser(subparsers):
-    return subparsers.add_parser("timeline", help="(not built yet)")
+    parser = subparsers.add_parser(
+        "timeline", help="events between two actors per period, turning points and a summary",
+        description="A and B are countries (ISO code or name: RUS, Turkey) or actors (Erdogan, TURGOV).")
+    parser.add_argument("a", metavar="A", help="first actor or country")
+    parser.add_argument("b", metavar="B", help="second actor or country")
+    parser.add_argument("--by", choices=PERIODS, default="month", help="period length (default month)")
+    parser.add_argument("--theatre", default=None, help="only events in this theatre, e.g. Syria")
+    parser.add_argument("--since", default=None, help="first event date, YYYY-MM-DD")
+    parser.add_argument("--until", default=None, help="last event date, YYYY-MM-DD")
+    parser.add_argument("--format", choices=("table", "csv", "json"), default="table", help="output format")
+    parser.add_argument("--chart", default=None, metavar="FILE",
+                        help="also draw the timeline to FILE.png or FILE.html (self-contained)")
+    return parser
+
+
+def build(args):
+    from detente.relations.db import DatabaseBackend
+    from detente.relations.timeline import DyadQuery, timeline_for
+    from detente.store.actors import actor_filter
+    from detente.store.queries import parse_day
+
+    query = DyadQuery(actor_filter(args.a), actor_filter(args.b), by=args.by, theatre=args.theatre,
+                      since=parse_day(args.since, "--since"), until=parse_day(args.until, "--until"))
+    return timeline_for(DatabaseBackend(), query)
+
+
+def show(timeline, fmt: str) -> None:
+    from detente.relations import output
+
+    if fmt == "csv":
+        sys.stdout.write(output.timeline_csv(timeline))
+    elif fmt == "json":
+        sys.stdout.write(output.timeline_json(timeline) + "\n")
+    else:
+        from rich.console import Console
+
+        Console().print(output.timeline_table(timeline))
 
 
 def run(args, options) -> int:
-    raise DetenteError("`detente timeline` is not built yet")
+    from detente.store.setup import open_store
+
+    if args.chart and not args.chart.lower().endswith((".png", ".html", ".htm")):
+        from detente.errors import OptionError
+
+        raise OptionError(f"--chart {args.chart!r} must end in .png or .html")
+    open_store(options)
+    timeline = build(args)
+    show(timeline, args.format)
+    if args.chart:
+        from detente.relations.chart import write_chart
+
+        write_chart(timeline, args.chart)
+        print(f"chart written to {args.chart}", file=sys.stderr)
+    return 0

@@ -1,0 +1,79 @@
+"""The Django back end of dyad timelines: aggregation done in SQL.
+
+One ``GROUP BY period, quad_class, theatre`` query over the dyad's active
+events (the period is ``date_start`` truncated with Django's Trunc functions,
+which work on SQLite and PostgreSQL), and one query for the most reported
+events. For two countries the filter is the indexed ``dyad`` column, and the
+``event_dyad_date`` index (dyad, status, date_start, quad_class, goldstein,
+theatre) holds every column the aggregation reads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Count, F, Q, Sum, Window
+from django.db.models.functions import Abs, Coalesce, RowNumber, TruncMonth, TruncQuarter, TruncWeek, TruncYear
+
+from detente.store.actors import dyad_q
+from detente.store.models import Event, EventMention
+
+from .timeline import AggregateRow, DyadQuery, EventRef, period_start
+
+TRUNC = {"week": TruncWeek, "month": TruncMonth, "quarter": TruncQuarter, "year": TruncYear}
+
+
+def _as_date(value) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def dyad_events(query: DyadQuery):
+    """The active, dated events of the query's dyad (either direction), theatre and range."""
+    conditions = dyad_q(query.a, query.b) & Q(status=Event.Status.ACTIVE, date_start__isnull=False)
+    if query.theatre:
+        conditions &= Q(theatre__iexact=query.theatre)
+    if query.since:
+        conditions &= Q(date_start__gte=query.since)
+    if query.until:
+        conditions &= Q(date_start__lte=query.until)
+    return Event.objects.filter(conditions)
+
+
+class DatabaseBackend:
+    """Timeline rows from the Django database (``relations.timeline.TimelineBackend``)."""
+
+    def aggregate_rows(self, query: DyadQuery) -> list[AggregateRow]:
+        rows = (dyad_events(query).order_by()
+                .annotate(period=TRUNC[query.by]("date_start"))
+                .values("period", "quad_class", "theatre")
+                .annotate(events=Count("id"), goldstein_sum=Coalesce(Sum("goldstein"), 0.0)))
+        return sorted(AggregateRow(_as_date(r["period"]), r["quad_class"], r["theatre"] or "",
+                                   r["events"], float(r["goldstein_sum"])) for r in rows)
+
+    def top_events(self, query: DyadQuery, per_period: int) -> list[EventRef]:
+        """The ``per_period`` most reported events of each period (a window function in SQL)."""
+        trunc = TRUNC[query.by]("date_start")
+        rank = Window(RowNumber(), partition_by=[trunc],
+                      order_by=[F("mention_count").desc(), Abs("goldstein").desc(), F("id").asc()])
+        rows = list(dyad_events(query).annotate(rank=rank).filter(rank__lte=per_period)
+                    .order_by("date_start", "id")
+                    .values("id", "date_start", "cameo", "quad_class", "goldstein", "source_name",
+                            "target_name", "mention_count"))
+        return [_ref(row, query.by, evidence) for row, evidence in zip(rows, _evidence(rows))]
+
+
+def _evidence(rows: list[dict]) -> list[tuple[str, str]]:
+    """(sentence, article title) of the first mention of each event."""
+    first: dict[int, tuple[str, str]] = {}
+    mentions = (EventMention.objects.filter(event_id__in=[r["id"] for r in rows])
+                .order_by("event_id", "id").values_list("event_id", "sentence", "article__title"))
+    for event_id, sentence, title in mentions:
+        first.setdefault(event_id, (sentence, title))
+    return [first.get(r["id"], ("", "")) for r in rows]
+
+
+def _ref(row: dict, by: str, evidence: tuple[str, str]) -> EventRef:
+    return EventRef(event_id=row["id"], period=period_start(row["date_start"], by), date=row["date_start"],
+                    cameo=row["cameo"], quad_class=row["quad_class"], goldstein=row["goldstein"],
+                    source=row["source_name"], target=row["target_name"], sentence=evidence[0],
+                    article_title=evidence[1], mentions=row["mention_count"])

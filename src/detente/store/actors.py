@@ -1,0 +1,116 @@
+"""Resolve what a user typed ("RUS", "Turkey", "Erdogan", "TURGOV") to an actor.
+
+Order: an ISO 3166-1 alpha-3 code or a country name (pycountry) -> the
+country; then Detente's actor dictionary when it is installed; then the actors
+stored in the database (code or name, case-insensitive). Nothing found ->
+``NotFoundError`` with a hint.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from functools import cache
+from pathlib import Path
+
+import pycountry
+from django.db.models import Q
+
+from detente.errors import NotFoundError
+from detente.model import ActorRef
+from detente.relations.timeline import ActorFilter
+
+from .models import Event
+from .rows import dyad_key
+
+log = logging.getLogger(__name__)
+
+
+DATA = Path(__file__).parent / "data" / "country_names.json"
+
+
+@cache
+def country_names() -> dict:
+    return json.loads(DATA.read_text(encoding="utf-8"))
+
+
+def country_label(code: str) -> str:
+    """A short display name: 'Russia' for RUS; the code itself when unknown."""
+    if code in country_names()["labels"]:
+        return country_names()["labels"][code]
+    country = pycountry.countries.get(alpha_3=code)
+    return (getattr(country, "common_name", None) or country.name) if country else code
+
+
+def country_ref(text: str) -> ActorRef | None:
+    """The country named or coded by ``text`` (ISO code, name or everyday alias; no fuzzy guessing)."""
+    text = text.strip()
+    code = country_names()["aliases"].get(text.casefold())
+    if code is None:
+        try:
+            code = pycountry.countries.lookup(text).alpha_3
+        except LookupError:
+            return None
+    return ActorRef(code=code, country=code, name=country_label(code), kind="country")
+
+
+def dictionary_ref(text: str) -> ActorRef | None:
+    """Detente's actor dictionary, when the actors package offers a lookup."""
+    try:
+        from detente.actors import lookup_actor  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    try:
+        return lookup_actor(text)
+    except Exception as exc:  # noqa: BLE001 - a dictionary problem must not hide the DB lookup
+        log.info("actor dictionary lookup failed for %r: %s", text, exc)
+        return None
+
+
+def stored_ref(text: str) -> ActorRef | None:
+    """An actor seen in stored events whose code equals, or name contains, ``text``."""
+    for side in ("source", "target"):
+        match = (Q(**{f"{side}_code__iexact": text}) | Q(**{f"{side}_name__iexact": text})
+                 | Q(**{f"{side}_name__icontains": text}))
+        row = (Event.objects.filter(match).values(f"{side}_code", f"{side}_country", f"{side}_name",
+                                                  f"{side}_kind").first())
+        if row:
+            return ActorRef(*(row[f"{side}_{k}"] for k in ("code", "country", "name", "kind")))
+    return None
+
+
+def resolve_ref(text: str) -> ActorRef:
+    for finder in (country_ref, dictionary_ref, stored_ref):
+        ref = finder(text)
+        if ref is not None:
+            return ref
+    raise NotFoundError(
+        f"no actor or country called {text!r}: use an ISO 3166-1 alpha-3 code (RUS, TUR), a country "
+        f"name (Turkey), an actor code (TURGOV) or the name of a person in the stored events "
+        f"(`detente events --actor NAME` lists what is stored)")
+
+
+def actor_filter(text: str) -> ActorFilter:
+    """What a timeline or an event filter should match for ``text``."""
+    ref = resolve_ref(text)
+    if ref.kind == "country":
+        return ActorFilter(label=ref.name, country=ref.country)
+    if ref.kind == "person":
+        return ActorFilter(label=ref.name, name=ref.name)
+    return ActorFilter(label=ref.name or ref.code, code=ref.code)
+
+
+def side_q(actor: ActorFilter, side: str) -> Q:
+    """Q matching events whose ``side`` (source/target) actor satisfies ``actor``."""
+    return Q(**{f"{side}_{name}": value for name, value in actor.fields().items()})
+
+
+def dyad_q(a: ActorFilter, b: ActorFilter) -> Q:
+    """Events between ``a`` and ``b``, in either direction (two countries: the indexed dyad column)."""
+    if set(a.fields()) == {"country"} and set(b.fields()) == {"country"} and a.country != b.country:
+        return Q(dyad=dyad_key(a.country, b.country))
+    return (side_q(a, "source") & side_q(b, "target")) | (side_q(b, "source") & side_q(a, "target"))
+
+
+def involving_q(actor: ActorFilter) -> Q:
+    return side_q(actor, "source") | side_q(actor, "target")

@@ -1,0 +1,83 @@
+"""Event records (DESIGN.md contract) -> model field values, and back.
+
+Only plain dictionaries here: the models are filled by ``store.ingest`` and
+``store.merge``; ``event_record`` rebuilds a contract record from a stored
+event for exports.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+ACTOR_FIELDS = ("code", "country", "name", "kind")
+
+
+def dyad_key(a: str, b: str) -> str:
+    """The undirected country pair 'AAA-BBB' (sorted); one country alone for events without target."""
+    return "-".join(sorted(c for c in (a, b) if c))
+
+
+def fingerprint(source_country: str, target_country: str, quad_class: int) -> str:
+    """Merge candidate key: directed country pair and quad class ('TUR>RUS|4')."""
+    return f"{source_country}>{target_country}|{quad_class}"
+
+
+def _day(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def actor_fields(prefix: str, actor: dict | None) -> dict:
+    actor = actor or {}
+    return {f"{prefix}_{name}": (actor.get(name) or "") for name in ACTOR_FIELDS}
+
+
+def date_fields(record: dict, article_date: dt.date | None) -> dict:
+    date = record.get("date") or {}
+    start = _day(date.get("start")) or article_date
+    return {"date_start": start, "date_end": _day(date.get("end")) or start,
+            "date_granularity": date.get("granularity") or "unknown",
+            "date_basis": date.get("basis") or "article", "date_text": (date.get("text") or "")[:200]}
+
+
+def location_fields(record: dict) -> dict:
+    place = record.get("location") or {}
+    return {"location_name": (place.get("name") or "")[:200], "location_country": place.get("country") or "",
+            "lat": place.get("lat"), "lon": place.get("lon")}
+
+
+def event_fields(record: dict, article_date: dt.date | None = None) -> dict:
+    """Field values of a new ``Event`` for one record."""
+    fields = {**actor_fields("source", record.get("source")), **actor_fields("target", record.get("target"))}
+    fields.update(cameo=record["cameo"], cameo_root=record.get("cameo_root") or record["cameo"][:2],
+                  quad_class=int(record["quad_class"]), goldstein=float(record["goldstein"]),
+                  plover=record.get("plover") or "", modality=record.get("modality") or "asserted",
+                  theatre=record.get("theatre") or "", confidence=float(record.get("confidence", 0.5)))
+    fields.update(date_fields(record, article_date))
+    fields.update(location_fields(record))
+    fields["dyad"] = dyad_key(fields["source_country"], fields["target_country"])
+    fields["fingerprint"] = fingerprint(fields["source_country"], fields["target_country"], fields["quad_class"])
+    return fields
+
+
+def mention_fields(record: dict) -> dict:
+    """Field values of the ``EventMention`` (the evidence) for one record."""
+    span = record.get("span") or [0, 0]
+    date = record.get("date") or {}
+    return {"sentence": record.get("sentence", ""), "sentence_index": int(record.get("sentence_index", 0)),
+            "span_start": int(span[0]), "span_end": int(span[1]),
+            "source_text": ((record.get("source") or {}).get("text") or "")[:300],
+            "target_text": ((record.get("target") or {}).get("text") or "")[:300],
+            "cameo": record["cameo"], "modality": record.get("modality") or "asserted",
+            "date_text": (date.get("text") or "")[:200], "date_basis": date.get("basis") or "",
+            "confidence": float(record.get("confidence", 0.5)), "record": record}
+
+
+def mention_key(fields: dict) -> tuple:
+    """What makes a mention unique inside its article (mirrors the model constraint)."""
+    return (fields["span_start"], fields["span_end"], fields["cameo"], fields["source_text"], fields["target_text"])
+
+
+def actor_mention_fields(row: dict) -> dict:
+    return {"start": int(row["start"]), "end": int(row["end"]), "text": (row.get("text") or "")[:300],
+            "code": row.get("code") or "", "country": row.get("country") or "",
+            "name": (row.get("name") or "")[:300], "kind": row.get("kind") or "", "via": row.get("via") or ""}
