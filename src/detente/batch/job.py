@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import logging
 import time
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -73,10 +74,11 @@ def _crash(part: Partition, exc: BaseException) -> dict:
 
 
 def _submit(client, todo: list[Partition], options: Options, out: Path, key: str) -> dict:
+    run = uuid.uuid4().hex[:8]  # a rerun's tasks never collide with a killed run's leftovers
     futures = {}
     for part in todo:
         future = client.submit(process_partition, part, options, str(out), key,
-                               key=f"detente-{key[:8]}-{part.name}", pure=False, retries=2)
+                               key=f"detente-{run}-{part.name}", pure=False, retries=2)
         futures[future] = part
     return futures
 

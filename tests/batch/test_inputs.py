@@ -1,0 +1,49 @@
+"""Partition planning and reading, without Dask."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from detente.batch.inputs import describe_input, plan_partitions, read_partition
+
+from .conftest import article_record, write_jsonl
+
+
+def _records(paths, size):
+    plan = plan_partitions([describe_input(p) for p in paths], size)
+    return plan, [[r["id"] for _, r in read_partition(part)] for part in plan]
+
+
+@pytest.mark.parametrize("size", [1, 4, 7, 30])
+@pytest.mark.parametrize("name", ["c.jsonl", "c.jsonl.gz"])
+def test_partitions_cover_every_record_once_in_order(tmp_path, name, size):
+    path = write_jsonl(tmp_path / name, [article_record(i) for i in range(23)])
+    plan, ids = _records([path], size)
+    assert [i for part in ids for i in part] == [article_record(i)["id"] for i in range(23)]
+    assert all(len(part) <= size for part in ids)
+
+
+def test_plain_jsonl_partitions_record_their_byte_offset(tmp_path):
+    path = write_jsonl(tmp_path / "c.jsonl", [article_record(i) for i in range(10)])
+    plan = plan_partitions([describe_input(path)], 3)
+    data = path.read_bytes()
+    assert [data[p.offset:].split(b"\n", 1)[0].count(f'"art-{p.first:03d}"'.encode()) for p in plan] == [1] * 4
+
+
+def test_parquet_partitions_match_jsonl_partitions(tmp_path):
+    records = [article_record(i) for i in range(11)]
+    jsonl = write_jsonl(tmp_path / "c.jsonl", records)
+    parquet = tmp_path / "c.parquet"
+    pq.write_table(pa.Table.from_pylist(records), parquet, row_group_size=4)
+    assert _records([parquet], 3)[1] == _records([jsonl], 3)[1]
+
+
+def test_partitions_are_numbered_across_inputs(tmp_path):
+    first = write_jsonl(tmp_path / "a.jsonl", [article_record(i) for i in range(5)])
+    second = write_jsonl(tmp_path / "b.jsonl", [article_record(i) for i in range(5, 9)])
+    plan, _ = _records([first, second], 2)
+    assert [(p.name, p.input.path.endswith("b.jsonl")) for p in plan] == [
+        ("part-00000", False), ("part-00001", False), ("part-00002", False),
+        ("part-00003", True), ("part-00004", True)]
