@@ -68,19 +68,31 @@ def _sentence_time(doc, sent, index, article_date, story) -> SentenceTime:
     if main is not None:
         _advance(story, main, Episode(index, paragraph, names(sent)))
         date = main.event_date()
-    elif story.episode is not None and continues(sent, index, paragraph, story.episode):
+    elif _inherits(story, sent, index, paragraph, context):
         story.episode = Episode(index, paragraph, story.episode.names | names(sent))
-        date = _event_date(story.period, "", "context")
+        date = _event_date(_no_later_than(story.period, context), "", "context")
     else:
         date = article_event_date(article_date)
     return SentenceTime(index, paragraph, date, mentions, future)
 
 
+def _inherits(story, sent, index, paragraph, context) -> bool:
+    """The sentence continues the story, and the story's time is not after the article."""
+    if story.episode is None or _no_later_than(story.period, context) is None:
+        return False
+    return continues(sent, index, paragraph, story.episode)
+
+
+def _no_later_than(period: Period | None, context: Context) -> Period | None:
+    if period is None or context.future or context.article is None:
+        return period
+    return periods.clip(period, context.article)
+
+
 def _mention(expression: Expression, context: Context) -> TimeMention:
     reading = read_expression(expression.text, context)
-    if reading is not None and not context.future and context.article is not None:
-        clipped = periods.clip(reading.period, context.article)
-        reading = Reading(clipped, reading.basis) if clipped else None
+    clipped = _no_later_than(reading.period, context) if reading is not None else None
+    reading = Reading(clipped, reading.basis) if clipped is not None else None
     if reading is None:
         return TimeMention(expression, None, "relative")
     return TimeMention(expression, reading.period, reading.basis)

@@ -1,0 +1,61 @@
+import datetime as dt
+
+import pytest
+
+from detente.model import ActorRef, Article, Event
+from detente.time.component import ARTICLE_PENALTY, date_events
+from detente.time.resolve import sentence_times
+
+ARTICLE = dt.date(2020, 10, 20)
+TURKEY = ActorRef("TUR", "TUR", "Turkey", "country")
+RUSSIA = ActorRef("RUS", "RUS", "Russia", "country")
+
+
+def event_at(doc, verb: str, sentence_index: int) -> Event:
+    start = doc.text.index(verb)
+    sent = list(doc.sents)[sentence_index]
+    return Event(TURKEY, "Turkey", RUSSIA, "Russia", "111", sentence_index,
+                 (sent.start_char, sent.end_char), (start, start + len(verb)), confidence=0.8)
+
+
+def run(parse, text, verbs, article=ARTICLE):
+    doc = parse(text)
+    doc._.article = Article(text=text, date=article)
+    events = [event_at(doc, verb, index) for verb, index in verbs]
+    date_events(doc, events, sentence_times(doc, article))
+    return events
+
+
+def test_time_component_dates_each_event_by_its_sentence(parse):
+    text = "In 2015 Turkey shot down a Russian jet. Last March Turkey criticised Russia."
+    first, second = run(parse, text, [("shot", 0), ("criticised", 1)])
+    assert (first.date.start, first.date.granularity) == (dt.date(2015, 1, 1), "year")
+    assert (second.date.start, second.date.end) == (dt.date(2020, 3, 1), dt.date(2020, 3, 31))
+
+
+def test_time_component_picks_the_date_nearest_the_verb(parse):
+    text = "Turkey criticised Russia on Monday after the two had met in May 2019."
+    criticised, met = run(parse, text, [("criticised", 0), ("met", 0)])
+    assert criticised.date.start == dt.date(2020, 10, 19)
+    assert met.date.start == dt.date(2019, 5, 1)
+
+
+@pytest.mark.parametrize("text, penalised", [
+    ("Turkey criticised Russia.", True),
+    ("Yesterday Turkey criticised Russia.", False),
+])
+def test_time_component_lowers_confidence_of_events_dated_by_the_article(parse, text, penalised):
+    event, = run(parse, text, [("criticised", 0)])
+    expected = 0.8 - ARTICLE_PENALTY if penalised else 0.8
+    assert event.confidence == pytest.approx(expected)
+
+
+def test_time_component_sets_dates_through_the_pipeline_stage(nlp, parse):
+    from detente.time.component import EventDater
+
+    text = "In 2015 Turkey shot down a Russian jet."
+    doc = parse(text)
+    doc._.article = Article(text=text, date=ARTICLE)
+    doc._.events = [event_at(doc, "shot", 0)]
+    EventDater(nlp)(doc)
+    assert doc._.events[0].date.start == dt.date(2015, 1, 1)

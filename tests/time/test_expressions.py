@@ -1,0 +1,115 @@
+import datetime as dt
+
+import pytest
+
+from detente.time import periods
+from detente.time.expressions import Context, read_expression
+
+ARTICLE = dt.date(2020, 10, 20)  # a Tuesday
+D = dt.date
+
+
+def read(text, narrative=None, future=False, article=ARTICLE):
+    return read_expression(text, Context(article, narrative, future))
+
+
+def span(reading):
+    return (reading.period.start, reading.period.end, reading.period.granularity)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("24 November 2015", (D(2015, 11, 24), D(2015, 11, 24), "day")),
+    ("on Nov. 24, 2015", (D(2015, 11, 24), D(2015, 11, 24), "day")),
+    ("2015", (D(2015, 1, 1), D(2015, 12, 31), "year")),
+    ("in March 2015", (D(2015, 3, 1), D(2015, 3, 31), "month")),
+    ("the 1990s", (D(1990, 1, 1), D(1999, 12, 31), "multi-year")),
+    ("in the spring of 2016", (D(2016, 3, 1), D(2016, 5, 31), "season")),
+    ("between 2014 and 2016", (D(2014, 1, 1), D(2016, 12, 31), "multi-year")),
+    ("2011-2013", (D(2011, 1, 1), D(2013, 12, 31), "multi-year")),
+    ("24/11/2015", (D(2015, 11, 24), D(2015, 11, 24), "day")),
+])
+def test_time_reads_explicit_dates(text, expected):
+    reading = read(text)
+    assert span(reading) == expected
+    assert reading.basis == "explicit"
+
+
+def test_time_reads_mid_year_as_the_middle_of_that_year():
+    reading = read("mid-2019")
+    assert D(2019, 4, 1) <= reading.period.start < reading.period.end <= D(2019, 9, 30)
+
+
+def test_time_reads_month_day_without_year_as_the_latest_before_the_article():
+    assert span(read("Nov. 24")) == (D(2019, 11, 24), D(2019, 11, 24), "day")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("yesterday", (D(2020, 10, 19), D(2020, 10, 19), "day")),
+    ("on Wednesday", (D(2020, 10, 14), D(2020, 10, 14), "day")),
+    ("last week", (D(2020, 10, 12), D(2020, 10, 18), "day")),
+    ("last March", (D(2020, 3, 1), D(2020, 3, 31), "month")),
+    ("last November", (D(2019, 11, 1), D(2019, 11, 30), "month")),
+    ("October last year", (D(2019, 10, 1), D(2019, 10, 31), "month")),
+    ("in December", (D(2019, 12, 1), D(2019, 12, 31), "month")),
+    ("this month", (D(2020, 10, 1), D(2020, 10, 31), "month")),
+    ("last year", (D(2019, 1, 1), D(2019, 12, 31), "year")),
+    ("a couple of years ago", (D(2018, 1, 1), D(2018, 12, 31), "year")),
+    ("two or three years ago", (D(2017, 1, 1), D(2018, 12, 31), "multi-year")),
+    ("last summer", (D(2020, 6, 1), D(2020, 8, 31), "season")),
+])
+def test_time_resolves_relative_expressions_against_article_date(text, expected):
+    reading = read(text)
+    assert span(reading) == expected
+    assert reading.basis == "relative"
+
+
+def test_time_resolves_earlier_this_year_to_before_the_article_date():
+    reading = read("earlier this year")
+    assert (reading.period.start, reading.period.end) == (D(2020, 1, 1), D(2020, 10, 19))
+
+
+def test_time_resolves_recently_to_a_window_ending_at_the_article_date():
+    reading = read("recently")
+    assert reading.period.end == ARTICLE
+    assert ARTICLE - dt.timedelta(days=200) < reading.period.start < ARTICLE - dt.timedelta(days=20)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("next month", (D(2020, 11, 1), D(2020, 11, 30))),
+    ("on Wednesday", (D(2020, 10, 21), D(2020, 10, 21))),
+    ("next week", (D(2020, 10, 26), D(2020, 11, 1))),
+])
+def test_time_resolves_future_expressions_after_article_date(text, expected):
+    reading = read(text, future=True)
+    assert (reading.period.start, reading.period.end) == expected
+
+
+@pytest.mark.parametrize("text, narrative, expected", [
+    ("the following year", periods.year(2012), (D(2013, 1, 1), D(2013, 12, 31))),
+    ("the next month", periods.month(2015, 4), (D(2015, 5, 1), D(2015, 5, 31))),
+    ("in April", periods.year(2015), (D(2015, 4, 1), D(2015, 4, 30))),
+    ("that summer", periods.year(2016), (D(2016, 6, 1), D(2016, 8, 31))),
+    ("two years later", periods.year(2012), (D(2014, 1, 1), D(2014, 12, 31))),
+    ("the year before", periods.year(2012), (D(2011, 1, 1), D(2011, 12, 31))),
+    ("a week later", periods.day(D(2015, 11, 24)), (D(2015, 11, 28), D(2015, 12, 4))),
+    ("at the time", periods.month(2016, 7), (D(2016, 7, 1), D(2016, 7, 31))),
+    ("then", periods.year(2014), (D(2014, 1, 1), D(2014, 12, 31))),
+])
+def test_time_chains_anaphoric_expressions_on_the_narrative_time(text, narrative, expected):
+    reading = read(text, narrative=narrative)
+    assert (reading.period.start, reading.period.end) == expected
+
+
+@pytest.mark.parametrize("text", ["the following year", "a week later", "that summer", "at the time"])
+def test_time_leaves_anaphora_unresolved_without_a_narrative(text):
+    assert read(text) is None
+
+
+@pytest.mark.parametrize("text", ["yesterday", "last March", "two years ago", "this month", "recently"])
+def test_time_leaves_relative_dates_unresolved_without_article_date(text):
+    assert read(text, article=None) is None
+
+
+@pytest.mark.parametrize("text", ["for two years", "daily", "the season", "annual"])
+def test_time_reads_durations_and_frequencies_as_no_date(text):
+    assert read(text) is None
