@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import warnings
+
 from django import forms
-from django_comments.forms import CommentForm
+
+with warnings.catch_warnings():
+    # django_comments declares forms.URLField without assume_scheme (Django 5.2 warns about
+    # the coming default); Detente hides that field, so the scheme never matters.
+    warnings.filterwarnings("ignore", message="The default scheme will be changed", category=DeprecationWarning)
+    from django_comments.forms import CommentForm
 
 from .models import DetenteComment
 

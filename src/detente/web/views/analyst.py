@@ -30,8 +30,7 @@ def correct(request, pk: int):
         messages.error(request, "; ".join(e for errs in form.errors.values() for e in errs))
         return _back(request, event)
     try:
-        correct_event(event, {"cameo": form.cleaned_data["cameo"]}, user=request.user,
-                      note=form.cleaned_data["note"])
+        correct_event(event, request.user, code=form.cleaned_data["cameo"], note=form.cleaned_data["note"])
     except DetenteError as err:
         messages.error(request, err.message)
         return _back(request, event)
@@ -48,7 +47,11 @@ def reject(request, pk: int):
     event = get_object_or_404(Event, pk=pk)
     form = RejectForm(request.POST)
     note = form.cleaned_data["note"] if form.is_valid() else ""
-    reject_event(event, user=request.user, note=note)
+    try:
+        reject_event(event, request.user, note=note)
+    except DetenteError as err:
+        messages.error(request, err.message)
+        return _back(request, event)
     bump_version()
     messages.success(request, f"Event {event.pk} rejected.")
     return _back(request, event)

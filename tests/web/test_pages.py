@@ -1,0 +1,91 @@
+"""The reading pages: home and search, article, event, relationship, explorer."""
+
+from __future__ import annotations
+
+import pytest
+
+from detente.store.models import Event
+
+pytestmark = [pytest.mark.db, pytest.mark.django_db]
+
+
+def test_home_lists_latest_articles_and_active_dyads(client, site):
+    page = client.get("/").content.decode()
+    assert "From partners to rivals" in page and "RUS-TUR" in page
+
+
+@pytest.mark.parametrize("query,found,missing", [
+    ("pipeline", "A friendship of pipelines", "From partners to rivals"),
+    ("convoy Libya", "From partners to rivals", "A friendship of pipelines"),
+])
+def test_home_search_finds_articles_by_title_or_text(client, site, query, found, missing):
+    response = client.get("/", {"q": query})
+    results = response.content.decode().split("Latest articles")[0]
+    assert found in results and missing not in results
+
+
+def test_article_page_marks_actors_and_event_sentences_in_place(client, site):
+    article = site["rivalry"]
+    page = client.get(f"/articles/{article.pk}/").content.decode()
+    assert '<span class="actor" title="Turkey (TURGOV)">Ankara</span>' in page
+    assert page.count('<mark class="ev"') >= 3
+
+
+def test_article_page_lists_each_event_once(client, site):
+    article = site["rivalry"]
+    page = client.get(f"/articles/{article.pk}/").content.decode()
+    events = Event.objects.filter(mentions__article=article).distinct()
+    assert all(page.count(f'id="event-{e.pk}"') == 1 for e in events) and events.count() == 3
+
+
+def test_article_page_answers_404_for_unknown_article(client, db):
+    assert client.get("/articles/999/").status_code == 404
+
+
+def test_event_page_links_to_the_reporting_article(client, site):
+    event = Event.objects.get(cameo="190")
+    page = client.get(f"/events/{event.pk}/").content.decode()
+    assert f'/articles/{site["rivalry"].pk}/' in page
+
+
+def test_relation_page_redirects_to_sorted_dyad(client, site):
+    response = client.get("/relations/tur-rus/")
+    assert response.status_code == 302 and response["Location"].endswith("/relations/RUS-TUR/")
+
+
+def test_relation_page_has_chart_container_and_fallback_table(client, site):
+    page = client.get("/relations/RUS-TUR/").content.decode()
+    assert 'id="timeline-chart"' in page and "chart.png" in page and "<table class=\"timeline\">" in page
+
+
+def test_relation_page_theatre_filter_limits_the_table(client, site):
+    page = client.get("/relations/RUS-TUR/", {"theatre": "Libya", "by": "year"}).content.decode()
+    table = page.split('<table class="timeline">')[1]
+    assert "2020-01-01" in table and "2019-01-01" not in table
+
+
+@pytest.mark.parametrize("dyad", ["RUS", "RUSSIA-TURKEY", "R1S-TUR"])
+def test_relation_page_answers_404_for_a_malformed_dyad(client, db, dyad):
+    assert client.get(f"/relations/{dyad}/").status_code == 404
+
+
+def test_relation_png_is_a_png_image(client, site):
+    response = client.get("/relations/RUS-TUR/chart.png")
+    assert response["Content-Type"] == "image/png" and response.content[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.mark.parametrize("params,expected", [
+    ({"quad_class": "4"}, 1),
+    ({"code": "06"}, 2),
+    ({"actor": "TURGOV"}, 6),
+    ({"theatre": "syria"}, 2),
+    ({"start": "2020-01-01", "end": "2020-03-31"}, 2),
+])
+def test_explorer_filters_events(client, site, params, expected):
+    response = client.get("/events/", params)
+    assert response.context["page"].paginator.count == expected
+
+
+def test_explorer_answers_400_for_a_bad_filter(client, db):
+    response = client.get("/events/", {"quad_class": "7"})
+    assert response.status_code == 400 and "quad_class" in response.content.decode()
