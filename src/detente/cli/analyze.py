@@ -129,10 +129,14 @@ def article_table(doc: Doc, view: View) -> Table:
     article = doc._.article
     rows = view.rows(doc)
     heading = " · ".join(part for part in (article.title or article.id, _date(article), article.source) if part)
-    table = Table(*view.columns, title=heading, caption=f"{len(rows)} {view.key}", title_justify="left")
+    table = Table(*view.columns, title=heading, caption=_count(len(rows), view.key), title_justify="left")
     for row in rows:
         table.add_row(*(str(cell) if cell is not None else "" for cell in view.cells(row, article)))
     return table
+
+
+def _count(number: int, plural: str) -> str:
+    return f"{number} {plural[:-1] if number == 1 else plural}"
 
 
 PRINTERS = {"table": _table_printer, "json": _json_printer, "jsonl": _jsonl_printer}
