@@ -1,11 +1,31 @@
-"""`detente load` (not built yet)."""
+"""`detente load DIR`: load the Parquet output of `detente batch` into the database."""
 
-from detente.errors import DetenteError
+from __future__ import annotations
+
+import sys
+from pathlib import Path
 
 
 def add_parser(subparsers):
-    return subparsers.add_parser("load", help="(not built yet)")
+    parser = subparsers.add_parser(
+        "load", help="load the Parquet output of `detente batch` into the database (idempotent)",
+        description="Articles already stored (same content hash) are skipped, so loading twice adds nothing.")
+    parser.add_argument("directory", type=Path, metavar="DIR", help="the --out directory of `detente batch`")
+    return parser
 
 
 def run(args, options) -> int:
-    raise DetenteError("`detente load` is not built yet")
+    from detente.batch.files import read_json
+    from detente.batch.layout import manifest_path
+    from detente.store.setup import open_store
+
+    open_store(options)
+    from detente.store.bulk import load_output
+
+    manifest = read_json(manifest_path(args.directory)) or {}
+    report = load_output(args.directory, model_name=manifest.get("model", ""))
+    print(f"{report.partitions} partitions: {report.articles_added} articles added "
+          f"({report.articles_skipped} already stored), {report.events_added} new events, "
+          f"{report.mentions_added} mentions ({report.events_merged} merged into known events)",
+          file=sys.stderr)
+    return 0
