@@ -6,7 +6,7 @@ from django_comments.admin import CommentsAdmin
 
 from detente.store.models import Article, Correction, Event
 
-from .comments.models import DetenteComment
+from .comments.models import DetenteComment, DetenteCommentFlag
 
 
 @admin.register(Article)
@@ -52,3 +52,9 @@ class FlaggedFilter(admin.SimpleListFilter):
 class DetenteCommentAdmin(CommentsAdmin):
     list_display = ("user", "content_type", "object_pk", "submit_date", "is_public", "is_removed", "edited_at")
     list_filter = (FlaggedFilter, "submit_date", "is_public", "is_removed")
+
+
+@admin.register(DetenteCommentFlag)
+class DetenteCommentFlagAdmin(admin.ModelAdmin):
+    list_display = ("comment", "user", "flag", "flag_date")
+    list_select_related = ("comment", "user")

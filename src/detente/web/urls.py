@@ -26,8 +26,9 @@ comment_patterns = [
     path("post/", comment_views.post, name="comments-post-comment"),
     path("<int:pk>/edit/", comment_views.edit, name="comment-edit"),
     path("<int:pk>/delete/", comment_views.delete, name="comment-delete"),
+    path("posted/", comment_views.posted, name="comments-comment-done"),
+    path("<int:pk>/flag/", comment_views.flag, name="comment-flag"),
     path("<int:pk>/moderate/", comment_views.moderate, name="comment-moderate"),
-    path("", include("django_comments.urls")),
 ]
 
 urlpatterns = [

@@ -20,6 +20,9 @@ class DetenteComment(CommentAbstractModel):
         verbose_name_plural = "comments"
         ordering = ["submit_date", "id"]
 
+    def get_absolute_url(self, anchor_pattern: str = "#c%(id)s") -> str:
+        return f"/articles/{self.object_pk}/" + anchor_pattern % {"id": self.pk}
+
     def editable_until(self) -> dt.datetime:
         return self.submit_date + dt.timedelta(minutes=settings.DETENTE_COMMENT_EDIT_MINUTES)
 
@@ -29,3 +32,18 @@ class DetenteComment(CommentAbstractModel):
 
     def is_author(self, user) -> bool:
         return user.is_authenticated and self.user_id == user.pk
+
+
+class DetenteCommentFlag(models.Model):
+    """A reader's flag on a comment (django_comments' own flag model only fits its own Comment)."""
+
+    SUGGEST_REMOVAL = "removal suggestion"
+
+    comment = models.ForeignKey(DetenteComment, on_delete=models.CASCADE, related_name="flags")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="detente_comment_flags")
+    flag = models.CharField(max_length=30, default=SUGGEST_REMOVAL)
+    flag_date = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "comment", "flag"], name="one_flag_per_user")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -12,7 +13,7 @@ from django_comments.views.comments import post_comment
 
 from ..ratelimits import limit_posts
 from .forms import CommentEditForm
-from .models import DetenteComment
+from .models import DetenteComment, DetenteCommentFlag
 
 
 @require_POST
@@ -25,7 +26,14 @@ def post(request):
 
 
 def _back_to(comment) -> str:
-    return f"/articles/{comment.object_pk}/#c{comment.pk}"
+    return comment.get_absolute_url()
+
+
+def posted(request):
+    """Where django_comments sends the reader when the form had no 'next'."""
+    comment = DetenteComment.objects.filter(pk=request.GET.get("c") or 0).first() \
+        if (request.GET.get("c") or "").isdigit() else None
+    return redirect(_back_to(comment) if comment else "home")
 
 
 def _own_comment(request, pk: int) -> DetenteComment:
@@ -57,6 +65,17 @@ def delete(request, pk: int):
     comment.is_removed = True
     comment.save(update_fields=["is_removed"])
     return redirect(f"/articles/{comment.object_pk}/#comments")
+
+
+@require_POST
+@login_required
+def flag(request, pk: int):
+    """A reader asks moderators to look at a comment (once per reader)."""
+    comment = get_object_or_404(DetenteComment, pk=pk, is_removed=False)
+    DetenteCommentFlag.objects.get_or_create(comment=comment, user=request.user,
+                                             flag=DetenteCommentFlag.SUGGEST_REMOVAL)
+    messages.info(request, "Thank you: a moderator will look at this comment.")
+    return redirect(_back_to(comment))
 
 
 MODERATION_ACTIONS = {"hide": ("is_public", False), "show": ("is_public", True), "remove": ("is_removed", True)}
