@@ -67,7 +67,7 @@ class DyadQuery:
     until: dt.date | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, order=True)
 class AggregateRow:
     period: dt.date
     quad_class: int
