@@ -1,0 +1,203 @@
+"""Turn each sentence's verb chains into Events: source, code, target, modality, evidence."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from detente.model import Event
+
+from .modality import modality_of
+from .participants import OBJECTS, ActorIndex, Party, source_head, subject_head, target_heads
+from .reading import Reading, read_chain
+from .rules import governors
+
+log = logging.getLogger(__name__)
+
+STATEMENT = "010"
+CONTEXT_SENTENCES = 2
+NO_CONTEXT_TARGET = ("01", "14", "15")
+
+
+@dataclass
+class Memory:
+    """Recent events of the article, for targets a sentence leaves implicit."""
+
+    events: list[Event] = field(default_factory=list)
+
+    def counterpart(self, source: Party, sentence_index: int) -> Event | None:
+        for event in reversed(self.events):
+            if sentence_index - event.sentence_index > CONTEXT_SENTENCES:
+                return None
+            if event.target is not None and source.ref in (event.source, event.target):
+                return event
+        return None
+
+
+def verbs_by_depth(sent: Span) -> list[Token]:
+    verbs = [t for t in sent if t.pos_ == "VERB"]
+    return sorted(verbs, key=lambda t: (sum(1 for _ in t.ancestors), t.i))
+
+
+def readings(sent: Span) -> Iterator[Reading]:
+    """One reading per verb chain; governed verbs are read with their governor.
+
+    Plain statements ("X said ...", code 010) come last, so that a reported act
+    can claim the sentence first (see ``SentenceCoder.code``).
+    """
+    consumed: set[int] = set()
+    statements = []
+    for verb in verbs_by_depth(sent):
+        if verb.i in consumed:
+            continue
+        reading = read_chain(verb)
+        consumed.update(v.i for v in reading.verbs)
+        if reading.drop:
+            log.debug("dropped %r: %s", verb.text, ", ".join(reading.notes))
+        elif is_statement(reading):
+            statements.append(as_statement(reading))
+        elif reading.code is not None:
+            yield reading
+    yield from statements
+
+
+def is_statement(reading: Reading) -> bool:
+    return reading.code == STATEMENT or (reading.code is None and reading.kind == "say"
+                                         and len(reading.verbs) == 1)
+
+
+def as_statement(reading: Reading) -> Reading:
+    return Reading(reading.verbs, STATEMENT, pattern=reading.pattern or reading.verbs[0].lemma_,
+                   kind="say", statement=True)
+
+
+def reported_clause(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis")), None)
+
+
+def clause_range(verb: Token) -> tuple[int, int]:
+    """Token range of a verb's clause, without the verbs coordinated after it."""
+    start, end = verb.left_edge.i, verb.i + 1
+    for child in verb.children:
+        if child.i > verb.i and child.dep_ not in ("conj", "cc", "punct"):
+            end = max(end, child.right_edge.i + 1)
+    return start, end
+
+
+def evidence(doc: Doc, reading: Reading, parties: list[Party]) -> tuple[tuple, tuple]:
+    top, last = reading.verbs[0], reading.verbs[-1]
+    start, end = clause_range(top)
+    start = min([start] + [p.token for p in parties])
+    span = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+    first, final = min(top.i, last.i), max(top.i, last.i)
+    final = max([final] + [c.i for c in doc[final].children if c.dep_ == "prt"])
+    trigger = (doc[first].idx, doc[final].idx + len(doc[final]))
+    return span, trigger
+
+
+def candidate_heads(reading: Reading) -> Iterator[Token]:
+    """Target nouns, best first: the addressee of an appeal or demand, the act's object,
+    then the governors' objects; a statement's reported clause comes last."""
+    top = reading.verbs[0]
+    if reading.kind in governors().embedded_target:
+        yield from (c for c in top.children if c.dep_ in OBJECTS)
+        if len(reading.verbs) > 1 and (subject := subject_head(reading.verbs[1])) is not None:
+            yield subject
+    for verb in reversed(reading.verbs):
+        yield from target_heads(verb)
+    if reading.statement and (clause := reported_clause(top)) is not None:
+        yield from (t for t in clause.subtree if t.pos_ in ("PROPN", "NOUN", "ADJ", "PRON"))
+
+
+def find_targets(reading: Reading, actors: ActorIndex, sources: list[Party]) -> list[Party]:
+    taken = {p.ref for p in sources}
+    for head in candidate_heads(reading):
+        found = [p for p in actors.parties(head) if p.ref not in taken]
+        if found:
+            return found
+    return []
+
+
+class SentenceCoder:
+    """Codes one sentence at a time, remembering the article's recent events."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.actors = ActorIndex(doc)
+        self.memory = Memory()
+
+    def code(self, sent: Span, index: int) -> list[Event]:
+        if not self.actors.any_between(sent.start, sent.end):
+            return []
+        events: dict[tuple, Event] = {}
+        for reading in readings(sent):
+            if reading.statement and self.reports_event(reading, events.values()):
+                continue
+            for event in self.events_for(reading, index):
+                key = (event.source, event.target, event.cameo)
+                if key not in events or events[key].confidence < event.confidence:
+                    events[key] = event
+                    self.memory.events.append(event)
+        return sorted(events.values(), key=lambda e: e.trigger)
+
+    def reports_event(self, reading: Reading, events) -> bool:
+        """A statement whose reported clause already gave an event is not coded again."""
+        clause = reported_clause(reading.verbs[0])
+        if clause is None:
+            return False
+        start, end = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
+        return any(start <= e.trigger[0] < end for e in events)
+
+    def events_for(self, reading: Reading, index: int) -> list[Event]:
+        sources = self.actors.parties(source_head(reading.verbs[0]))
+        if not sources:
+            return []
+        targets = find_targets(reading, self.actors, sources)
+        pairs = list(self.pairs(reading, sources, targets, index))
+        modality = modality_of(reading.verbs, reading.threatened, reading.denied)
+        return [self.event(reading, s, t, index, modality, conf) for s, t, conf in pairs]
+
+    def pairs(self, reading: Reading, sources, targets, index):
+        """(source, target, confidence) for every actor pair the reading relates."""
+        base = 0.6 if reading.weight > 0 else 0.5
+        if targets:
+            yield from ((s, t, base) for s in sources for t in targets)
+        elif len(sources) > 1:
+            yield from ((s, t, base - 0.05) for s in sources for t in sources if s.ref != t.ref)
+        elif reading.statement:
+            return
+        else:
+            yield sources[0], self.implicit_target(reading, sources[0], index), base - 0.2
+
+    def implicit_target(self, reading: Reading, source: Party, index: int) -> Party | None:
+        if reading.code.startswith(NO_CONTEXT_TARGET):
+            return None
+        previous = self.memory.counterpart(source, index)
+        if previous is None:
+            return None
+        if previous.source == source.ref:
+            return Party(previous.target, previous.target_text, -1)
+        return Party(previous.source, previous.source_text, -1)
+
+    def event(self, reading: Reading, source: Party, target: Party | None, index: int,
+              modality: str, confidence: float) -> Event:
+        shown = [p for p in (source, target) if p is not None and p.token >= 0]
+        span, trigger = evidence(self.doc, reading, shown)
+        if modality != "asserted":
+            confidence -= 0.1
+        pattern = reading.pattern + (" [target from context]" if target and target.token < 0 else "")
+        return Event(source=source.ref, source_text=source.text,
+                     target=target.ref if target else None, target_text=target.text if target else "",
+                     cameo=reading.code, sentence_index=index, span=span, trigger=trigger,
+                     modality=modality, confidence=round(max(confidence, 0.05), 3), pattern=pattern)
+
+
+def code_doc(doc: Doc) -> list[Event]:
+    coder = SentenceCoder(doc)
+    events = []
+    for index, sent in enumerate(doc.sents):
+        events.extend(coder.code(sent, index))
+    return events

@@ -1,0 +1,130 @@
+"""Who did it and to whom: the actor mentions in a verb's subject and object slots."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from detente.model import ActorMention, ActorRef
+
+from .context import phrase_tokens
+from .lexicon import load_lexicon
+
+OBJECTS = ("dobj", "obj", "dative", "iobj", "oprd")
+TARGET_PREPS = ("with", "against", "on", "upon", "to", "toward", "towards", "at", "into", "from",
+                "over", "for")
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+INHERITS_SUBJECT = frozenset({"conj", "xcomp", "advcl", "pcomp", "ccomp"})
+
+
+@dataclass(frozen=True)
+class Party:
+    """One actor taking part in an event, with the words that name it."""
+
+    ref: ActorRef
+    text: str
+    token: int
+
+
+class ActorIndex:
+    """Token position -> the actor mention covering it, for one Doc."""
+
+    def __init__(self, doc: Doc):
+        self.by_token: list[ActorMention | None] = [None] * len(doc)
+        for mention in doc._.actors or []:
+            for i in range(mention.token_start, min(mention.token_end, len(doc))):
+                self.by_token[i] = mention
+
+    def any_between(self, start: int, end: int) -> bool:
+        return any(m is not None for m in self.by_token[start:end])
+
+    def mention_for(self, head: Token) -> ActorMention | None:
+        """The mention at the head word, else the nearest one inside its phrase."""
+        if self.by_token[head.i] is not None:
+            return self.by_token[head.i]
+        found = [self.by_token[t.i] for t in phrase_tokens(head) if self.by_token[t.i] is not None]
+        return min(found, key=lambda m: abs(m.token_start - head.i)) if found else None
+
+    def parties(self, head: Token | None) -> list[Party]:
+        """Every actor a noun phrase names, one per conjunct ("Russia and Turkey")."""
+        if head is None:
+            return []
+        parties = []
+        for conjunct in (head, *head.conjuncts):
+            mention = self.mention_for(conjunct)
+            if mention is not None:
+                parties.extend(Party(ref, mention.text, mention.token_start) for ref in mention.refs)
+        return _unique(parties)
+
+
+def _unique(parties: list[Party]) -> list[Party]:
+    seen, out = set(), []
+    for party in parties:
+        if party.ref not in seen:
+            seen.add(party.ref)
+            out.append(party)
+    return out
+
+
+def child(verb: Token, *deps: str) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in deps), None)
+
+
+def agent_of(verb: Token) -> Token | None:
+    agent = child(verb, "agent")
+    return child(agent, "pobj") if agent is not None else None
+
+
+def is_passive(verb: Token) -> bool:
+    return child(verb, "nsubjpass", "auxpass") is not None or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN")
+
+
+def subject_head(verb: Token, hops: int = 0) -> Token | None:
+    """The subject noun of a verb, inherited through coordination, xcomp and relatives."""
+    subject = child(verb, "nsubj", "csubj")
+    if subject is not None and not (verb.dep_ == "relcl" and subject.lower_ in RELATIVE_PRONOUNS):
+        return subject
+    if verb.dep_ == "relcl":
+        return verb.head
+    if hops > 4 or verb.dep_ not in INHERITS_SUBJECT or verb.head is verb:
+        return None
+    governor = verb.head.head if verb.head.pos_ == "ADP" else verb.head
+    if verb.dep_ == "pcomp" and child(governor, *OBJECTS) is not None:
+        return child(governor, *OBJECTS)      # "accused Moscow of violating ..."
+    if verb.dep_ == "xcomp" and child(governor, *OBJECTS) is not None:
+        return child(governor, *OBJECTS)      # "urged Turkey to withdraw"
+    if verb.dep_ == "ccomp":
+        return None
+    return subject_head(governor, hops + 1)
+
+
+def is_agentive_passive(verb: Token) -> bool:
+    """'X was involved in the strike': the passive subject did it."""
+    return verb.lemma_.lower() in load_lexicon().agentive_passives
+
+
+def source_head(verb: Token) -> Token | None:
+    if is_agentive_passive(verb):
+        return child(verb, "nsubjpass") or subject_head(verb)
+    if is_passive(verb):
+        return agent_of(verb)
+    return subject_head(verb)
+
+
+def target_heads(verb: Token) -> list[Token]:
+    """Candidate target nouns, best first: object, passive subject, then prepositions."""
+    heads = [c for c in verb.children if c.dep_ in OBJECTS]
+    if is_agentive_passive(verb):
+        return heads + [p for prep in verb.children if prep.dep_ == "prep"
+                        for p in prep.children if p.dep_ == "pobj"]
+    if is_passive(verb):
+        passive = child(verb, "nsubjpass")
+        heads.insert(0, passive if passive is not None else verb.head)
+    holders = [verb] + [c for c in verb.children if c.dep_ in OBJECTS + ("nsubjpass",)]
+    preps = [c for h in holders for c in h.children
+             if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
+    preps.sort(key=lambda p: TARGET_PREPS.index(p.lower_))
+    heads.extend(p for prep in preps if (p := child(prep, "pobj")) is not None)
+    return heads

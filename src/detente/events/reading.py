@@ -1,0 +1,104 @@
+"""Read one verb chain ("agreed to cooperate", "threatened that ... would retake") as a code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from .context import verb_context
+from .lexicon import load_lexicon
+from .modality import is_future, is_negated
+from .rules import governors
+
+MAPPED = ("intent", "threat", "demand", "appeal", "refuse")
+MAX_DEPTH = 4
+
+
+@dataclass
+class Reading:
+    """The code a verb chain expresses, and how it was reached."""
+
+    verbs: list[Token]
+    code: str | None
+    reverse: str | None = None
+    pattern: str = ""
+    weight: int = 0
+    kind: str | None = None
+    threatened: bool = False
+    denied: bool = False
+    drop: bool = False
+    statement: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+def governed_verb(verb: Token, kind: str | None) -> Token | None:
+    """The verb this one governs: its xcomp, or its clause for threat/demand/deny verbs."""
+    for dep in ("xcomp",) + (("ccomp",) if kind in governors().takes_clause else ()):
+        found = next((c for c in verb.children if c.dep_ == dep and c.pos_ in ("VERB", "AUX")), None)
+        if found is not None:
+            return found
+    if kind in ("deny", "refuse", "threat"):   # "denied attacking", "threatened with striking"
+        for prep in (c for c in verb.children if c.dep_ == "prep"):
+            found = next((c for c in prep.children if c.dep_ == "pcomp" and c.pos_ == "VERB"), None)
+            if found is not None:
+                return found
+    return None
+
+
+def lexical_reading(verb: Token) -> Reading:
+    context = verb_context(verb)
+    coding = load_lexicon().code(verb.lemma_.lower(), context)
+    kind = governors().class_of(verb.lemma_.lower(), context.particles)
+    if coding is None:
+        return Reading([verb], None, kind=kind)
+    return Reading([verb], coding.code, coding.reverse, coding.pattern, coding.weight, kind)
+
+
+def read_chain(verb: Token, depth: int = 0) -> Reading:
+    """Code a verb, folding in the verb it governs and its negation."""
+    own = lexical_reading(verb)
+    inner_verb = governed_verb(verb, own.kind) if depth < MAX_DEPTH else None
+    reading = own if inner_verb is None else combine(own, read_chain(inner_verb, depth + 1))
+    if is_negated(verb):
+        reading = negate(reading)
+    elif depth == 0 and is_future(verb) and reading.code and not reading.threatened:
+        reading = intend(reading)
+    return reading
+
+
+def combine(own: Reading, inner: Reading) -> Reading:
+    verbs = own.verbs + inner.verbs
+    if own.kind == "fail" or inner.drop:
+        return Reading(verbs, None, drop=True, notes=["failed or negated act"])
+    if own.kind == "deny":
+        return Reading(verbs, "016", pattern=f"deny + {inner.pattern}", denied=True)
+    if own.kind in MAPPED and (own.weight == 0 or inner.code is not None):
+        code = governors().remap(own.kind, inner.code)
+        return Reading(verbs, code, None, f"{own.pattern} + {inner.pattern}".strip(" +"),
+                       own.weight + inner.weight, own.kind,
+                       threatened=own.kind == "threat" or (code or "").startswith("13"),
+                       drop=code is None)
+    if inner.code is not None and (own.code is None or own.weight == 0):
+        return Reading(verbs, inner.code, inner.reverse, inner.pattern, inner.weight, own.kind,
+                       threatened=inner.threatened, denied=inner.denied)
+    return Reading(verbs, own.code, own.reverse, own.pattern, own.weight, own.kind)
+
+
+def negate(reading: Reading) -> Reading:
+    """'did not agree to meet' -> reject (125); any other negated act is dropped."""
+    if reading.code and (reading.kind == "intent" or reading.code.startswith("03")):
+        code = governors().remap("refuse", reading.code)
+        if code is not None:
+            return Reading(reading.verbs, code, None, f"not {reading.pattern}", reading.weight,
+                           "refuse")
+    return Reading(reading.verbs, None, drop=True, notes=["negated act"])
+
+
+def intend(reading: Reading) -> Reading:
+    """'X will send troops': a future act is an expressed intent (03x) or a threat (13x)."""
+    if reading.code.startswith(("01", "02", "03", "09", "10", "11", "12", "13")):
+        return reading
+    code = governors().remap("intent", reading.code)
+    return Reading(reading.verbs, code, None, f"will {reading.pattern}", reading.weight,
+                   "intent", threatened=(code or "").startswith("13"), drop=code is None)

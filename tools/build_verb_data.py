@@ -1,0 +1,110 @@
+"""Regenerate src/detente/events/data/verbs_petrarch.json from PETRARCH-2's verb dictionary.
+
+Reads ../shared/reference/petrarch2/CAMEO.2.0.txt (MIT, openeventdata/petrarch2)
+only when a developer runs it; the program reads the JSON it writes.
+
+Output: {"synsets": {"&NAME": ["word or phrase", ...]},
+         "blocks": [{"code": default code or null,
+                     "verbs": [{"lemma", "before", "after", "code"}],
+                     "patterns": [{"pre": [element], "post": [element], "code"}]}]}
+An element is {"prep": preposition or null, "words": [word or "&SYNSET", ...]}
+(the last word is the head). A code is "NNN", "NNN:MMM" (the second is the
+reverse-direction code) or null for "no event". The dictionary's actor markers
+($, +, ^, %) are dropped: Detente finds actors in the dependency parse.
+
+Usage: python tools/build_verb_data.py [--shared ../shared]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from pathlib import Path
+
+from detente.events.lexicon import parse_pattern
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "src" / "detente" / "events" / "data" / "verbs_petrarch.json"
+BLOCK = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]")
+CODE = re.compile(r"\[([0-9:\-]*)!?\]")
+
+
+def clean_code(raw: str | None) -> str | None:
+    if raw is None or raw.strip("-: ") == "":
+        return None
+    return raw.strip()
+
+
+def strip_comment(line: str) -> str:
+    return line.split("#", 1)[0].rstrip()
+
+
+def word(token: str) -> str:
+    return token.strip("_").replace("_", " ").lower()
+
+
+def parse_verb(line: str) -> dict:
+    """`+ASK_FOR {...} [020]` or `WIRE_+TAP` or `SAY {SAYS SAID}` -> lemma, particles, code."""
+    code_match = CODE.search(line)
+    head = re.sub(r"\{[^}]*\}|\[[^\]]*\]", " ", line).split()[0]
+    parts = head.strip("_").split("_")
+    marked = next((i for i, p in enumerate(parts) if p.startswith("+")), 0)
+    parts = [p.lstrip("+").lower() for p in parts]
+    return {"lemma": parts[marked], "before": parts[:marked], "after": parts[marked + 1:],
+            "code": clean_code(code_match.group(1)) if code_match else None}
+
+
+def parse_pattern_line(line: str) -> dict:
+    return parse_pattern(line[1:])
+
+
+def read_synsets(lines: list[str]) -> dict[str, list[str]]:
+    synsets, current = {}, None
+    for line in lines:
+        text = strip_comment(line).strip()
+        if text.startswith("&"):
+            current = "&" + text[1:].rstrip("_").upper()
+            synsets[current] = []
+        elif text.startswith("+") and current:
+            synsets[current].append(word(text[1:]))
+        elif text.startswith("---"):
+            current = None
+    return synsets
+
+
+def read_blocks(lines: list[str]) -> list[dict]:
+    blocks = []
+    for line in lines:
+        text = strip_comment(line)
+        header = BLOCK.match(line)
+        if header:
+            blocks.append({"code": clean_code(header.group(2)), "verbs": [], "patterns": []})
+        elif not blocks or not text.strip() or text.startswith("~"):
+            continue
+        elif text.startswith("-"):
+            blocks[-1]["patterns"].append(parse_pattern_line(text))
+        elif not text.startswith(("&", " ", "\t")):
+            blocks[-1]["verbs"].append(parse_verb(text))
+    return blocks
+
+
+def build(shared: Path) -> dict:
+    lines = (shared / "reference/petrarch2/CAMEO.2.0.txt").read_text(encoding="latin-1").splitlines()
+    start = next(i for i, l in enumerate(lines) if l.startswith("####### VERB PATTERNS"))
+    return {"synsets": read_synsets(lines[:start]), "blocks": read_blocks(lines[start:])}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    args = parser.parse_args()
+    data = build(args.shared)
+    OUT.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
+    verbs = sum(len(b["verbs"]) for b in data["blocks"])
+    patterns = sum(len(b["patterns"]) for b in data["blocks"])
+    print(f"wrote {len(data['blocks'])} blocks, {verbs} verbs, {patterns} patterns to {OUT}")
+
+
+if __name__ == "__main__":
+    main()
