@@ -28,7 +28,7 @@ def may_submit(user) -> bool:
 def submit(request):
     if not may_submit(request.user):
         raise PermissionDenied("Only staff may submit articles on this site.")
-    form = SubmitForm(request.POST or None, request.FILES or None)
+    form = SubmitForm(request.POST, request.FILES) if request.method == "POST" else SubmitForm()
     if request.method == "POST" and form.is_valid():
         try:
             result = analyse_and_store(read_submission(form.cleaned_data), request.user)

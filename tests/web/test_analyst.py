@@ -1,0 +1,58 @@
+"""Analysts correct or reject events from the site; timelines follow at once."""
+
+from __future__ import annotations
+
+import pytest
+
+from detente.store.models import Correction, Event
+
+pytestmark = [pytest.mark.db, pytest.mark.django_db]
+
+
+def year_counts(client) -> dict:
+    data = client.get("/api/timeline", {"a": "RUS", "b": "TUR", "by": "year", "theatre": "Libya"}).json()
+    return {p["period"]: (p["quad1"] + p["quad2"], p["quad3"] + p["quad4"]) for p in data["periods"]}
+
+
+def test_staff_correction_changes_the_event_and_records_who(staff_client, staff, site):
+    event = Event.objects.get(cameo="190")
+    staff_client.post(f"/events/{event.pk}/correct/", {"cameo": "036", "note": "a meeting, not a strike"})
+    event.refresh_from_db()
+    correction = Correction.objects.get(event=event)
+    assert (event.cameo, event.quad_class, correction.user) == ("036", 1, staff)
+
+
+def test_correction_changes_the_cached_timeline(staff_client, site):
+    before = year_counts(staff_client)
+    event = Event.objects.get(cameo="190")
+    staff_client.post(f"/events/{event.pk}/correct/", {"cameo": "036"})
+    assert (before, year_counts(staff_client)) == ({"2020-01-01": (0, 1)}, {"2020-01-01": (1, 0)})
+
+
+def test_rejected_event_leaves_the_timeline(staff_client, site):
+    event = Event.objects.get(cameo="190")
+    staff_client.post(f"/events/{event.pk}/reject/", {})
+    event.refresh_from_db()
+    assert event.status == "rejected" and year_counts(staff_client) == {}
+
+
+@pytest.mark.parametrize("action", ["correct", "reject"])
+def test_members_cannot_correct_events(member_client, site, action):
+    event = Event.objects.get(cameo="190")
+    member_client.post(f"/events/{event.pk}/{action}/", {"cameo": "036"})
+    event.refresh_from_db()
+    assert (event.cameo, event.status) == ("190", "active")
+
+
+def test_bad_cameo_code_is_refused_with_a_message(staff_client, site):
+    event = Event.objects.get(cameo="190")
+    response = staff_client.post(f"/events/{event.pk}/correct/", {"cameo": "strike"}, follow=True)
+    event.refresh_from_db()
+    assert event.cameo == "190" and "CAMEO code is 2 to 4 digits" in response.content.decode()
+
+
+def test_article_page_shows_correction_forms_to_staff_only(client, staff, site):
+    path = f"/articles/{site['rivalry'].pk}/"
+    anonymous = client.get(path).content.decode()
+    client.force_login(staff)
+    assert 'class="correct"' not in anonymous and 'class="correct"' in client.get(path).content.decode()

@@ -1,0 +1,38 @@
+"""Headers, CSRF and the deployment checklist."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+pytestmark = [pytest.mark.db, pytest.mark.django_db]
+
+
+@pytest.mark.parametrize("path", ["/", "/events/", "/api/events", "/accounts/login/"])
+def test_every_response_carries_a_content_security_policy(client, path):
+    policy = client.get(path)["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+
+
+def test_pages_have_no_inline_scripts(client, site):
+    page = client.get(f"/articles/{site['rivalry'].pk}/").content.decode()
+    assert "<script>" not in page and "<script src=" in page
+
+
+@pytest.mark.parametrize("path", ["/accounts/login/", "/accounts/register/", "/comments/post/"])
+def test_forms_without_csrf_token_are_refused(member, path):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(member)
+    assert client.post(path, {}).status_code == 403
+
+
+def test_deploy_checklist_is_clean_with_production_settings(monkeypatch):
+    """`manage.py check --deploy` under detente.web.settings.prod finds nothing."""
+    import subprocess
+    import sys
+
+    env = {"DJANGO_SETTINGS_MODULE": "detente.web.settings.prod", "DETENTE_SECRET_KEY": "k" * 20 + "x9Q#" * 10,
+           "PATH": "/usr/bin:/bin", "DETENTE_DATA_DIR": "/tmp/detente-deploy-check"}
+    result = subprocess.run([sys.executable, "-W", "error", "-m", "django", "check", "--deploy", "--fail-level",
+                             "WARNING"], env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -1,0 +1,44 @@
+"""Submitting an article: who may, what is checked, and one real analysis."""
+
+from __future__ import annotations
+
+import pytest
+
+from detente.store.models import Article
+
+pytestmark = [pytest.mark.db, pytest.mark.django_db]
+
+TEXT = ("ANKARA, March 3 (Detente test) - Turkey accused Russia on Tuesday of bombing its soldiers "
+        "near Idlib. President Erdogan threatened to retaliate against Russian forces.")
+
+
+def test_anonymous_visitor_is_sent_to_log_in(client, db):
+    response = client.get("/submit/")
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+@pytest.mark.parametrize("policy,status", [("users", 200), ("staff", 403)])
+def test_submit_policy_decides_whether_members_may_submit(member_client, settings, policy, status):
+    settings.DETENTE_SUBMIT_POLICY = policy
+    assert member_client.get("/submit/").status_code == status
+
+
+def test_staff_may_submit_under_staff_policy(staff_client, settings):
+    settings.DETENTE_SUBMIT_POLICY = "staff"
+    assert staff_client.get("/submit/").status_code == 200
+
+
+@pytest.mark.parametrize("data", [{}, {"text": "Some words.", "url": "https://example.org/a"}])
+def test_submit_needs_exactly_one_source(member_client, data):
+    response = member_client.post("/submit/", data)
+    assert "exactly one of" in response.content.decode() and not Article.objects.exists()
+
+
+@pytest.mark.slow
+def test_submitted_text_is_analysed_and_published(member_client, member, nlp, monkeypatch):
+    from detente.web import analysis
+
+    monkeypatch.setattr(analysis, "_NLP", nlp)
+    response = member_client.post("/submit/", {"text": TEXT, "title": "Idlib strike", "date": "2020-03-03"})
+    article = Article.objects.get(title="Idlib strike")
+    assert response["Location"] == f"/articles/{article.pk}/" and article.submitted_by == member
