@@ -162,3 +162,12 @@ def test_html_chart_is_self_contained(mixed, cli, tmp_path):
 def test_timeline_command_unknown_actor_exit_code(cli, capsys):
     code, _ = cli("timeline", "Atlantis", "RUS")
     assert code == NotFoundError.exit_code
+
+
+def test_typed_actor_code_matches_on_the_code():
+    store("Turkish officials spoke.", [record(cameo="042", quad=1, goldstein=1.9)])
+    assert actor_filter("TURGOV").fields() == {"code": "TURGOV"}
+
+
+def test_leaders_resolve_through_the_actor_dictionary_to_their_name():
+    assert actor_filter("Erdogan").fields() == {"name": "Recep Tayyip Erdogan"}

@@ -55,16 +55,14 @@ def country_ref(text: str) -> ActorRef | None:
 
 
 def dictionary_ref(text: str) -> ActorRef | None:
-    """Detente's actor dictionary, when the actors package offers a lookup."""
-    try:
-        from detente.actors import lookup_actor  # type: ignore[attr-defined]
-    except ImportError:
+    """Detente's actor dictionary (leaders, organisations, Phoenix actors), as of today."""
+    from detente.actors.dictionary import load_dictionary
+
+    book = load_dictionary()
+    pattern = book.actors.get(book.tokens(text.strip()))
+    if pattern is None:
         return None
-    try:
-        return lookup_actor(text)
-    except Exception as exc:  # noqa: BLE001 - a dictionary problem must not hide the DB lookup
-        log.info("actor dictionary lookup failed for %r: %s", text, exc)
-        return None
+    return pattern.entry.ref_on(None, role=pattern.role, kind=pattern.kind)
 
 
 def stored_ref(text: str) -> ActorRef | None:
@@ -91,13 +89,17 @@ def resolve_ref(text: str) -> ActorRef:
 
 
 def actor_filter(text: str) -> ActorFilter:
-    """What a timeline or an event filter should match for ``text``."""
+    """What a timeline or an event filter should match for ``text``.
+
+    A country matches on its country code; an actor code typed as such
+    (TURGOV) on the code; a person, group or organisation on its name.
+    """
     ref = resolve_ref(text)
     if ref.kind == "country":
         return ActorFilter(label=ref.name, country=ref.country)
-    if ref.kind == "person":
-        return ActorFilter(label=ref.name, name=ref.name)
-    return ActorFilter(label=ref.name or ref.code, code=ref.code)
+    if text.strip().upper() == ref.code and text.strip().isupper():
+        return ActorFilter(label=ref.code, code=ref.code)
+    return ActorFilter(label=ref.name, name=ref.name)
 
 
 def side_q(actor: ActorFilter, side: str) -> Q:
