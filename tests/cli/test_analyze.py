@@ -126,6 +126,7 @@ BAD_INPUTS = {
     "undecodable": (lambda tmp: write(tmp, "u.txt", bytes(range(0x80, 0x100)) * 4), [], "[E103]", "UTF-8"),
     "no main text": (lambda tmp: write(tmp, "m.html", b"<html><body><nav>Home</nav></body></html>"), [],
                      "[E104]", "no main text"),
+    "unparseable page": (lambda tmp: write(tmp, "w.html", b"<<<>>>"), [], "[E104]", "no main text"),
     "unreachable URL": (lambda tmp: "http://127.0.0.1:9/", ["--timeout", "5"], "[E105]", "cannot fetch"),
     "malformed date": (lambda tmp: write(tmp, "t.txt", TEXT.encode()), ["--date", "20/10/2020"], "[E200]",
                        "YYYY-MM-DD"),

@@ -13,7 +13,7 @@ from detente.ingest.decode import decode_bytes
 from detente.ingest.normalize import normalize_text
 from detente.settings import Options
 
-from .samples import ARTICLE_TEXT
+from .samples import ARTICLE_TEXT, PAGE, RSS
 
 
 def only_article(source, options, **overrides):
@@ -131,3 +131,13 @@ def test_ingest_streams_jsonl_from_standard_input(monkeypatch, ingest_options):
 ])
 def test_normalize_text_cleans_newlines_controls_and_blank_runs(raw, clean):
     assert normalize_text(raw) == clean
+
+
+@pytest.mark.parametrize("content,expected_titles", [
+    (PAGE, ["Two capitals drift apart"]),
+    (RSS, ["Ministers meet in Geneva", None, "Troops withdraw"]),
+])
+def test_ingest_standard_input_is_recognised_by_content(monkeypatch, ingest_options, content, expected_titles):
+    stdin_with(monkeypatch, content.encode("utf-8"))
+    titles = [getattr(item, "title", None) for item in iter_articles("-", ingest_options)]
+    assert titles == expected_titles

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import json
+import logging
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -25,6 +26,8 @@ from detente.model import Article
 from detente.records import doc_records
 
 FORMATS = ("table", "json", "jsonl")
+# Libraries that log their own view of a bad page; Detente reports it once, as an error.
+CHATTY_LIBRARIES = ("trafilatura", "htmldate", "courlan", "charset_normalizer")
 EXCERPT_CHARS = 90
 
 
@@ -70,6 +73,13 @@ class Tally:
         return exit_code_for(self.total, self.failed)
 
 
+def quiet_libraries(verbosity: int) -> None:
+    """Without -v, only Detente's own one-line errors reach stderr."""
+    if verbosity == 0:
+        for name in CHATTY_LIBRARIES:
+            logging.getLogger(name).setLevel(logging.CRITICAL)
+
+
 def _options_for(args, options):
     if args.timeout is None:
         return options
@@ -83,6 +93,7 @@ def stream_command(args, options, view: View) -> int:
     from detente.pipeline import analyze, load_pipeline
 
     options = _options_for(args, options)
+    quiet_libraries(args.verbose)
     tally = Tally()
     items = iter_articles(args.source, options, date=parse_date_option(args.date), title=args.title)
     articles = tally.articles(items)
