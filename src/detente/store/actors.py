@@ -95,10 +95,10 @@ def actor_filter(text: str) -> ActorFilter:
     (TURGOV) on the code; a person, group or organisation on its name.
     """
     ref = resolve_ref(text)
+    if text.strip() == ref.code and len(ref.code) > 3:
+        return ActorFilter(label=ref.code, code=ref.code)
     if ref.kind == "country":
         return ActorFilter(label=ref.name, country=ref.country)
-    if text.strip().upper() == ref.code and text.strip().isupper():
-        return ActorFilter(label=ref.code, code=ref.code)
     return ActorFilter(label=ref.name, name=ref.name)
 
 
