@@ -1,0 +1,98 @@
+"""The demo data: the sample articles shipped with the repository, stored once."""
+
+from __future__ import annotations
+
+import json
+import logging
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from detente.errors import InputError
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class DemoSource:
+    """One source for ``store.ingest.ingest_sources`` with the date its articles were published."""
+
+    path: str
+    date: str | None = None
+
+
+@dataclass
+class DemoReport:
+    added: int = 0
+    skipped: int = 0
+    events: int = 0
+    failures: list = field(default_factory=list)
+
+
+def samples_dir() -> Path:
+    """``samples/`` of the repository holding this (editable) install."""
+    import detente
+
+    candidates = [Path(detente.__file__).resolve().parents[2] / "samples", Path.cwd() / "samples"]
+    for candidate in candidates:
+        if (candidate / "articles").is_dir():
+            return candidate
+    raise InputError("the sample articles were not found (looked in "
+                     + ", ".join(str(c) for c in candidates)
+                     + "): run `detente demo` from a clone of the repository installed with `pip install -e .`")
+
+
+def _index(articles: Path) -> dict[str, dict]:
+    """index.jsonl lines by file name: {"file": "01_x.txt", "date": "2020-10-20", ...}."""
+    path = articles / "index.jsonl"
+    if not path.exists():
+        return {}
+    entries = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            entry = json.loads(line)
+            name = entry.get("file") or entry.get("path") or entry.get("name") or ""
+            entries[Path(name).name] = entry
+    return entries
+
+
+def demo_sources(root: Path) -> list[DemoSource]:
+    """The articles (with their index dates), the JSONL corpus and the HTML pages under ``root``."""
+    articles = root / "articles"
+    index = _index(articles)
+    sources = [DemoSource(str(p), index.get(p.name, {}).get("date")) for p in sorted(articles.glob("*.txt"))]
+    if (root / "corpus.jsonl").exists():
+        sources.append(DemoSource(str(root / "corpus.jsonl")))
+    sources.extend(DemoSource(str(p)) for p in sorted((root / "pages").glob("*.html")))
+    return sources
+
+
+def load_demo(options, nlp=None) -> DemoReport:
+    """Analyse and store every sample not stored yet (known texts are skipped before analysis)."""
+    from detente.pipeline import load_pipeline
+    from detente.store.ingest import ingest_sources
+
+    from .timeline import bump_version
+
+    nlp = nlp if nlp is not None else load_pipeline(options)
+    report = DemoReport()
+    for source in demo_sources(samples_dir()):
+        result = ingest_sources([source.path], options, date=source.date, nlp=nlp)
+        report.added += result.added
+        report.skipped += result.skipped
+        report.events += result.events_added
+        report.failures.extend(result.failures)
+    bump_version()
+    return report
+
+
+def create_staff_user(username: str = "analyst") -> tuple[str, str]:
+    """A staff account with a fresh random password (the password is reset if the user exists)."""
+    from django.contrib.auth.models import User
+
+    password = secrets.token_urlsafe(12)
+    user, _ = User.objects.get_or_create(username=username, defaults={"email": f"{username}@localhost"})
+    user.is_staff = True
+    user.set_password(password)
+    user.save()
+    return username, password

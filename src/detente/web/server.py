@@ -1,0 +1,30 @@
+"""Run the site: migrate, create the cache table, collect static files, serve with waitress."""
+
+from __future__ import annotations
+
+import logging
+
+log = logging.getLogger(__name__)
+
+
+def prepare_site(options, verbosity: int = 0) -> None:
+    """Configure Django and bring the database and static files up to date."""
+    from django.core.management import call_command
+
+    from detente.django_setup import setup_django
+
+    setup_django(options)
+    call_command("migrate", interactive=False, verbosity=verbosity)
+    call_command("createcachetable", verbosity=verbosity)
+    call_command("collectstatic", interactive=False, verbosity=verbosity)
+
+
+def serve_site(host: str, port: int, threads: int) -> None:
+    """Serve the WSGI application with waitress until interrupted."""
+    import waitress
+
+    from .wsgi import application
+
+    log.info("serving on http://%s:%s/ with %d threads", host, port, threads)
+    waitress.serve(application, host=host, port=port, threads=threads, ident="detente",
+                   connection_limit=400, channel_timeout=60)
