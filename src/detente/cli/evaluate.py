@@ -1,11 +1,33 @@
-"""`detente evaluate` (not built yet)."""
+"""`detente eval GOLD.jsonl`: score the pipeline's event coding on a gold file."""
 
-from detente.errors import DetenteError
+from __future__ import annotations
+
+from detente.errors import OptionError
+from detente.evaluation import predict, read_gold, score
+from detente.evaluation.render import render_json, render_table
+from detente.pipeline import load_pipeline
 
 
 def add_parser(subparsers):
-    return subparsers.add_parser("eval", help="(not built yet)")
+    parser = subparsers.add_parser(
+        "eval", help="score event coding on a gold JSONL file (precision, recall, F1)",
+        description="Run the pipeline on each gold sentence and compare its events with the "
+                    "gold events: by dyad + CAMEO root (or PLOVER type), dyad + quad class, "
+                    "event type alone and dyad alone.")
+    parser.add_argument("gold", metavar="GOLD.jsonl", help="gold file in the shared format")
+    parser.add_argument("--format", choices=("table", "json"), default="table",
+                        help="output format (default: table)")
+    parser.add_argument("--misses", type=int, default=10, metavar="N",
+                        help="list the first N misses and false alarms (default: 10)")
+    return parser
 
 
 def run(args, options) -> int:
-    raise DetenteError("`detente evaluate` is not built yet")
+    if args.misses < 0:
+        raise OptionError("--misses must be 0 or more")
+    items = read_gold(args.gold)
+    nlp = load_pipeline(options, until="detente_events")
+    report = score(items, predict(items, nlp, batch_size=options.batch_size))
+    render = render_json if args.format == "json" else render_table
+    print(render(report, misses=args.misses))
+    return 0
