@@ -1,0 +1,95 @@
+"""Which place names in a sentence say where something happened.
+
+A GPE/LOC/FAC entity counts when it is used locatively: the object of a
+locative preposition ("air strikes in Idlib", "talks in Sochi"), of "to" after
+a verb of motion ("flew to Ankara"), or the direct object of a verb whose
+object is a place ("the army shelled Aleppo"). A place name that acts
+("Moscow said") or that names a person or an organisation ("Jordan" the
+envoy) is not a location.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from . import gazetteer
+from .tables import table
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+_NOT_PLACE_KINDS = ("person", "organisation", "group", "agent")
+
+
+def locative_places(sent: Span, people: frozenset[str]) -> list[Span]:
+    """The place names of ``sent`` used locatively, in text order."""
+    not_places = set(table("locative")["not_places"])
+    return [span for span in _place_spans(sent)
+            if span.text.lower() not in not_places and not _names_someone(span, people)
+            and is_locative(span.root)]
+
+
+def _place_spans(sent: Span) -> list[Span]:
+    """GPE/LOC/FAC entities, plus proper nouns the gazetteer knows that the tagger
+    missed or mislabelled (never a PERSON)."""
+    spans = [ent for ent in sent.ents if ent.label_ in PLACE_LABELS]
+    covered = {i for ent in sent.ents if ent.label_ in (*PLACE_LABELS, "PERSON") for i in range(ent.start, ent.end)}
+    for token in sent:
+        if token.pos_ == "PROPN" and token.dep_ in ("pobj", "dobj") and token.i not in covered:
+            span = _name_span(token)
+            if gazetteer.lookup(span.text) is not None:
+                spans.append(span)
+    return sorted(spans, key=lambda span: span.start)
+
+
+def _name_span(token: Token) -> Span:
+    """The entity around ``token``, else the token with its compound modifiers ('Nagorno-Karabakh')."""
+    if token.ent_type_:
+        return next(ent for ent in token.sent.ents if ent.start <= token.i < ent.end)
+    start = min([token.i, *(child.i for child in token.lefts if child.dep_ in ("compound", "punct"))])
+    return token.doc[start:token.i + 1]
+
+
+def is_locative(token: Token) -> bool:
+    """True when ``token`` (a place entity's head) says where something happened."""
+    words = table("locative")
+    head = token.head
+    if token.dep_ in ("appos", "conj", "compound") and head is not token:
+        return is_locative(head)
+    if token.dep_ == "pobj":
+        if head.lower_ in words["prepositions"]:
+            return True
+        return head.lower_ in words["motion_prepositions"] and head.head.lemma_ in words["motion_verbs"]
+    return token.dep_ == "dobj" and head.lemma_ in words["place_object_verbs"]
+
+
+def people_names(doc: Doc) -> frozenset[str]:
+    """Lower-cased names (and surnames) of the people of ``doc``, and of the people and
+    organisations the actor stage found."""
+    names = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            names.update((ent.text.lower(), ent[-1].lower_))
+    for mention in doc._.actors or []:
+        if any(ref.kind in _NOT_PLACE_KINDS for ref in mention.refs):
+            names.add(mention.text.lower())
+    return frozenset(names)
+
+
+def _names_someone(ent: Span, people: frozenset[str]) -> bool:
+    if ent.text.lower() in people:
+        return True
+    actors = ent.doc._.actors or []
+    return any(mention.start < ent.end_char and ent.start_char < mention.end
+               and any(ref.kind in _NOT_PLACE_KINDS for ref in mention.refs) for mention in actors)
+
+
+def refers_back(sent: Span) -> bool:
+    """The sentence locates itself by 'there' / 'here' (the place of the previous sentence)."""
+    there = set(table("locative")["there_words"])
+    return any(token.lower_ in there and token.dep_ == "advmod" for token in sent)
+
+
+def governing_verb(token: Token) -> int:
+    """Index of the verb ``token`` hangs from (the token itself when it is a verb)."""
+    while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+        token = token.head
+    return token.i

@@ -1,0 +1,94 @@
+"""Where each event happened, and which theatre it belongs to: plain functions over a Doc."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from detente.model import Event, Location
+
+from . import gazetteer
+from .candidates import governing_verb, locative_places, people_names, refers_back
+from .theatre import Evidence, infer_theatre
+
+CONTEXT_SENTENCES = 2
+
+
+@dataclass
+class SentencePlaces:
+    """The locative place spans of one sentence and the countries it names."""
+
+    sent: Span
+    paragraph: int
+    places: list[Span]
+    countries: frozenset[str]
+
+
+def sentence_places(doc: Doc) -> list[SentencePlaces]:
+    people = people_names(doc)
+    return [SentencePlaces(sent, doc.text.count("\n", 0, sent.start_char),
+                           locative_places(sent, people), _countries(sent))
+            for sent in doc.sents]
+
+
+def _countries(sent: Span) -> frozenset[str]:
+    codes = (gazetteer.country_of(ent.text) for ent in sent.ents if ent.label_ == "GPE")
+    return frozenset(code for code in codes if code)
+
+
+def locate_events(doc: Doc, events: list[Event]) -> None:
+    """Set ``location`` and ``theatre`` on each event of ``doc``."""
+    sentences = sentence_places(doc)
+    named = frozenset().union(*(s.countries for s in sentences)) if sentences else frozenset()
+    for event in events:
+        if not 0 <= event.sentence_index < len(sentences):
+            continue
+        event.location = event_location(sentences, event, named)
+        event.theatre = infer_theatre(evidence_for(sentences, event))
+
+
+def event_location(sentences: list[SentencePlaces], event: Event, named: frozenset[str]) -> Location | None:
+    """The place of the event's sentence nearest its verb, or the previous sentence's for 'there'."""
+    span = _place_span(sentences, event)
+    if span is None:
+        return None
+    found = gazetteer.lookup(span.text, named)
+    return found or Location(gazetteer_name(span), None, None, None)
+
+
+def gazetteer_name(span: Span) -> str:
+    text = span.text
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def _place_span(sentences: list[SentencePlaces], event: Event) -> Span | None:
+    current = sentences[event.sentence_index]
+    if current.places:
+        return _nearest(current, event.trigger)
+    previous = sentences[event.sentence_index - 1] if event.sentence_index > 0 else None
+    if previous and previous.places and previous.paragraph == current.paragraph and refers_back(current.sent):
+        return previous.places[-1]
+    return None
+
+
+def _nearest(sentence: SentencePlaces, trigger: tuple[int, int]) -> Span:
+    """The place attached to the trigger's verb, else the one nearest the trigger."""
+    doc = sentence.sent.doc
+    span = doc.char_span(trigger[0], trigger[1], alignment_mode="expand")
+    verb = governing_verb(span.root) if span is not None and len(span) else None
+    attached = [place for place in sentence.places if governing_verb(place.root) == verb]
+    return min(attached or sentence.places, key=lambda place: _distance(place, trigger))
+
+
+def _distance(place: Span, trigger: tuple[int, int]) -> int:
+    if place.end_char <= trigger[0]:
+        return trigger[0] - place.end_char
+    return max(0, place.start_char - trigger[1])
+
+
+def evidence_for(sentences: list[SentencePlaces], event: Event) -> Evidence:
+    current = sentences[event.sentence_index]
+    first = max(0, event.sentence_index - CONTEXT_SENTENCES)
+    context = [s.sent.text for s in sentences[first:event.sentence_index] if s.paragraph == current.paragraph]
+    return Evidence(current.sent.text, " ".join(context), event.location, current.countries)
