@@ -1,19 +1,64 @@
-"""Placeholder for the `detente_actors` component (being built); passes docs through."""
+"""The ``detente_actors`` spaCy component: find actor mentions and code them.
+
+``doc._.actors`` becomes a list of ``ActorMention`` sorted by start: countries
+(names, demonyms, capitals and seats of government), people with the role they
+held on the article's date, organisations, armed groups and generic agents
+("Turkish soldiers" -> TURMIL). The dictionary is compiled once per process.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from detente.model import register_extensions
+from detente.model import ActorMention, register_extensions
+
+from .combine import build_mentions
+from .dictionary import ActorDictionary, load_dictionary
+from .disambiguation import filter_candidates
+from .matcher import find_candidates
+
+log = logging.getLogger(__name__)
 
 
-class _Placeholder:
+def article_date(doc: Doc) -> dt.date | None:
+    article = doc._.article
+    return getattr(article, "date", None) if article is not None else None
+
+
+class ActorRecognizer:
+    """Find dictionary matches, drop the ones context rules out, then code them."""
+
+    def __init__(self, nlp: Language, name: str = "detente_actors"):
+        self.name = name
+        self.book: ActorDictionary = load_dictionary()
+        self._error_handler = None
+
+    def get_error_handler(self):
+        from spacy.util import raise_error
+        return self._error_handler or raise_error
+
+    def set_error_handler(self, handler) -> None:
+        self._error_handler = handler
+
+    def find(self, doc: Doc) -> list[ActorMention]:
+        candidates = filter_candidates(doc, find_candidates(doc, self.book))
+        return build_mentions(doc, candidates, article_date(doc))
+
     def __call__(self, doc: Doc) -> Doc:
-        if doc._.actors is None:
+        try:
+            doc._.actors = sorted(self.find(doc), key=lambda m: (m.start, m.end))
+        except Exception as exc:  # noqa: BLE001 - handed to spaCy's error handler
             doc._.actors = []
+            self.get_error_handler()(self.name, self, [doc], exc)
         return doc
 
 
-@Language.factory("detente_actors")
-def make_actor_recognizer(nlp: Language, name: str):
+@Language.factory("detente_actors", assigns=["doc._.actors"],
+                  requires=["token.ent_type", "token.pos", "token.is_sent_start"])
+def make_actor_recognizer(nlp: Language, name: str) -> ActorRecognizer:
     register_extensions()
-    return _Placeholder()
+    return ActorRecognizer(nlp, name)

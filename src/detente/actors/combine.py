@@ -1,0 +1,164 @@
+"""Turn filtered candidates into coded actor mentions.
+
+Agents get their country from what is attached to them: a country, demonym or
+capital before them ("Turkish soldiers", "Russia's foreign minister", "Kremlin
+spokesman"), "of COUNTRY" after them ("the government of Syria"); a title before a
+person's name joins the person ("Turkish President Erdogan"). Agents with nothing
+attached take the country in context when their ``use`` allows it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc
+
+from detente.model import ActorMention, ActorRef
+
+from .codes import is_country
+from .dictionary import AgentPattern
+from .matcher import Candidate
+
+LINKS = frozenset({"'s", "’s", "'"})
+MAX_GAP = 2
+
+
+@dataclass
+class Found:
+    start: int
+    end: int
+    ref: ActorRef | None
+    via: str
+    agent: AgentPattern | None = None
+
+    @property
+    def has_country(self) -> bool:
+        return self.ref is not None and is_country(self.ref.country)
+
+
+def resolve(cand: Candidate, day: dt.date | None) -> Found:
+    if cand.is_agent:
+        return Found(cand.start, cand.end, None, "agent", cand.pattern)
+    pattern = cand.pattern
+    ref = pattern.entry.ref_on(day, role=pattern.role, kind=pattern.kind)
+    return Found(cand.start, cand.end, ref, pattern.via)
+
+
+def agent_ref(owner: ActorRef, agent: AgentPattern, text: str) -> ActorRef:
+    if owner.kind in ("organisation", "group") or not is_country(owner.country):
+        return replace(owner, kind=owner.kind)
+    base = owner.code[:3]
+    code = agent.role + base if agent.prefix else base + agent.role
+    owner_name = owner.name if owner.kind == "country" else owner.country
+    return ActorRef(code=code, country=owner.country, name=f"{owner_name} {text.lower()}",
+                    kind="agent")
+
+
+def gap_links(doc: Doc, left: int, right: int) -> bool:
+    """Only a possessive or up to two adjectives between two phrases."""
+    between = doc[left:right]
+    if len(between) > MAX_GAP:
+        return False
+    return all(t.text in LINKS or t.pos_ == "ADJ" for t in between)
+
+
+def attach_before(doc: Doc, found: list[Found]) -> list[Found]:
+    """Country/demonym/organisation + agent -> one agent mention."""
+    out: list[Found] = []
+    for item in found:
+        prev = out[-1] if out else None
+        if item.agent and prev and prev.ref and not prev.agent and gap_links(doc, prev.end, item.start):
+            text = doc[item.start:item.end].text
+            out[-1] = Found(prev.start, item.end, agent_ref(prev.ref, item.agent, text), "agent",
+                            item.agent)
+            continue
+        out.append(item)
+    return out
+
+
+def attach_after(doc: Doc, found: list[Found]) -> list[Found]:
+    """Unattached agent + "of [the] COUNTRY" -> one agent mention."""
+    out: list[Found] = []
+    skip = False
+    for i, item in enumerate(found):
+        if skip:
+            skip = False
+            continue
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if item.agent and item.ref is None and nxt and nxt.has_country and not nxt.agent \
+                and _of_between(doc, item.end, nxt.start):
+            text = doc[item.start:item.end].text
+            out.append(Found(item.start, nxt.end, agent_ref(nxt.ref, item.agent, text), "agent",
+                             item.agent))
+            skip = True
+            continue
+        out.append(item)
+    return out
+
+
+def _of_between(doc: Doc, left: int, right: int) -> bool:
+    words = [t.lower_ for t in doc[left:right]]
+    return words in (["of"], ["of", "the"])
+
+
+def absorb_titles(found: list[Found]) -> list[Found]:
+    """An agent right before a person's name is the person's title."""
+    out: list[Found] = []
+    for item in found:
+        prev = out[-1] if out else None
+        if item.ref and item.ref.kind == "person" and prev and prev.agent and prev.end == item.start:
+            out[-1] = Found(prev.start, item.end, item.ref, item.via)
+            continue
+        out.append(item)
+    return out
+
+
+def context_country(found: list[Found], index: int, sentence_of) -> ActorRef | None:
+    """The country nearest before (same sentence first), else after in the sentence."""
+    here = sentence_of(found[index].start)
+    before = [f for f in found[:index] if f.has_country]
+    same = [f for f in before if sentence_of(f.start) == here]
+    if same or before:
+        return (same or before)[-1].ref
+    after = [f for f in found[index + 1:] if f.has_country and sentence_of(f.start) == here]
+    return after[0].ref if after else None
+
+
+def place_agents(doc: Doc, found: list[Found], sentence_of) -> list[Found]:
+    out = []
+    for index, item in enumerate(found):
+        if item.ref is None:
+            if item.agent.use == "attached":
+                continue
+            owner = context_country(found, index, sentence_of)
+            if owner is None:
+                continue
+            item = Found(item.start, item.end,
+                         agent_ref(owner, item.agent, doc[item.start:item.end].text), "agent",
+                         item.agent)
+        out.append(item)
+    return out
+
+
+def sentence_indexer(doc: Doc):
+    if not doc.has_annotation("SENT_START"):
+        return lambda token_index: 0
+    starts = [sent.start for sent in doc.sents]
+    return lambda token_index: bisect_right(starts, token_index) - 1
+
+
+def to_mention(doc: Doc, item: Found, sentence_of) -> ActorMention:
+    span = doc[item.start:item.end]
+    return ActorMention(text=span.text, start=span.start_char, end=span.end_char,
+                        token_start=item.start, token_end=item.end, refs=(item.ref,),
+                        via=item.via, sentence_index=sentence_of(item.start))
+
+
+def build_mentions(doc: Doc, candidates: list[Candidate], day: dt.date | None) -> list[ActorMention]:
+    sentence_of = sentence_indexer(doc)
+    found = [resolve(c, day) for c in candidates]
+    found = absorb_titles(attach_after(doc, attach_before(doc, found)))
+    found = place_agents(doc, found, sentence_of)
+    return [to_mention(doc, item, sentence_of) for item in found]

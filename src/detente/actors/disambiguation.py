@@ -1,0 +1,136 @@
+"""Drop dictionary matches that context shows are not the actor.
+
+"roast turkey", "Georgia's governor" in a US story, "French fries", "the Indian
+Ocean", "Michael Jordan", "in May": the rules read their word lists from
+``data/disambiguation.json``; spaCy's entities are used where the parser already
+did the work (a PERSON or LOC entity that covers a country name and more).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from .data_files import read_json
+from .matcher import Candidate
+
+NUMERIC_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
+                              "QUANTITY"})
+
+
+@dataclass(frozen=True)
+class Cues:
+    before: frozenset[str]
+    after: frozenset[str]
+    sentence: tuple[str, ...]
+    unless_sentence: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Rules:
+    names: dict[str, Cues]
+    nonactor_heads: frozenset[str]
+    blocking_entities: frozenset[str]
+    ambiguous_names: frozenset[str]
+    titles: frozenset[str]
+    qualifiers: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> Rules:
+    data = read_json("disambiguation.json")
+    names = {name: Cues(frozenset(c["before"]), frozenset(c["after"]), tuple(c["sentence"]),
+                        tuple(c["unless_sentence"])) for name, c in data["name_cues"].items()}
+    return Rules(names, frozenset(data["nonactor_heads"]), frozenset(data["blocking_entities"]),
+                 frozenset(data["ambiguous_names"]), frozenset(data["titles"]),
+                 frozenset(data["qualifiers"]))
+
+
+def _word(doc: Doc, i: int) -> str:
+    return doc[i].lower_ if 0 <= i < len(doc) else ""
+
+
+def _sentence_text(doc: Doc, i: int) -> str:
+    token = doc[i]
+    sent = token.sent if doc.has_annotation("SENT_START") else doc[:]
+    return f" {sent.text.lower()} "
+
+
+def _mentions_any(text: str, words: tuple[str, ...]) -> bool:
+    return any(f" {w} " in text or f" {w}," in text or f" {w}." in text or f" {w}'" in text
+               for w in words)
+
+
+def other_sense_by_cues(doc: Doc, cand: Candidate, rules: Rules) -> bool:
+    cues = rules.names.get(doc[cand.start:cand.end].text.lower())
+    if cues is None:
+        return False
+    near = _word(doc, cand.start - 1) in cues.before or _word(doc, cand.end) in cues.after
+    sentence = _sentence_text(doc, cand.start) if (cues.sentence or cues.unless_sentence) else ""
+    if cues.unless_sentence and _mentions_any(sentence, cues.unless_sentence):
+        return False
+    return near or _mentions_any(sentence, cues.sentence)
+
+
+def covering_entity(doc: Doc, cand: Candidate) -> Span | None:
+    """The entity that covers the candidate and extends beyond it, if any."""
+    first, last = doc[cand.start], doc[cand.end - 1]
+    if not first.ent_type or first.ent_type != last.ent_type:
+        return None
+    start = cand.start
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = cand.end
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    if (start, end) == (cand.start, cand.end):
+        return None
+    return doc[start:end]
+
+
+def part_of_other_name(doc: Doc, cand: Candidate, rules: Rules) -> bool:
+    """A country name inside a longer PERSON, LOC, FAC... entity (Michael Jordan)."""
+    entity = covering_entity(doc, cand)
+    if entity is None or entity.label_ not in rules.blocking_entities:
+        return False
+    before = [t.lower_ for t in doc[entity.start:cand.start]]
+    return not (before and all(w in rules.qualifiers for w in before) and cand.end == entity.end)
+
+
+def names_a_thing(doc: Doc, cand: Candidate, rules: Rules) -> bool:
+    """A country adjective in front of a thing: French fries, the Indian Ocean."""
+    return _word(doc, cand.end) in rules.nonactor_heads
+
+
+def wrong_person(doc: Doc, cand: Candidate, rules: Rules) -> bool:
+    """A one-word person alias that is a month or a common word, or another person's surname."""
+    token = doc[cand.start]
+    if token.ent_type_ in NUMERIC_ENTITIES:
+        return True
+    previous = _word(doc, cand.start - 1)
+    if token.lower_ in rules.ambiguous_names:
+        return previous not in rules.titles and token.ent_type_ != "PERSON"
+    if cand.start > 0 and doc[cand.start - 1].ent_type_ == "PERSON" \
+            and token.ent_iob_ == "I" and previous not in rules.titles:
+        return doc[cand.start - 1].is_title and not doc[cand.start - 1].is_sent_start
+    return False
+
+
+def keep_candidate(doc: Doc, cand: Candidate, rules: Rules) -> bool:
+    if cand.is_agent:
+        return True
+    pattern = cand.pattern
+    if other_sense_by_cues(doc, cand, rules):
+        return False
+    if pattern.entry.kind in ("country", "place") or pattern.kind == "place":
+        return not (names_a_thing(doc, cand, rules) or part_of_other_name(doc, cand, rules))
+    if pattern.entry.kind == "person" and cand.end - cand.start == 1:
+        return not wrong_person(doc, cand, rules)
+    return True
+
+
+def filter_candidates(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    rules = load_rules()
+    return [c for c in candidates if keep_candidate(doc, c, rules)]
