@@ -66,3 +66,14 @@ def test_html_is_recognised_by_content_without_an_extension(tmp_path, ingest_opt
     path.write_text(PAGE, encoding="utf-8")
     [article] = iter_articles(str(path), ingest_options)
     assert article.title == "Two capitals drift apart"
+
+
+@pytest.mark.parametrize("declaration", ['<meta charset="windows-1250">',
+                                         '<meta http-equiv="Content-Type" content="text/html; charset=windows-1250">'])
+def test_html_declared_charset_is_used_to_decode(tmp_path, ingest_options, declaration):
+    sentence = "The minister met Mr Dvořák and Mrs Wałęsa in Łódź on Friday before the summit."
+    page = f"<html><head>{declaration}<title>T</title></head><body><article><p>{sentence}</p></article></body></html>"
+    path = tmp_path / "pl.html"
+    path.write_bytes(page.encode("cp1250"))
+    [article] = iter_articles(str(path), ingest_options)
+    assert article.text == sentence

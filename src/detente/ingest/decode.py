@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import logging
+import re
 
 import charset_normalizer
 
@@ -30,6 +31,15 @@ _SNIFF_BYTES = 8192
 MOSTLY_ASCII = 0.85
 SINGLE_BYTE_ENCODINGS = ("cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1257", "latin_1")
 _TEXT_CONTROLS = frozenset(b"\t\n\r\f\x0b\x1b")
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+def meta_charset(html: bytes) -> str | None:
+    """The charset an HTML page declares in a ``<meta>`` tag near its top, if any."""
+    match = _META_CHARSET.search(html[:_SNIFF_BYTES])
+    return match.group(1).decode("ascii") if match else None
 
 
 def _bom_encoding(data: bytes) -> str | None:

@@ -21,7 +21,7 @@ from detente.settings import Options
 
 from .base import Context, Failure
 from .dates import parse_date_option
-from .decode import decode_bytes
+from .decode import decode_bytes, meta_charset
 from .feeds import iter_feed
 from .fetch import fetch, is_url
 from .html import extract_page
@@ -57,6 +57,8 @@ def articles_from_bytes(data: bytes, kind: str | None, ctx: Context, charset: st
         yield from iter_jsonl(io.BytesIO(data), ctx)
         return
     kind = resolve_kind(kind, data, ctx.where)
+    if kind == HTML and charset is None:
+        charset = meta_charset(data)
     text = decode_bytes(data, ctx.where, charset)
     if kind == FEED:
         yield from iter_feed(data, ctx)
