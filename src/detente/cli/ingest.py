@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sys
-
 import contextlib
+import sys
+import time
 
 from rich.console import Console
-from rich.progress import Progress, ProgressColumn, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.text import Text
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from detente.cli import exit_code_for
 
@@ -36,28 +35,25 @@ def run(args, options) -> int:
     return exit_code_for(report.seen - report.skipped, report.failed)
 
 
-class SpeedColumn(ProgressColumn):
-    """The task's rate as 'N.N articles/s'."""
-
-    def render(self, task) -> Text:
-        return Text(f"{task.speed or 0:.1f} articles/s")
-
-
 @contextlib.contextmanager
 def article_progress(console):
     """A rich progress display on stderr counting articles read, with their rate."""
-    columns = (SpinnerColumn(), TextColumn("{task.completed} articles"), SpeedColumn(),
+    columns = (SpinnerColumn(), TextColumn("{task.completed} articles"),
+               TextColumn("{task.fields[rate]:.1f} articles/s"),
                TextColumn("{task.description}"), TimeElapsedColumn())
     with Progress(*columns, console=console, transient=False) as progress:
-        yield progress, progress.add_task("starting", total=None)
+        yield progress, progress.add_task("starting", total=None, rate=0.0)
 
 
 def ingest_with_progress(sources, date, options):
     from detente.store.ingest import ingest_sources
 
     with article_progress(Console(stderr=True)) as (progress, task):
+        began = time.perf_counter()
+
         def tick(report):
-            progress.update(task, completed=report.seen,
+            rate = report.seen / max(time.perf_counter() - began, 1e-6)
+            progress.update(task, completed=report.seen, rate=rate,
                             description=f"stored {report.added}, skipped {report.skipped}, failed {report.failed}")
         return ingest_sources(sources, options, date=date, progress=tick)
 
