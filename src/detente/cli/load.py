@@ -17,8 +17,10 @@ def add_parser(subparsers):
 def run(args, options) -> int:
     from detente.batch.files import read_json
     from detente.batch.layout import manifest_path
+    from detente.batch.reading import partition_names
     from detente.store.setup import open_store
 
+    partition_names(args.directory)  # refuse a directory without batch output before touching the DB
     open_store(options)
     from detente.store.bulk import load_output
 

@@ -18,6 +18,9 @@ def add_parser(subparsers):
     parser.add_argument("--since", default=None, help="first event date, YYYY-MM-DD")
     parser.add_argument("--until", default=None, help="last event date, YYYY-MM-DD")
     parser.add_argument("--format", choices=("table", "csv", "json"), default="table", help="output format")
+    parser.add_argument("--parquet", default=None, metavar="DIR",
+                        help="read the events from the Parquet output of `detente batch` (DuckDB) "
+                             "instead of the database")
     parser.add_argument("--chart", default=None, metavar="FILE",
                         help="also draw the timeline to FILE.png or FILE.html (self-contained)")
     return parser
@@ -31,6 +34,10 @@ def build(args):
 
     query = DyadQuery(actor_filter(args.a), actor_filter(args.b), by=args.by, theatre=args.theatre,
                       since=parse_day(args.since, "--since"), until=parse_day(args.until, "--until"))
+    if getattr(args, "parquet", None):
+        from detente.relations.parquet import ParquetBackend
+
+        return timeline_for(ParquetBackend(args.parquet), query)
     return timeline_for(DatabaseBackend(), query)
 
 
