@@ -1,18 +1,188 @@
-"""Placeholder for the `detente_coref` component (being built); passes docs through."""
+"""The ``detente_coref`` component: references back to actors named earlier.
 
+- "the Russian leader", "the Turkish president", "the president" -> the person
+  who holds that office and was named earlier in the article;
+- "the two leaders" -> the last two people; "the two countries" -> the last
+  two countries; "both sides" -> the last two countries or armed groups;
+- "He"/"She" -> the nearest person in the same or the previous sentence.
+
+Resolved mentions carry ``via="coreference"``; plural ones carry several refs.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from detente.model import register_extensions
+from detente.model import ActorMention, ActorRef, register_extensions
+
+from .codes import is_country
+from .combine import sentence_indexer
+from .component import article_date
+from .data_files import read_json
+from .dictionary import load_dictionary
+from .trie import PhraseTrie
+
+log = logging.getLogger(__name__)
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
-class _Placeholder:
+@dataclass(frozen=True)
+class CorefRules:
+    phrases: PhraseTrie            # plural phrases -> "people" | "countries" | "sides"
+    pronouns: frozenset[str]
+    leader_nouns: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def load_coref_rules() -> CorefRules:
+    data = read_json("coreference.json")
+    book = load_dictionary()
+    trie = PhraseTrie()
+    for group in ("people", "countries", "sides"):
+        for phrase in data[f"pair_{group}"]:
+            trie.add(book.tokens(phrase), group)
+    return CorefRules(trie, frozenset(data["pronouns"]), tuple(data["leader_nouns"]))
+
+
+def is_leader_reference(mention: ActorMention, rules: CorefRules) -> bool:
+    text = mention.text.lower()
+    return mention.via == "agent" and mention.actor.kind == "agent" \
+        and mention.actor.code.endswith("GOV") and text.endswith(rules.leader_nouns)
+
+
+def holds_office(ref: ActorRef) -> bool:
+    return ref.kind == "person" and ref.code[3:6] == "GOV"
+
+
+def resolve_leader(mention: ActorMention, earlier: list[ActorMention]) -> ActorRef | None:
+    """The latest office holder named before, of the mention's country if it has one."""
+    country = mention.actor.country
+    people = [m.actor for m in earlier if holds_office(m.actor)]
+    same = [ref for ref in people if ref.country == country]
+    return (same or [])[-1] if same else None
+
+
+def last_distinct(refs: list[ActorRef], key) -> tuple[ActorRef, ...]:
+    chosen: list[ActorRef] = []
+    for ref in reversed(refs):
+        if all(key(ref) != key(c) for c in chosen):
+            chosen.append(ref)
+        if len(chosen) == 2:
+            return tuple(reversed(chosen))
+    return ()
+
+
+class Coreference:
+    def __init__(self, nlp: Language, name: str = "detente_coref"):
+        self.name = name
+        self.rules = load_coref_rules()
+        self.book = load_dictionary()
+        self._error_handler = None
+
+    def get_error_handler(self):
+        from spacy.util import raise_error
+        return self._error_handler or raise_error
+
+    def set_error_handler(self, handler) -> None:
+        self._error_handler = handler
+
+    def country_ref(self, ref: ActorRef, day) -> ActorRef:
+        entry = self.book.countries.get(ref.country)
+        return entry.ref_on(day) if entry and ref.kind != "country" else ref
+
+    def pair_refs(self, group: str, earlier: list[ActorMention], day) -> tuple[ActorRef, ...]:
+        refs = [r for m in earlier for r in m.refs]
+        if group == "people":
+            return last_distinct([r for r in refs if r.kind == "person"], lambda r: r.name)
+        if group == "countries":
+            countries = [self.country_ref(r, day) for r in refs if is_country(r.country)]
+            return last_distinct(countries, lambda r: r.country)
+        sides = [r if r.kind == "group" else self.country_ref(r, day) for r in refs
+                 if is_country(r.country) or r.kind == "group"]
+        return last_distinct(sides, lambda r: (r.country, r.kind == "group"))
+
+    def plural_mentions(self, doc: Doc, mentions: list[ActorMention],
+                        sentence_of) -> list[ActorMention]:
+        hashes = doc.to_array(LOWER).tolist() if len(doc) else []
+        found, day = [], article_date(doc)
+        for i in range(len(hashes)):
+            matches = self.rules.phrases.matches(hashes, i)
+            if not matches:
+                continue
+            end, group = matches[0]
+            span = doc[i:end]
+            refs = self.pair_refs(group, [m for m in mentions if m.end <= span.start_char], day)
+            if refs:
+                found.append(self.mention(doc, i, end, refs, sentence_of))
+        return found
+
+    def pronoun_mentions(self, doc: Doc, mentions: list[ActorMention],
+                         sentence_of) -> list[ActorMention]:
+        found = []
+        for token in doc:
+            if token.lower_ in self.rules.pronouns and token.pos_ == "PRON":
+                ref = self.antecedent(doc, token.i, mentions, sentence_of(token.i))
+                if ref is not None:
+                    found.append(self.mention(doc, token.i, token.i + 1, (ref,), sentence_of))
+        return found
+
+    def antecedent(self, doc: Doc, i: int, mentions: list[ActorMention],
+                   sentence: int) -> ActorRef | None:
+        people = [m for m in mentions if m.actor.kind == "person" and m.token_end <= i]
+        same = [m for m in people if m.sentence_index == sentence]
+        if same:
+            return same[0].actor
+        previous = [m for m in people if m.sentence_index == sentence - 1]
+        subjects = [m for m in previous if doc[m.token_end - 1].dep_ in SUBJECTS]
+        return (subjects or previous)[0].actor if (subjects or previous) else None
+
+    def mention(self, doc: Doc, start: int, end: int, refs, sentence_of) -> ActorMention:
+        span = doc[start:end]
+        return ActorMention(text=span.text, start=span.start_char, end=span.end_char,
+                            token_start=start, token_end=end, refs=tuple(refs),
+                            via="coreference", sentence_index=sentence_of(start))
+
+    def upgrade_leaders(self, mentions: list[ActorMention]) -> list[ActorMention]:
+        out = []
+        for index, mention in enumerate(mentions):
+            if is_leader_reference(mention, self.rules):
+                person = resolve_leader(mention, mentions[:index])
+                if person is not None:
+                    mention = ActorMention(mention.text, mention.start, mention.end,
+                                           mention.token_start, mention.token_end, (person,),
+                                           "coreference", mention.sentence_index)
+            out.append(mention)
+        return out
+
+    def resolve(self, doc: Doc) -> list[ActorMention]:
+        mentions = self.upgrade_leaders(list(doc._.actors or []))
+        sentence_of = sentence_indexer(doc)
+        added = self.plural_mentions(doc, mentions, sentence_of) \
+            + self.pronoun_mentions(doc, mentions, sentence_of)
+        return merge(mentions, added)
+
     def __call__(self, doc: Doc) -> Doc:
-        pass
+        try:
+            doc._.actors = self.resolve(doc)
+        except Exception as exc:  # noqa: BLE001 - handed to spaCy's error handler
+            self.get_error_handler()(self.name, self, [doc], exc)
         return doc
 
 
-@Language.factory("detente_coref")
-def make_coreference(nlp: Language, name: str):
+def merge(mentions: list[ActorMention], added: list[ActorMention]) -> list[ActorMention]:
+    """Added mentions replace the mentions they overlap; the result is sorted by start."""
+    kept = [m for m in mentions
+            if not any(a.start < m.end and m.start < a.end for a in added)]
+    return sorted(kept + added, key=lambda m: (m.start, m.end))
+
+
+@Language.factory("detente_coref", assigns=["doc._.actors"], requires=["doc._.actors"])
+def make_coreference(nlp: Language, name: str) -> Coreference:
     register_extensions()
-    return _Placeholder()
+    return Coreference(nlp, name)
