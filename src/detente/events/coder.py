@@ -11,13 +11,15 @@ from spacy.tokens import Doc, Span, Token
 from detente.model import Event
 
 from .modality import modality_of
-from .participants import OBJECTS, ActorIndex, Party, source_head, subject_head, target_heads
+from .participants import (OBJECTS, ActorIndex, Party, source_head, speaker_of, subject_head,
+                           target_heads)
 from .reading import Reading, read_chain
 from .rules import governors
 
 log = logging.getLogger(__name__)
 
 STATEMENT = "010"
+ADDRESSEE_PREPS = ("on", "upon", "to")
 CONTEXT_SENTENCES = 2
 NO_CONTEXT_TARGET = ("01", "14", "15")
 
@@ -104,6 +106,7 @@ def candidate_heads(reading: Reading) -> Iterator[Token]:
     top = reading.verbs[0]
     if reading.kind in governors().embedded_target:
         yield from (c for c in top.children if c.dep_ in OBJECTS)
+        yield from addressees(top)
         if len(reading.verbs) > 1 and (subject := subject_head(reading.verbs[1])) is not None:
             yield subject
     for verb in reversed(reading.verbs):
@@ -112,13 +115,40 @@ def candidate_heads(reading: Reading) -> Iterator[Token]:
         yield from (t for t in clause.subtree if t.pos_ in ("PROPN", "NOUN", "ADJ", "PRON"))
 
 
-def find_targets(reading: Reading, actors: ActorIndex, sources: list[Party]) -> list[Party]:
-    taken = {p.ref for p in sources}
-    for head in candidate_heads(reading):
-        found = [p for p in actors.parties(head) if p.ref not in taken]
-        if found:
-            return found
-    return []
+def addressees(verb: Token) -> Iterator[Token]:
+    """'appealed to X', 'called on X': who an appeal or demand is made to."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ADDRESSEE_PREPS:
+            yield from (c for c in prep.children if c.dep_ == "pobj")
+
+
+def later_heads(reading: Reading) -> Iterator[Token]:
+    """Last resort: any noun after the act's verb within its clause ("a deal to buy X from Y")."""
+    verb = reading.verbs[-1]
+    start, end = clause_range(verb)
+    yield from (t for t in verb.doc[verb.i + 1:end] if t.pos_ in ("PROPN", "NOUN", "ADJ"))
+
+
+def find_targets(reading: Reading, actors: ActorIndex, sources: list[Party]) -> tuple[list, bool]:
+    """Target parties, and whether they came from the last-resort search.
+
+    The first phrase naming another country wins; a party of the source's own
+    country is kept only when no other country is named and its actor code
+    differs from the source's (a government and its rebels)."""
+    countries = {p.ref.country for p in sources}
+    codes = {p.ref.code for p in sources}
+    domestic: list[Party] = []
+    for heads, fallback in ((candidate_heads(reading), False), (later_heads(reading), True)):
+        for head in heads:
+            found = [p for p in actors.parties(head) if p.ref.code not in codes]
+            foreign = [p for p in found if p.ref.country not in countries]
+            if foreign:
+                return foreign, fallback
+            if not fallback and not domestic:
+                domestic = found
+        if domestic:
+            return domestic, False
+    return [], False
 
 
 class SentenceCoder:
@@ -152,11 +182,12 @@ class SentenceCoder:
         return any(start <= e.trigger[0] < end for e in events)
 
     def events_for(self, reading: Reading, index: int) -> list[Event]:
-        sources = self.actors.parties(source_head(reading.verbs[0]))
+        top = reading.verbs[0]
+        sources = self.actors.parties(source_head(top)) or self.actors.parties(speaker_of(top))
         if not sources:
             return []
-        targets = find_targets(reading, self.actors, sources)
-        pairs = list(self.pairs(reading, sources, targets, index))
+        targets, guessed = find_targets(reading, self.actors, sources)
+        pairs = [(s, t, c - 0.1 * guessed) for s, t, c in self.pairs(reading, sources, targets, index)]
         modality = modality_of(reading.verbs, reading.threatened, reading.denied)
         return [self.event(reading, s, t, index, modality, conf) for s, t, conf in pairs]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from spacy.language import Language
+from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
 from detente.model import register_extensions
@@ -17,23 +18,30 @@ from .rules import governors, modality_cues
 log = logging.getLogger(__name__)
 
 
-class EventCoder:
-    """Find (source, verb phrase, target) triples in each sentence and code them in CAMEO."""
+class EventCoder(Pipe):
+    """Find (source, verb phrase, target) in each sentence and code it in CAMEO."""
 
     def __init__(self, name: str = "detente_events"):
         self.name = name
         load_lexicon(), governors(), modality_cues(), code_table()   # fail early on bad data
 
     def __call__(self, doc: Doc) -> Doc:
-        if doc._.actors is None:
-            doc._.actors = []
-        events = code_doc(doc)
+        events = code_doc(doc) if doc._.actors else []
+        return self.set_annotations(doc, events)
+
+    def set_annotations(self, doc: Doc, events) -> Doc:
         doc._.events = events
         return doc
 
     def pipe(self, docs, batch_size: int = 128):
+        """Like ``__call__``, but a failing doc goes to the error handler (a batch can skip it)."""
+        handler = self.get_error_handler()
         for doc in docs:
-            yield self(doc)
+            try:
+                yield self(doc)
+            except Exception as exc:    # noqa: BLE001 - spaCy's error-handler contract
+                log.debug("event coding failed for a doc: %s", exc)
+                handler(self.name, self, [doc], exc)
 
 
 @Language.factory("detente_events", assigns=["doc._.events"], requires=["doc._.actors"],

@@ -142,6 +142,7 @@ class Lexicon:
     def __init__(self):
         self.entries: dict[str, list[VerbEntry]] = {}
         self.agentive_passives: frozenset[str] = frozenset()
+        self.generic_verbs: frozenset[str] = frozenset()
 
     def add_blocks(self, blocks: list[dict], synsets: dict, priority: int) -> None:
         for block in blocks:
@@ -183,6 +184,8 @@ class Lexicon:
                 if matches(pattern, context):
                     ranked.append(((pattern.weight, pattern.priority, 1), Coding(
                         pattern.code, pattern.reverse, f"{lemma} {pattern.text}", pattern.weight)))
+            if lemma in self.generic_verbs and not entry.particles:
+                continue          # "go", "take": an event only through a pattern
             name = " ".join((lemma,) + entry.particles)
             ranked.append(((len(entry.particles), entry.priority, int(entry.code is not None)),
                            Coding(entry.code, entry.reverse, name, 0)))
@@ -229,4 +232,5 @@ def load_lexicon() -> Lexicon:
     lexicon.add_blocks(petrarch["blocks"], synsets, priority=0)
     lexicon.add_blocks(detente["blocks"], synsets, priority=1)
     lexicon.agentive_passives = frozenset(detente.get("agentive_passives", ()))
+    lexicon.generic_verbs = frozenset(detente.get("generic_verbs", ()))
     return lexicon

@@ -50,12 +50,17 @@ class ActorIndex:
         """Every actor a noun phrase names, one per conjunct ("Russia and Turkey")."""
         if head is None:
             return []
-        parties = []
+        mentions = []
         for conjunct in (head, *head.conjuncts):
             mention = self.mention_for(conjunct)
             if mention is not None:
-                parties.extend(Party(ref, mention.text, mention.token_start) for ref in mention.refs)
-        return _unique(parties)
+                mentions.append(mention)
+                mentions.extend(self.coordinated(head.doc[mention.token_end - 1]))
+        return _unique([Party(ref, m.text, m.token_start) for m in mentions for ref in m.refs])
+
+    def coordinated(self, token: Token) -> list[ActorMention]:
+        """Mentions coordinated with one inside a phrase ("ministers of Russia and Ukraine")."""
+        return [m for c in token.conjuncts if (m := self.by_token[c.i]) is not None]
 
 
 def _unique(parties: list[Party]) -> list[Party]:
@@ -98,6 +103,14 @@ def subject_head(verb: Token, hops: int = 0) -> Token | None:
     if verb.dep_ == "ccomp":
         return None
     return subject_head(governor, hops + 1)
+
+
+def speaker_of(verb: Token) -> Token | None:
+    """In "X said it will ...", an unresolved pronoun subject stands for the speaker X."""
+    subject = child(verb, "nsubj", "nsubjpass")
+    if subject is None or subject.pos_ != "PRON" or verb.dep_ not in ("ccomp", "xcomp"):
+        return None
+    return source_head(verb.head)
 
 
 def is_agentive_passive(verb: Token) -> bool:
