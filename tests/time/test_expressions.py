@@ -100,6 +100,11 @@ def test_time_chains_anaphoric_expressions_on_the_narrative_time(text, narrative
     assert (reading.period.start, reading.period.end) == expected
 
 
+@pytest.mark.parametrize("text", ["the following year", "a week later", "that summer", "at the time", "in April"])
+def test_time_marks_readings_chained_on_the_narrative_as_context(text):
+    assert read(text, narrative=periods.year(2015)).basis == "context"
+
+
 @pytest.mark.parametrize("text", ["the following year", "a week later", "that summer", "at the time"])
 def test_time_leaves_anaphora_unresolved_without_a_narrative(text):
     assert read(text) is None

@@ -98,6 +98,12 @@ def _anchor(kind: str, context: Context) -> Period | None:
     return context.narrative if use_story else article
 
 
+def _basis(kind: str, context: Context) -> str:
+    """'context' when a shift of ``kind`` counts from the narrative time, else 'relative'."""
+    on_story = kind == "narrative" or (kind == "story" and context.narrative is not None and not context.future)
+    return "context" if on_story else "relative"
+
+
 def _year_of(tokens: list[str]) -> int | None:
     for token in tokens:
         if len(token) == 4 and token.isdigit() and 1000 <= int(token) <= 2999:
@@ -183,7 +189,8 @@ def _cut(head, rest, inner, context):
         end = period.end
     if start > end:
         return Reading(period, inner.basis)
-    return Reading(Period(start, end, periods.granularity_of((end - start).days + 1)), "relative")
+    basis = "relative" if about_now else "context"
+    return Reading(Period(start, end, periods.granularity_of((end - start).days + 1)), basis)
 
 
 def _offset_rule(tokens, context):
@@ -196,11 +203,12 @@ def _offset_rule(tokens, context):
         return None
     unit = table["units"][tokens[-2]]
     sign = table["offsets"][tokens[-1]]
-    anchor = _anchor("article" if tokens[-1] == "ago" else "narrative", context)
+    kind = "article" if tokens[-1] == "ago" else "narrative"
+    anchor = _anchor(kind, context)
     if anchor is None:
         return None
     low, high = sorted((sign * count[0], sign * count[1]))
-    return Reading(_shifted(anchor, unit, low, high), "relative")
+    return Reading(_shifted(anchor, unit, low, high), _basis(kind, context))
 
 
 def _shifted(anchor: Period, unit: str, low: int, high: int) -> Period:
@@ -239,8 +247,7 @@ def _unit_rule(tokens, context):
     if anchor is None:
         return None
     period = periods.unit_period(unit, periods.shift(anchor.start, unit, offset))
-    basis = "context" if offset == 0 and kind == "narrative" else "relative"
-    return Reading(period, basis)
+    return Reading(period, _basis(kind, context))
 
 
 def _window(word, unit, count, context):
@@ -301,7 +308,8 @@ def _month_year(tokens, i, number, context):
     if shifted is not None:
         return shifted, "relative"
     word = _shift_word(tokens, i)
-    return _nearest_month_year(word, number, context), "relative"
+    year = _nearest_month_year(word, number, context)
+    return year, "context" if _on_narrative(word, context) else "relative"
 
 
 def _shift_word(tokens, i):
@@ -310,10 +318,18 @@ def _shift_word(tokens, i):
     return word if word in vocabulary()["shifts"] else None
 
 
+def _on_narrative(word, context) -> bool:
+    """A month or season named without a year is placed in the narrative year ('that April',
+    'in May' while telling a story)."""
+    narrative = context.narrative
+    return word in ("that", "same") or (word is None and narrative is not None
+                                        and narrative.granularity != "multi-year")
+
+
 def _nearest_month_year(word, number, context):
     """The year of a month named without one: 'last March', 'that April', 'in May'."""
     narrative = context.narrative
-    if word in ("that", "same") or (word is None and narrative and narrative.granularity != "multi-year"):
+    if _on_narrative(word, context):
         return narrative.start.year if narrative else None
     if context.article is None:
         return None
@@ -344,12 +360,13 @@ def _season_rule(tokens, context):
         return Reading(periods.season(shifted + (1 if months[0] > months[1] else 0), months), "relative")
     word = _shift_word(tokens, i)
     period = _nearest_season(word, months, context)
-    return Reading(period, "relative") if period else None
+    basis = "context" if _on_narrative(word, context) else "relative"
+    return Reading(period, basis) if period else None
 
 
 def _nearest_season(word, months, context):
     narrative = context.narrative
-    if word in ("that", "same") or (word is None and narrative and narrative.granularity != "multi-year"):
+    if _on_narrative(word, context):
         if narrative is None:
             return None
         season = periods.season(narrative.start.year, months)
