@@ -22,6 +22,7 @@ import json
 import re
 from pathlib import Path
 
+from detente.events.cameo import is_code
 from detente.events.lexicon import parse_pattern
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,10 +31,18 @@ BLOCK = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]")
 CODE = re.compile(r"\[([0-9:\-]*)!?\]")
 
 
+def known_code(code: str) -> str:
+    """PETRARCH uses a few codes the CAMEO codebook lacks (1952): keep the nearest parent."""
+    for candidate in (code, code[:3], code[:2]):
+        if not candidate or is_code(candidate):
+            return candidate
+    return code
+
+
 def clean_code(raw: str | None) -> str | None:
     if raw is None or raw.strip("-: ") == "":
         return None
-    return raw.strip()
+    return ":".join(known_code(part) for part in raw.strip().split(":"))
 
 
 def strip_comment(line: str) -> str:
@@ -92,7 +101,11 @@ def read_blocks(lines: list[str]) -> list[dict]:
 def build(shared: Path) -> dict:
     lines = (shared / "reference/petrarch2/CAMEO.2.0.txt").read_text(encoding="latin-1").splitlines()
     start = next(i for i, l in enumerate(lines) if l.startswith("####### VERB PATTERNS"))
-    return {"synsets": read_synsets(lines[:start]), "blocks": read_blocks(lines[start:])}
+    blocks = read_blocks(lines[start:])
+    for block in blocks:
+        for pattern in block["patterns"]:
+            pattern["code"] = clean_code(pattern["code"])
+    return {"synsets": read_synsets(lines[:start]), "blocks": blocks}
 
 
 def main() -> None:

@@ -11,6 +11,7 @@ import re
 import pytest
 import spacy
 from spacy.language import Language
+from spacy.pipeline import Pipe
 
 from detente.model import ActorMention, ActorRef, Event, register_extensions
 
@@ -28,14 +29,30 @@ def _mentions(doc) -> list[ActorMention]:
     return mentions
 
 
-@Language.component("detente_cli_test_coder")
-def stub_coder(doc):
+def _code(doc):
     """Every text-named actor is a mention; the first two make one 'criticize' event."""
+    if "EXPLODE" in doc.text:
+        raise ValueError("the stand-in coder was told to fail")
     doc._.actors = _mentions(doc)
     pair = doc._.actors[:2]
     doc._.events = [Event(pair[0].actor, pair[0].text, pair[1].actor, pair[1].text, "111", 0,
                           (pair[0].start, pair[1].end), (pair[0].end, pair[1].start))] if len(pair) == 2 else []
     return doc
+
+
+class StubCoder(Pipe):
+    """A stage with spaCy's error-handler support, like Detente's own stages."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def __call__(self, doc):
+        return _code(doc)
+
+
+@Language.factory("detente_cli_test_coder")
+def make_stub_coder(nlp, name):
+    return StubCoder(name)
 
 
 @pytest.fixture(scope="session")

@@ -149,3 +149,17 @@ def test_analyze_text_over_the_length_limit_is_refused(capsys, monkeypatch, no_p
     monkeypatch.setenv("DETENTE_MAX_TEXT_CHARS", "10")
     code, _, err = run(capsys, "analyze", text_file)
     assert code == 2 and err.startswith("detente: error: [E107]")
+
+
+def test_analyze_stage_failing_on_one_article_skips_only_that_article(capsys, stub_pipeline, tmp_path):
+    exploding = json.dumps({"id": "boom", "text": "Turkey EXPLODE Russia."})
+    source = write_corpus(tmp_path / "c.jsonl.gz", [good_line(1), exploding, good_line(3)])
+    code, out, err = run(capsys, "analyze", source, "--format", "json")
+    assert code == 1 and [json.loads(line)["article"]["id"] for line in out.splitlines()] == ["a1", "a3"]
+    assert err.startswith("detente: error: article boom: the detente_cli_test_coder stage failed (ValueError")
+
+
+def test_analyze_restores_the_pipeline_error_handler_afterwards(capsys, stub_pipeline, text_file):
+    run(capsys, "analyze", text_file)
+    with pytest.raises(ValueError):
+        stub_pipeline("Turkey EXPLODE Russia.")

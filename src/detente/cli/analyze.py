@@ -6,6 +6,7 @@ report bad records on stderr, load the pipeline once, print one article at a tim
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import itertools
 import json
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from rich.console import Console
 from rich.table import Table
 from spacy.tokens import Doc
+from spacy.util import raise_error
 
 from detente.cli import exit_code_for
 from detente.errors import EmptyTextError, OptionError
@@ -24,6 +26,8 @@ from detente.ingest import Failure, iter_articles
 from detente.ingest.dates import parse_date_option
 from detente.model import Article
 from detente.records import doc_records
+
+log = logging.getLogger(__name__)
 
 FORMATS = ("table", "json", "jsonl")
 # Libraries that log their own view of a bad page; Detente reports it once, as an error.
@@ -69,6 +73,16 @@ class Tally:
             else:
                 yield item
 
+    def component_failed(self, name: str, component, docs, error: Exception) -> None:
+        """spaCy error handler: a stage failed on these docs; report them, count them, go on."""
+        for doc in docs:
+            self.failed += 1
+            article_id = doc._.article.id if doc._.article else "?"
+            print(f"detente: error: article {article_id}: the {name} stage failed "
+                  f"({type(error).__name__}: {error}); this is a bug, please report it with the article",
+                  file=sys.stderr, flush=True)
+        log.debug("stage %s failed", name, exc_info=error)
+
     def exit_code(self) -> int:
         return exit_code_for(self.total, self.failed)
 
@@ -102,10 +116,30 @@ def stream_command(args, options, view: View) -> int:
         return _nothing_read(args.source, tally)
     nlp = load_pipeline(options)
     printer = PRINTERS[args.format](view)
-    for doc in analyze(itertools.chain([first], articles), nlp, options.batch_size):
-        printer(doc)
-        sys.stdout.flush()
+    with reporting_stage_errors(nlp, tally):
+        for doc in analyze(itertools.chain([first], articles), nlp, options.batch_size):
+            printer(doc)
+            sys.stdout.flush()
     return tally.exit_code()
+
+
+@contextlib.contextmanager
+def reporting_stage_errors(nlp, tally: Tally):
+    """While streaming, a stage that fails on one article skips that article (stages that
+    support spaCy error handlers); the pipeline raises again afterwards."""
+    _set_error_handler(nlp, tally.component_failed)
+    try:
+        yield nlp
+    finally:
+        _set_error_handler(nlp, raise_error)
+
+
+def _set_error_handler(nlp, handler) -> None:
+    """Like ``Language.set_error_handler``, skipping stages that cannot take one (spaCy's parser)."""
+    nlp.default_error_handler = handler
+    for _, stage in nlp.pipeline:
+        with contextlib.suppress(AttributeError):
+            stage.set_error_handler(handler)
 
 
 def _nothing_read(source: str, tally: Tally) -> int:
