@@ -63,7 +63,7 @@ def test_bulk_load_merges_like_one_by_one_ingest(tmp_path):
     Article.objects.all().delete()
     seen = set()
     for name in partition_names(out):
-        for row, records in iter_articles(out, name, seen):
+        for row, records, _ in iter_articles(out, name, seen):
             doc = Doc(text=row["text"], id=row["id"], title=row["title"], date=row["date"], source=row["source"])
             store_analysis(doc, records)
     assert list(Event.objects.order_by("id").values_list(*fields)) == bulk

@@ -5,6 +5,7 @@
     DIR/runs.jsonl                  one line per run: timing, throughput, worker memory
     DIR/events/part-NNNNN.parquet   the event rows of partition NNNNN
     DIR/articles/part-NNNNN.parquet the article rows of partition NNNNN
+    DIR/actors/part-NNNNN.parquet   the actor mentions of partition NNNNN
     DIR/_partitions/part-NNNNN.json the marker written last: the partition is complete
 """
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-TABLE_NAMES = ("events", "articles")
+TABLE_NAMES = ("events", "articles", "actors")
 
 
 def table_path(out: Path, table: str, partition: str) -> Path:

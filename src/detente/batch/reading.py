@@ -29,20 +29,23 @@ def partition_names(out: Path) -> list[str]:
     return names
 
 
-def read_partition_tables(out: Path, name: str) -> tuple[list[dict], dict[str, list[dict]]]:
-    """(article rows, event records by article id) of one partition, in file order."""
+def _by_article(path: Path, convert=lambda row: row) -> dict[str, list[dict]]:
+    """The rows of one table file grouped by article id (none when the file is absent)."""
+    grouped: dict[str, list[dict]] = defaultdict(list)
+    if path.exists():
+        for row in pq.read_table(path).to_pylist():
+            grouped[row["article_id"]].append(convert(row))
+    return grouped
+
+
+def iter_articles(out: Path, name: str, seen: set[str]) -> Iterator[tuple[dict, list[dict], list[dict]]]:
+    """(article row, its event records, its actor rows) of one partition, in file order,
+    skipping content hashes in ``seen``."""
     articles = pq.read_table(layout.table_path(out, "articles", name)).to_pylist()
-    records: dict[str, list[dict]] = defaultdict(list)
-    for row in pq.read_table(layout.table_path(out, "events", name)).to_pylist():
-        records[row["article_id"]].append(row_record(row))
-    return articles, records
-
-
-def iter_articles(out: Path, name: str, seen: set[str]) -> Iterator[tuple[dict, list[dict]]]:
-    """(article row, its event records) of one partition, skipping content hashes in ``seen``."""
-    articles, records = read_partition_tables(out, name)
+    records = _by_article(layout.table_path(out, "events", name), row_record)
+    actors = _by_article(layout.table_path(out, "actors", name))
     for article in articles:
         if article["content_hash"] in seen:
             continue
         seen.add(article["content_hash"])
-        yield article, records.pop(article["id"], [])
+        yield article, records.pop(article["id"], []), actors.pop(article["id"], [])

@@ -1,7 +1,8 @@
 """The two output tables of a batch job, as explicit pyarrow schemas.
 
 ``events`` is the event record of DESIGN.md flattened into columns (one row
-per event); ``articles`` has one row per analysed article. ``event_row`` and
+per event); ``articles`` has one row per analysed article; ``actors`` one row
+per actor mention (``records.actor_records``). ``event_row`` and
 ``article_row`` turn the pipeline's objects into rows of these tables.
 """
 
@@ -60,7 +61,15 @@ ARTICLES = pa.schema([
     pa.field("text", pa.string()),
 ])
 
-TABLES = {"events": EVENTS, "articles": ARTICLES}
+ACTORS = pa.schema([
+    pa.field("article_id", pa.string(), nullable=False),
+    pa.field("start", pa.int32()),
+    pa.field("end", pa.int32()),
+    *[pa.field(name, pa.string()) for name in ACTOR_FIELDS],
+    pa.field("via", pa.string()),
+])
+
+TABLES = {"events": EVENTS, "articles": ARTICLES, "actors": ACTORS}
 
 
 def _iso_date(value: str | None) -> dt.date | None:
@@ -98,6 +107,11 @@ def article_row(article: Article, n_events: int) -> dict:
     return {"id": article.id, "title": article.title, "date": article.date,
             "source": article.source, "url": article.url, "content_hash": article.content_hash,
             "n_events": n_events, "text": article.text}
+
+
+def actor_row(row: dict) -> dict:
+    """One ``records.actor_records`` row as an ``actors`` row."""
+    return {name: row.get(name) for name in ACTORS.names}
 
 
 def to_table(rows: list[dict], schema: pa.Schema) -> pa.Table:

@@ -20,13 +20,13 @@ from spacy.language import Language
 from detente.errors import DetenteError, RecordError
 from detente.model import Article
 from detente.pipeline import analyze, load_pipeline
-from detente.records import doc_records
+from detente.records import actor_records, doc_records
 from detente.settings import Options
 
 from . import files, layout
 from .articles import to_article
 from .inputs import Partition, read_partition
-from .schema import ARTICLES, EVENTS, article_row, event_row, to_table
+from .schema import TABLES, actor_row, article_row, event_row, to_table
 
 log = logging.getLogger(__name__)
 
@@ -49,9 +49,10 @@ def _reason(stage: str, exc: Exception) -> str:
     return f"{stage} failed: {type(exc).__name__}: {exc}"
 
 
-def _records_or_reason(doc) -> list[dict] | str:
+def _records_or_reason(doc) -> dict | str:
+    """{"events": event records, "actors": actor mention rows}, or why they could not be made."""
     try:
-        return doc_records(doc)
+        return {"events": doc_records(doc), "actors": actor_records(doc)}
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop the partition
         return _reason("records", exc)
 
@@ -65,20 +66,20 @@ def _stream(articles: list[Article], nlp: Language, batch_size: int, results: di
         log.info("a batch failed (%s); rerunning its documents one by one", exc)
 
 
-def _one(article: Article, nlp: Language) -> list[dict] | str:
+def _one(article: Article, nlp: Language) -> dict | str:
     try:
         return _records_or_reason(next(analyze([article], nlp, 1)))
     except Exception as exc:  # noqa: BLE001 - recorded in the errors file
         return _reason("pipeline", exc)
 
 
-def analyse_articles(articles: list[Article], nlp: Language, batch_size: int) -> list[list | str]:
-    """Per article, in order: its event records, or why it failed.
+def analyse_articles(articles: list[Article], nlp: Language, batch_size: int) -> list[dict | str]:
+    """Per article, in order: its event records and actor rows, or why it failed.
 
     Documents stream through ``nlp.pipe``; when one breaks the stream, the
     articles not yet done run one by one so only the culprit is lost.
     """
-    results: dict[int, list | str] = {}
+    results: dict[int, dict | str] = {}
     with nlp.memory_zone():
         _stream(articles, nlp, batch_size, results)
         for article in articles:
@@ -101,22 +102,24 @@ def _parse(part: Partition, options: Options) -> tuple[list[Article], list[dict]
     return articles, errors
 
 
-def _rows(part: Partition, articles: list[Article], outcomes: list) -> tuple[list, list, list]:
-    article_rows, event_rows, errors = [], [], []
+def _tables(part: Partition, articles: list[Article], outcomes: list) -> tuple[dict, list]:
+    """The rows of each table, and the errors, of one partition's outcomes."""
+    tables, errors = {"articles": [], "events": [], "actors": []}, []
     for article, outcome in zip(articles, outcomes):
         if isinstance(outcome, str):
             errors.append({"article_id": article.id, "partition": part.name, "reason": outcome})
             continue
-        article_rows.append(article_row(article, len(outcome)))
-        event_rows.extend(event_row(record) for record in outcome)
-    return article_rows, event_rows, errors
+        tables["articles"].append(article_row(article, len(outcome["events"])))
+        tables["events"].extend(event_row(record) for record in outcome["events"])
+        tables["actors"].extend(actor_row(row) for row in outcome["actors"])
+    return tables, errors
 
 
-def _write(out, part: Partition, plan_key: str, article_rows, event_rows, errors) -> dict:
-    files.write_parquet(to_table(event_rows, EVENTS), layout.table_path(out, "events", part.name))
-    files.write_parquet(to_table(article_rows, ARTICLES), layout.table_path(out, "articles", part.name))
-    marker = {"partition": part.name, "plan_key": plan_key, "articles": len(article_rows),
-              "events": len(event_rows), "failed": len(errors), "errors": errors}
+def _write(out, part: Partition, plan_key: str, tables: dict, errors: list) -> dict:
+    for name, rows in tables.items():
+        files.write_parquet(to_table(rows, TABLES[name]), layout.table_path(out, name, part.name))
+    marker = {"partition": part.name, "plan_key": plan_key, "articles": len(tables["articles"]),
+              "events": len(tables["events"]), "failed": len(errors), "errors": errors}
     files.write_json(marker, layout.marker_path(out, part.name))
     return marker
 
@@ -127,7 +130,7 @@ def process_partition(part: Partition, options: Options, out: str, plan_key: str
     nlp, load_seconds = get_pipeline(options)
     articles, errors = _parse(part, options)
     outcomes = analyse_articles(articles, nlp, options.batch_size)
-    article_rows, event_rows, failed = _rows(part, articles, outcomes)
-    marker = _write(out, part, plan_key, article_rows, event_rows, errors + failed)
+    tables, failed = _tables(part, articles, outcomes)
+    marker = _write(out, part, plan_key, tables, errors + failed)
     return {**marker, "seconds": time.perf_counter() - started, "load_seconds": load_seconds,
             "pid": os.getpid(), "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}

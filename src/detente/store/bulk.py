@@ -24,7 +24,7 @@ from detente.batch.merging import Merger
 from detente.batch.reading import iter_articles, partition_names
 
 from . import rows
-from .models import Article, Correction, Event, EventMention
+from .models import ActorMention, Article, Correction, Event, EventMention
 
 log = logging.getLogger(__name__)
 
@@ -120,14 +120,17 @@ def _write_mentions(touched: list[SimpleNamespace]) -> None:
 
 def _load_partition(out: Path, name: str, seen: set[str], merger: Merger, report: LoadReport,
                     model_name: str) -> None:
-    pairs = list(iter_articles(out, name, seen))
-    stored = _stored_hashes([a["content_hash"] for a, _ in pairs])
-    fresh = [(a, r) for a, r in pairs if a["content_hash"] not in stored]
-    report.articles_skipped += len(pairs) - len(fresh)
+    items = list(iter_articles(out, name, seen))
+    stored = _stored_hashes([a["content_hash"] for a, _, _ in items])
+    fresh = [item for item in items if item[0]["content_hash"] not in stored]
+    report.articles_skipped += len(items) - len(fresh)
     load = PartitionLoad(merger, report)
     with transaction.atomic():
-        articles = Article.objects.bulk_create([_article(a, model_name) for a, _ in fresh], batch_size=CHUNK)
-        for article, (_, records) in zip(articles, fresh):
+        articles = Article.objects.bulk_create([_article(a, model_name) for a, _, _ in fresh], batch_size=CHUNK)
+        ActorMention.objects.bulk_create(
+            [ActorMention(article=article, **rows.actor_mention_fields(row))
+             for article, (_, _, actors) in zip(articles, fresh) for row in actors], batch_size=CHUNK)
+        for article, (_, records, _) in zip(articles, fresh):
             load.add_records(article, records)
         touched = list(load.touched.values())
         _write_events(touched)
