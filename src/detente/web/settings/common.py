@@ -43,6 +43,9 @@ DATABASES = {"default": database_from_url(OPTIONS.database_url, Path(OPTIONS.sql
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 INSTALLED_APPS = [
+    # Detente's apps first, so their templates (registration/, comments/) override the defaults.
+    "detente.web",
+    "detente.web.comments",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -53,8 +56,6 @@ INSTALLED_APPS = [
     "django_comments",
     "axes",
     "detente.store",
-    "detente.web",
-    "detente.web.comments",
 ]
 SITE_ID = 1
 

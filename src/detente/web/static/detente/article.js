@@ -35,7 +35,7 @@
     var popup = document.getElementById("event-popup");
     if (!popup) return;
     document.body.appendChild(popup);
-    document.querySelectorAll("mark.ev").forEach(function (mark) {
+    document.querySelectorAll("mark.ev[data-events]").forEach(function (mark) {
       mark.addEventListener("click", function (e) { e.stopPropagation(); show(mark, popup); });
       mark.addEventListener("keydown", function (e) { if (e.key === "Enter") show(mark, popup); });
     });

@@ -1,0 +1,161 @@
+"""End to end in headless Chromium: reading, the chart, accounts, comments, moderation, corrections."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from detente.store.models import Event
+from detente.web.comments.models import DetenteComment
+
+from .seed import seed_site
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+PASSWORD = "Browser-Phrase-2024"
+
+pytestmark = [
+    pytest.mark.browser, pytest.mark.slow, pytest.mark.db, pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed at /usr/bin/chromium"),
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
+    # between browser steps are ordinary synchronous calls.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(base_url=live_server.url)
+    page = context.new_page()
+    page.dialogs = []
+    page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
+    page.set_default_timeout(10000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def data(transactional_db):
+    return seed_site()
+
+
+def log_in(page, username: str, password: str = PASSWORD) -> None:
+    page.goto("/accounts/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
+    page.click("form.account-form button[type=submit]")
+    page.wait_for_selector(f"header .who:text('{username}')")
+
+
+def post_comment(page, text: str) -> None:
+    page.fill("section#comments > form.comment-form textarea", text)
+    page.click("section#comments > form.comment-form button[type=submit]")
+    page.wait_for_load_state()
+
+
+def chart_titles(page, dyad: str = "RUS-TUR") -> list[str]:
+    page.goto(f"/relations/{dyad}/?by=year")
+    page.wait_for_selector("#timeline-chart[data-loaded=true] svg rect")
+    return page.locator("#timeline-chart svg rect title").all_text_contents()
+
+
+def test_visitor_reads_an_article_and_sees_the_coded_event(page, data):
+    page.goto(f"/articles/{data['rivalry'].pk}/")
+    page.locator(".text mark.ev").first.click()
+    popup = page.locator("#event-popup")
+    popup.wait_for(state="visible")
+    assert "quad class" in popup.inner_text() and page.locator("span.actor").count() >= 6
+
+
+def test_relationship_chart_renders_bars_and_reacts_to_a_click(page, data):
+    titles = chart_titles(page)
+    page.locator("#timeline-chart svg rect.bar-conf").last.click()
+    detail = page.locator("#timeline-detail")
+    detail.wait_for(state="visible")
+    assert len(titles) == 4 and "2020-01-01" in detail.inner_text()
+
+
+def test_member_registers_comments_replies_edits_and_deletes(page, data):
+    page.goto("/accounts/register/")
+    page.fill("input[name=username]", "newreader")
+    page.fill("input[name=email]", "newreader@example.org")
+    page.fill("input[name=password1]", PASSWORD)
+    page.fill("input[name=password2]", PASSWORD)
+    page.click("form.account-form button[type=submit]")
+    page.wait_for_selector("header .who:text('newreader')")
+    page.goto(f"/articles/{data['rivalry'].pk}/")
+    post_comment(page, "The **Idlib** crisis was the turning point.")
+    page.locator("details.reply summary").first.click()
+    page.fill("details.reply textarea", "A reply about Libya.")
+    page.click("details.reply button[type=submit]")
+    page.wait_for_selector(".replies .comment")
+    page.click(".replies .comment a:text('Edit')")
+    page.fill("textarea[name=comment]", "A reply about Libya, corrected.")
+    page.click("form.comment-form button[type=submit]")
+    page.wait_for_selector("text=A reply about Libya, corrected.")
+    edited = page.locator(".replies .comment .edited").count()
+    page.locator(".replies .comment button:text('Delete')").click()
+    page.wait_for_load_state()
+    assert edited == 1 and page.locator("strong:text('Idlib')").count() == 1 \
+        and page.locator("text=A reply about Libya").count() == 0
+
+
+def test_anonymous_post_is_refused(page, data):
+    from detente.web.comments.forms import DetenteCommentForm
+
+    article = data["rivalry"]
+    page.goto(f"/articles/{article.pk}/")
+    invitation = page.locator(".login-to-comment").inner_text()
+    page.goto("/accounts/login/")  # a page with a form, for a CSRF cookie: only the login check may refuse
+    token = next(c["value"] for c in page.context.cookies() if c["name"] == "csrftoken")
+    form = DetenteCommentForm(article).initial
+    response = page.request.post("/comments/post/", headers={"X-CSRFToken": token, "Referer": page.url},
+                                 form={**{k: str(form[k]) for k in ("content_type", "object_pk", "timestamp",
+                                                                    "security_hash")}, "comment": "anonymous"})
+    assert "Log in or register to comment" in invitation and response.status == 403 \
+        and not DetenteComment.objects.exists()
+
+
+def test_script_in_a_comment_is_shown_as_text_and_never_runs(page, data, django_user_model):
+    django_user_model.objects.create_user("mallory", "m@example.org", PASSWORD)
+    log_in(page, "mallory")
+    page.goto(f"/articles/{data['rivalry'].pk}/")
+    post_comment(page, '<script>window.pwned = 1; alert("x")</script> <img src=x onerror="window.pwned=2">')
+    page.reload()
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.pwned === undefined") and page.dialogs == [] \
+        and page.locator(".comment .body:has-text('<script>')").count() == 1
+
+
+def test_staff_hide_a_comment_and_correct_an_event_and_the_chart_changes(page, data, django_user_model):
+    django_user_model.objects.create_user("analyst", "a@example.org", PASSWORD, is_staff=True)
+    author = django_user_model.objects.create_user("writer", "w@example.org", PASSWORD)
+    article = data["rivalry"]
+    DetenteComment.objects.create(content_object=article, site_id=1, user=author, comment="Spam, spam, spam.")
+    before = chart_titles(page)
+    log_in(page, "analyst")
+    page.goto(f"/articles/{article.pk}/")
+    page.click(".comment button:text('Hide')")
+    page.wait_for_load_state()
+    strike = Event.objects.get(cameo="190")
+    page.fill(f"#event-{strike.pk} form.correct input[name=cameo]", "036")
+    page.click(f"#event-{strike.pk} form.correct button")
+    page.wait_for_load_state()
+    after = chart_titles(page)
+    page.context.clear_cookies()
+    page.goto(f"/articles/{article.pk}/")
+    assert page.locator("text=Spam, spam, spam.").count() == 0 and before != after \
+        and "2020-01-01: 1 cooperative, 2 conflictual events" in after
