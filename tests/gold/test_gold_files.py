@@ -18,7 +18,7 @@ import pytest
 
 GOLD = pathlib.Path(__file__).parent
 EVENT_FILES = ["dev_events.jsonl", "holdout_events.jsonl"]
-ALL_FILES = EVENT_FILES
+ALL_FILES = EVENT_FILES + ["dev_dates.jsonl", "dev_actors.jsonl"]
 MODALITIES = {"asserted", "threatened", "denied", "alleged", "hypothetical"}
 BASES = {"explicit", "relative", "context", "article"}
 GRANULARITIES = {"day", "week", "month", "quarter", "season", "year", "decade", "range"}
@@ -130,3 +130,60 @@ def test_holdout_sentences_do_not_appear_in_the_dev_set():
 def test_holdout_is_about_fifteen_percent_of_the_event_gold():
     dev, holdout = len(read_rows("dev_events.jsonl")), len(read_rows("holdout_events.jsonl"))
     assert 0.10 <= holdout / (dev + holdout) <= 0.20
+
+
+def date_targets():
+    for row in read_rows("dev_dates.jsonl"):
+        for target in row["targets"]:
+            yield row, target
+
+
+def test_dev_dates_hold_at_least_sixty_passages():
+    assert len(read_rows("dev_dates.jsonl")) >= 60
+
+
+def test_date_targets_point_at_a_sentence_of_the_passage():
+    for row, target in date_targets():
+        assert 0 <= target["sentence_index"] < sentence_count(row["text"]), row["id"]
+
+
+def test_date_targets_are_ordered_ranges_with_known_labels():
+    for row, target in date_targets():
+        assert dt.date.fromisoformat(target["start"]) <= dt.date.fromisoformat(target["end"]), row["id"]
+        assert target["granularity"] in GRANULARITIES and target["basis"] in BASES, row["id"]
+
+
+@pytest.mark.parametrize("basis", sorted(BASES))
+def test_dev_dates_include_each_basis(basis):
+    assert any(target["basis"] == basis for _, target in date_targets())
+
+
+def test_day_targets_are_single_days():
+    for row, target in date_targets():
+        assert target["granularity"] != "day" or target["start"] == target["end"], row["id"]
+
+
+def actor_entries():
+    for row in read_rows("dev_actors.jsonl"):
+        for actor in row["actors"]:
+            yield row, actor
+
+
+def test_dev_actors_hold_at_least_forty_texts():
+    assert len(read_rows("dev_actors.jsonl")) >= 40
+
+
+def test_gold_actors_occur_in_their_text():
+    for row, actor in actor_entries():
+        assert actor["text"] in row["text"], row["id"]
+
+
+def test_gold_not_actors_occur_in_their_text():
+    for row in read_rows("dev_actors.jsonl"):
+        assert all(trap in row["text"] for trap in row["not_actors"]), row["id"]
+
+
+def test_gold_actor_codes_start_with_their_country():
+    for row, actor in actor_entries():
+        assert is_actor_code(actor["country"]), row["id"]
+        assert actor["country"] is None or actor["code"].startswith(actor["country"]), row["id"]
