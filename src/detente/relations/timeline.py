@@ -246,15 +246,19 @@ def _noise_variance(values: np.ndarray) -> float:
 
 
 def change_point_indices(values: list[float], min_size: int = 2, penalty: float | None = None) -> list[int]:
-    """Indices where a new regime starts (ruptures Pelt, L2 cost); [] for short or flat series."""
+    """Indices where a new regime starts; [] for short or flat series.
+
+    ruptures' KernelCPD with a linear kernel: the exact penalised optimum of
+    the L2 (mean-shift) cost, as Pelt would find, but computed in C.
+    """
     import ruptures
 
     series = np.asarray(values, dtype=float).reshape(-1, 1)
     if len(series) < 2 * min_size + 1 or float(np.ptp(series)) == 0.0:
         return []
     pen = penalty if penalty is not None else 3.0 * math.log(len(series)) * _noise_variance(series[:, 0])
-    breaks = ruptures.Pelt(model="l2", min_size=min_size, jump=1).fit(series).predict(pen=pen)
-    return [b for b in breaks if 0 < b < len(series)]
+    breaks = ruptures.KernelCPD(kernel="linear", min_size=min_size).fit(series).predict(pen=pen)
+    return [int(b) for b in breaks if 0 < b < len(series)]
 
 
 def _segment_mean(values: list[float], start: int, end: int) -> float:
