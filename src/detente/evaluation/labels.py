@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from functools import lru_cache
+from importlib import resources
 
 from detente.events.cameo import code_table, describe, is_code, quad_class
 
@@ -17,11 +19,18 @@ def country_of(code: str) -> str:
     return actors_country_of(code)
 
 
+@lru_cache(maxsize=1)
+def gold_aliases() -> dict[str, str]:
+    path = resources.files("detente.evaluation") / "data" / "gold_aliases.json"
+    return json.loads(path.read_text(encoding="utf-8"))["aliases"]
+
+
 def normalise_actor(code: str | None) -> str | None:
     """'JAP' -> 'JPN', 'TURGOV' -> 'TUR', '' / None -> None (an unnamed actor)."""
     if code is None or not str(code).strip():
         return None
-    return country_of(str(code).strip().upper())
+    code = str(code).strip().upper()
+    return country_of(gold_aliases().get(code[:3], code[:3]) + code[3:])
 
 
 def is_cameo(code: str) -> bool:
