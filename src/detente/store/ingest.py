@@ -116,30 +116,44 @@ def _where(article: model.Article) -> str:
     return article.url or article.title or article.id
 
 
-def new_articles(job: IngestJob, sources: list[str], date=None) -> Iterator[model.Article]:
-    """Articles not stored yet; bad records and unreadable sources are counted as failures."""
-    from detente.ingest import Failure, iter_articles
+def _source_items(job: IngestJob, source: str, date) -> Iterator:
+    """The articles and per-record failures of one source; an unreadable source is one failure."""
+    from detente.ingest import iter_articles
 
-    hashes = set()
+    try:
+        yield from iter_articles(source, job.options, date=date)
+    except DetenteError as err:
+        yield _SourceFailure(source, err)
+
+
+@dataclass
+class _SourceFailure:
+    where: str
+    error: DetenteError
+
+
+def _is_new(job: IngestJob, article: model.Article, hashes: set[str]) -> bool:
+    digest = article.content_hash
+    if digest in hashes or is_stored(digest):
+        job.report.skipped += 1
+        return False
+    hashes.add(digest)
+    return True
+
+
+def new_articles(job: IngestJob, sources: list[str], date=None) -> Iterator[model.Article]:
+    """Articles not stored yet (checked before analysis); failures are counted as they come."""
+    from detente.ingest import Failure
+
+    hashes: set[str] = set()
     for source in sources:
-        try:
-            for item in iter_articles(source, job.options, date=date):
-                if isinstance(item, Failure):
-                    job.report.seen += 1
-                    job.report.fail(str(item.where), item.error)
-                    job.tick()
-                    continue
-                job.report.seen += 1
-                digest = item.content_hash
-                if digest in hashes or is_stored(digest):
-                    job.report.skipped += 1
-                    job.tick()
-                    continue
-                hashes.add(digest)
-                yield item
-        except DetenteError as err:
+        for item in _source_items(job, source, date):
             job.report.seen += 1
-            job.report.fail(source, err)
+            if isinstance(item, (Failure, _SourceFailure)):
+                job.report.fail(str(item.where), item.error)
+            elif _is_new(job, item, hashes):
+                yield item
+                continue
             job.tick()
 
 
