@@ -102,6 +102,9 @@ class Event(models.Model):
             models.Index(fields=["source_country", "date_start"], name="event_src_date"),
             models.Index(fields=["target_country", "date_start"], name="event_tgt_date"),
             models.Index(fields=["date_start"], name="event_date"),
+            # Timelines between people or groups ("Putin", "Erdogan") filter on names.
+            models.Index(fields=["source_name", "date_start"], name="event_src_name_date"),
+            models.Index(fields=["target_name", "date_start"], name="event_tgt_name_date"),
         ]
 
     def __str__(self) -> str:
