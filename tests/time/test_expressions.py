@@ -118,3 +118,19 @@ def test_time_leaves_relative_dates_unresolved_without_article_date(text):
 @pytest.mark.parametrize("text", ["for two years", "daily", "the season", "annual"])
 def test_time_reads_durations_and_frequencies_as_no_date(text):
     assert read(text) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("March 23-25, 2015", (D(2015, 3, 23), D(2015, 3, 25))),
+    ("June 9 and 10, 2015", (D(2015, 6, 9), D(2015, 6, 10))),
+    ("the first quarter of 2016", (D(2016, 1, 1), D(2016, 3, 31))),
+    ("the third quarter of 2015", (D(2015, 7, 1), D(2015, 9, 30))),
+])
+def test_time_reads_day_ranges_and_quarters(text, expected):
+    reading = read(text)
+    assert (reading.period.start, reading.period.end) == expected
+
+
+@pytest.mark.parametrize("text", ["90 days", "50 years", "more than 3 years", "the 38th", "14259"])
+def test_time_does_not_read_durations_or_numbers_as_dates(text):
+    assert read(text) is None

@@ -19,31 +19,32 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 _NOT_PLACE_KINDS = ("person", "organisation", "group", "agent")
 
 
-def locative_places(sent: Span, people: frozenset[str]) -> list[Span]:
-    """The place names of ``sent`` used locatively, in text order."""
+def locative_places(sent: Span, people: frozenset[str], ents: list[Span] | None = None) -> list[Span]:
+    """The place names of ``sent`` (whose entities are ``ents``, when known) used locatively."""
     not_places = set(table("locative")["not_places"])
-    return [span for span in _place_spans(sent)
+    return [span for span in _place_spans(sent, sent.ents if ents is None else ents)
             if span.text.lower() not in not_places and not _names_someone(span, people)
             and is_locative(span.root)]
 
 
-def _place_spans(sent: Span) -> list[Span]:
+def _place_spans(sent: Span, ents: list[Span]) -> list[Span]:
     """GPE/LOC/FAC entities, plus proper nouns the gazetteer knows that the tagger
     missed or mislabelled (never a PERSON)."""
-    spans = [ent for ent in sent.ents if ent.label_ in PLACE_LABELS]
-    covered = {i for ent in sent.ents if ent.label_ in (*PLACE_LABELS, "PERSON") for i in range(ent.start, ent.end)}
+    spans = [ent for ent in ents if ent.label_ in PLACE_LABELS]
+    covered = {i for ent in ents if ent.label_ in (*PLACE_LABELS, "PERSON") for i in range(ent.start, ent.end)}
     for token in sent:
         if token.pos_ == "PROPN" and token.dep_ in ("pobj", "dobj") and token.i not in covered:
-            span = _name_span(token)
+            span = _name_span(token, ents)
             if gazetteer.lookup(span.text) is not None:
                 spans.append(span)
     return sorted(spans, key=lambda span: span.start)
 
 
-def _name_span(token: Token) -> Span:
+def _name_span(token: Token, ents: list[Span]) -> Span:
     """The entity around ``token``, else the token with its compound modifiers ('Nagorno-Karabakh')."""
-    if token.ent_type_:
-        return next(ent for ent in token.sent.ents if ent.start <= token.i < ent.end)
+    around = [ent for ent in ents if ent.start <= token.i < ent.end]
+    if around:
+        return around[0]
     start = min([token.i, *(child.i for child in token.lefts if child.dep_ in ("compound", "punct"))])
     return token.doc[start:token.i + 1]
 

@@ -10,6 +10,7 @@ from detente.model import Event, Location
 
 from . import gazetteer
 from .candidates import governing_verb, locative_places, people_names, refers_back
+from ..time.resolve import entities_by_sentence, paragraph_indexes
 from .theatre import Evidence, infer_theatre
 
 CONTEXT_SENTENCES = 2
@@ -27,13 +28,14 @@ class SentencePlaces:
 
 def sentence_places(doc: Doc) -> list[SentencePlaces]:
     people = people_names(doc)
-    return [SentencePlaces(sent, doc.text.count("\n", 0, sent.start_char),
-                           locative_places(sent, people), _countries(sent))
-            for sent in doc.sents]
+    sents = list(doc.sents)
+    paragraphs = paragraph_indexes(doc.text, sents)
+    return [SentencePlaces(sent, paragraph, locative_places(sent, people, ents), _countries(ents))
+            for sent, paragraph, ents in zip(sents, paragraphs, entities_by_sentence(doc, sents))]
 
 
-def _countries(sent: Span) -> frozenset[str]:
-    codes = (gazetteer.country_of(ent.text) for ent in sent.ents if ent.label_ == "GPE")
+def _countries(ents: list[Span]) -> frozenset[str]:
+    codes = (gazetteer.country_of(ent.text) for ent in ents if ent.label_ == "GPE")
     return frozenset(code for code in codes if code)
 
 

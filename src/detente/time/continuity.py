@@ -28,15 +28,16 @@ class Episode:
     names: frozenset[str]
 
 
-def continues(sent: Span, index: int, paragraph: int, episode: Episode) -> bool:
-    """True when ``sent`` (the ``index``-th sentence) goes on telling ``episode``."""
+def continues(sent: Span, index: int, paragraph: int, episode: Episode,
+              sent_names: frozenset[str] | None = None) -> bool:
+    """True when ``sent`` (the ``index``-th sentence, naming ``sent_names``) goes on telling ``episode``."""
     if is_future(sent) or (is_present(sent) and not is_past_perfect(sent)):
         return False
     score = 2 * (paragraph == episode.paragraph)
     score += index - episode.sentence_index <= 1
     score += _opens_with_reference(sent)
     score += is_past_perfect(sent)
-    score += bool(names(sent) & episode.names)
+    score += bool((names(sent) if sent_names is None else sent_names) & episode.names)
     return score >= THRESHOLD
 
 
@@ -46,9 +47,9 @@ def _opens_with_reference(sent: Span) -> bool:
     return first.pos_ in _OPENERS or first.lower_ in ("the", "this", "these", "that")
 
 
-def names(sent: Span) -> frozenset[str]:
+def names(sent: Span, ents: list[Span] | None = None) -> frozenset[str]:
     """Actor names and named entities of a sentence, lower-cased, plus coded actors when present."""
-    found = {ent.text.lower() for ent in sent.ents if ent.label_ in _NAMED}
+    found = {ent.text.lower() for ent in (sent.ents if ents is None else ents) if ent.label_ in _NAMED}
     actors = sent.doc._.actors or []
     found |= {ref.code for mention in actors
               if sent.start_char <= mention.start < sent.end_char for ref in mention.refs}

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import periods
 from .parsing import parse_date
@@ -20,6 +21,7 @@ from .vocabulary import vocabulary
 
 _SPLIT = re.compile(r"[a-z]+'?s?|\d+(?:st|nd|rd|th|s|'s)?|'\d\ds|[-–—]|[^\s\w]")
 _DROP = {"the", "of", ",", ".", "'s"}
+_NUMERIC_DATE = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}")
 
 
 @dataclass(frozen=True)
@@ -160,12 +162,23 @@ def _part_rule(tokens, context):
         return None
     if head in ("earlier", "later"):
         return _cut(head, rest, inner, context)
+    if head in vocabulary()["quarters"]:
+        return _quarter(vocabulary()["quarters"][head], inner)
     fraction = tuple(vocabulary()["parts"][head])
     return Reading(periods.part(inner.period, fraction), inner.basis)
 
 
+def _quarter(number: int, inner: Reading) -> Reading | None:
+    """'the third quarter of 2016': three months of a calendar year."""
+    if inner.period.granularity != "year":
+        return None
+    first = periods.month(inner.period.start.year, 3 * number - 2)
+    last = periods.month(inner.period.start.year, 3 * number)
+    return Reading(Period(first.start, last.end, "season"), inner.basis)
+
+
 def _part_head(tokens):
-    parts = vocabulary()["parts"]
+    parts = {**vocabulary()["parts"], **vocabulary()["quarters"]}
     if " ".join(tokens[:2]) in parts:
         return " ".join(tokens[:2]), tokens[2:]
     if tokens[0] in parts or tokens[0] in ("earlier", "later"):
@@ -270,13 +283,18 @@ def _month_rule(tokens, context):
     """'March', 'last March', 'October last year', 'March 2015', '24 November 2015', 'Nov. 24'."""
     months = vocabulary()["months"]
     found = [i for i, token in enumerate(tokens) if token in months]
-    if not found or _has_range_shape(tokens):
+    if len(found) != 1:
         return None
     i = found[0]
     number = months[tokens[i]]
+    days = _day_range(tokens, i)
+    if _has_range_shape(tokens) and days is None:
+        return None
     year, basis = _month_year(tokens, i, number, context)
     if year is None:
         return None
+    if days is not None:
+        return _days_of_month(year, number, days, basis)
     day_number = _day_number(tokens, i)
     if day_number is None:
         return Reading(periods.month(year, number), basis)
@@ -284,6 +302,31 @@ def _month_rule(tokens, context):
         return Reading(periods.day(dt.date(year, number, day_number)), basis)
     except ValueError:
         return None
+
+
+def _day_range(tokens, i):
+    """'March 23-25', 'June 9 and 10', '9 to 12 June': (first day, last day), or None."""
+    joiners = vocabulary()["range_joiners"]
+    after, before = tokens[i + 1:i + 4], tokens[max(0, i - 3):i]
+    for three in (after, before):
+        if len(three) == 3 and three[1] in joiners and all(_day(t) for t in (three[0], three[2])):
+            return _day(three[0]), _day(three[2])
+    return None
+
+
+def _day(token):
+    digits = token.rstrip("stndrh")
+    return int(digits) if digits.isdigit() and len(digits) <= 2 and 1 <= int(digits) <= 31 else None
+
+
+def _days_of_month(year, number, days, basis):
+    try:
+        start, end = dt.date(year, number, days[0]), dt.date(year, number, days[1])
+    except ValueError:
+        return None
+    if start > end:
+        return None
+    return Reading(Period(start, end, periods.granularity_of((end - start).days + 1)), basis)
 
 
 def _has_range_shape(tokens):
@@ -450,13 +493,15 @@ def _anaphor_rule(tokens, context):
     return Reading(context.narrative, "context")
 
 
-def _anaphor_phrases() -> set[str]:
-    return {" ".join(_strip_leads(words(phrase))) for phrase in vocabulary()["anaphors"]}
+@lru_cache(maxsize=1)
+def _anaphor_phrases() -> frozenset[str]:
+    return frozenset(" ".join(_strip_leads(words(phrase))) for phrase in vocabulary()["anaphors"])
 
 
 def _dateparser_reading(text, context):
-    """Numeric dates ('24/11/2015', '2015-11-24') and other forms left to dateparser."""
-    if not any(ch.isdigit() for ch in text):
+    """Numeric dates ('24/11/2015', '2015-11-24') and other forms left to dateparser; never
+    durations ('90 days', '50 years'), which dateparser would read as '90 days ago'."""
+    if not _NUMERIC_DATE.search(text):
         return None
     base = context.article or (context.narrative.end if context.narrative else None)
     if base is None:

@@ -20,10 +20,11 @@ class Expression:
     head: int  # token index of the expression's syntactic head
 
 
-def find_expressions(sent: Span) -> list[Expression]:
-    """The time expressions of ``sent`` in text order."""
-    found = [_expression(span) for span in _date_spans(sent)]
-    taken = {i for span in _date_spans(sent) for i in range(span.start, span.end)}
+def find_expressions(sent: Span, ents: list[Span] | None = None) -> list[Expression]:
+    """The time expressions of ``sent`` (whose entities are ``ents``, when known) in text order."""
+    dates = _date_spans(sent, sent.ents if ents is None else ents)
+    found = [_expression(span) for span in dates]
+    taken = {i for span in dates for i in range(span.start, span.end)}
     found += [_expression(span) for span in _phrase_spans(sent) if span.start not in taken]
     return sorted(found, key=lambda expression: expression.start_char)
 
@@ -32,8 +33,8 @@ def _expression(span: Span) -> Expression:
     return Expression(span.text, span.start_char, span.end_char, span.root.i)
 
 
-def _date_spans(sent: Span) -> list[Span]:
-    ents = [ent for ent in sent.ents if ent.label_ == "DATE" and not _attributive(ent)]
+def _date_spans(sent: Span, ents: list[Span]) -> list[Span]:
+    ents = [ent for ent in ents if ent.label_ == "DATE" and not _attributive(ent)]
     return _join_ranges(sent, ents)
 
 
@@ -79,5 +80,5 @@ def _phrase_spans(sent: Span) -> list[Span]:
 def _anaphoric_then(token: Token) -> bool:
     doc = token.doc
     following = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    conditional = any(t.lower_ == "if" for t in token.sent)
+    conditional = any(t.lower_ == "if" for t in doc[max(0, token.i - 30):token.i])
     return token.pos_ == "ADV" and not conditional and (following is None or following.text != "-")

@@ -10,6 +10,7 @@ placed after the article date unless the sentence speaks of the future.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -56,31 +57,51 @@ class _Story:
 def sentence_times(doc: Doc, article_date: dt.date | None) -> list[SentenceTime]:
     """The resolved time of each sentence of ``doc``, in order."""
     story = _Story()
-    return [_sentence_time(doc, sent, i, article_date, story) for i, sent in enumerate(doc.sents)]
+    sents = list(doc.sents)
+    ents = entities_by_sentence(doc, sents)
+    paragraphs = paragraph_indexes(doc.text, sents)
+    return [_sentence_time(sent, i, paragraphs[i], ents[i], article_date, story)
+            for i, sent in enumerate(sents)]
 
 
-def _sentence_time(doc, sent, index, article_date, story) -> SentenceTime:
-    paragraph = doc.text.count("\n", 0, sent.start_char)
+def paragraph_indexes(text: str, sents: list) -> list[int]:
+    """For each sentence, how many line breaks come before it: equal within a paragraph."""
+    breaks = [i for i, ch in enumerate(text) if ch == "\n"]
+    return [bisect.bisect_left(breaks, sent.start_char) for sent in sents]
+
+
+def entities_by_sentence(doc: Doc, sents: list) -> list[list]:
+    """The entities of each sentence, found in one pass (``Span.ents`` walks the whole doc)."""
+    found = [[] for _ in sents]
+    index = 0
+    for ent in doc.ents:
+        while index < len(sents) - 1 and ent.start >= sents[index].end:
+            index += 1
+        found[index].append(ent)
+    return found
+
+
+def _sentence_time(sent, index, paragraph, ents, article_date, story) -> SentenceTime:
     future = is_future(sent)
     context = Context(article_date, story.period, future)
-    mentions = [_mention(expression, context) for expression in find_expressions(sent)]
+    mentions = [_mention(expression, context) for expression in find_expressions(sent, ents)]
     main = _main_mention(mentions)
     if main is not None:
-        _advance(story, main, Episode(index, paragraph, names(sent)))
+        _advance(story, main, Episode(index, paragraph, names(sent, ents)))
         date = main.event_date()
-    elif _inherits(story, sent, index, paragraph, context):
-        story.episode = Episode(index, paragraph, story.episode.names | names(sent))
+    elif _inherits(story, sent, index, paragraph, context, names(sent, ents)):
+        story.episode = Episode(index, paragraph, story.episode.names | names(sent, ents))
         date = _event_date(_no_later_than(story.period, context), "", "context")
     else:
         date = article_event_date(article_date)
     return SentenceTime(index, paragraph, date, mentions, future)
 
 
-def _inherits(story, sent, index, paragraph, context) -> bool:
+def _inherits(story, sent, index, paragraph, context, sent_names) -> bool:
     """The sentence continues the story, and the story's time is not after the article."""
     if story.episode is None or _no_later_than(story.period, context) is None:
         return False
-    return continues(sent, index, paragraph, story.episode)
+    return continues(sent, index, paragraph, story.episode, sent_names)
 
 
 def _no_later_than(period: Period | None, context: Context) -> Period | None:
