@@ -1,0 +1,100 @@
+"""How much event coding adds to the bare spaCy pipeline, measured in one run.
+
+Reads ~500 White House briefings from ../shared/corpora/wh_briefings.jsonl.gz
+(skips with a message when shared/ is absent) and times, chunk by chunk and
+interleaved so that load on a shared machine hits every variant alike:
+
+  bare    the spaCy pipeline alone (``nlp.pipe``)
+  actors  plus detente_actors and detente_coref
+  events  plus detente_events
+
+It prints seconds per variant, events/bare (target <= 1.25 for the events stage
+on top of what it needs) and the event coder's own share, (events - actors) / bare.
+
+    .venv/bin/python bench/bench_events.py [--limit 500] [--chunks 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+import time
+from pathlib import Path
+
+import spacy
+
+from detente.pipeline import add_detente_components, analyze
+from detente.model import Article
+from detente.settings import Options
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpora" / "wh_briefings.jsonl.gz"
+
+
+def read_articles(limit: int) -> list[Article]:
+    articles = []
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            row = json.loads(line)
+            articles.append(Article(text=row["text"], id=str(row["id"]), title=row.get("title", "")))
+            if len(articles) >= limit:
+                break
+    return articles
+
+
+def pipelines(model: str) -> dict:
+    bare = spacy.load(model)
+    actors = add_detente_components(spacy.load(model), until="detente_coref")
+    events = add_detente_components(spacy.load(model), until="detente_events")
+    return {"bare": bare, "actors": actors, "events": events}
+
+
+def timed(nlp, articles: list[Article], batch_size: int, bare: bool) -> tuple[float, int]:
+    began, count = time.perf_counter(), 0
+    if bare:
+        for _ in nlp.pipe((a.text for a in articles), batch_size=batch_size):
+            pass
+    else:
+        for doc in analyze(articles, nlp, batch_size=batch_size):
+            count += len(doc._.events or [])
+    return time.perf_counter() - began, count
+
+
+def run(articles: list[Article], nlps: dict, chunks: int, batch_size: int) -> tuple[dict, int]:
+    seconds = dict.fromkeys(nlps, 0.0)
+    events = 0
+    size = max(1, len(articles) // chunks)
+    for start in range(0, len(articles), size):
+        chunk = articles[start:start + size]
+        for name, nlp in nlps.items():
+            spent, found = timed(nlp, chunk, batch_size, bare=name == "bare")
+            seconds[name] += spent
+            events += found if name == "events" else 0
+    return seconds, events
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=500)
+    parser.add_argument("--chunks", type=int, default=5)
+    parser.add_argument("--batch-size", type=int, default=32)
+    args = parser.parse_args()
+    if not CORPUS.exists():
+        print(f"skipped: {CORPUS} is absent (the benchmark needs ../shared/corpora)")
+        return 0
+    articles = read_articles(args.limit)
+    nlps = pipelines(Options.from_env().spacy_model)
+    seconds, events = run(articles, nlps, args.chunks, args.batch_size)
+    words = sum(len(a.text.split()) for a in articles)
+    for name, spent in seconds.items():
+        print(f"{name:<7} {spent:8.1f} s  {words / spent:9.0f} words/s")
+    print(f"{len(articles)} articles, {words} words, {events} events")
+    print(f"events/bare ratio: {seconds['events'] / seconds['bare']:.3f}")
+    print(f"event coder's own share: {(seconds['events'] - seconds['actors']) / seconds['bare']:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
