@@ -116,3 +116,16 @@ def test_gold_reader_names_the_bad_line(tmp_path):
 def test_gold_reader_refuses_a_missing_file(tmp_path):
     with pytest.raises(InputError, match="cannot read"):
         read_gold(tmp_path / "missing.jsonl")
+
+
+def test_scoring_newer_plover_types_are_bridged_from_cameo_roots():
+    gold = item([("USA", "JPN", "FIGHT"), ("USA", "JPN", "DEMAND")])
+    report = score([gold], {"A": [pred("USA", "JPN", "190"), pred("USA", "JPN", "1056")]})
+    assert report.levels["dyad_root"].tp == 2
+
+
+def test_scoring_statements_are_not_scored_against_plover_gold():
+    report = score([item([("USA", "JPN", "AGREE")])],
+                   {"A": [pred("USA", "JPN", "010"), pred("USA", "JPN", "030")]})
+    assert report.outside_vocabulary == 1
+    assert report.levels["dyad_root"].fp == 0

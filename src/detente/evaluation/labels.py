@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
@@ -37,6 +38,38 @@ def is_cameo(code: str) -> bool:
     return code.isdigit() and (is_code(code) or len(code) == 2)
 
 
+@dataclass(frozen=True)
+class Vocabulary:
+    """How event types are named: CAMEO roots, or PLOVER types (with a root -> newer-type bridge)."""
+
+    plover: bool = False
+    bridge: tuple[tuple[str, str], ...] = ()
+
+    def label(self, code: str) -> str:
+        """The label an event is scored on: its CAMEO root, or its PLOVER type."""
+        if not code.isdigit():
+            return code.upper()
+        if not self.plover:
+            return code[:2]
+        return dict(self.bridge).get(code[:2]) or describe(code).plover or "NONE"
+
+
+@lru_cache(maxsize=1)
+def bridge_types() -> dict[str, list[str]]:
+    path = resources.files("detente.evaluation") / "data" / "plover_bridge.json"
+    return json.loads(path.read_text(encoding="utf-8"))["types"]
+
+
+def vocabulary_for(codes: list[str]) -> Vocabulary:
+    """CAMEO unless most gold codes are PLOVER types; bridge to newer types the gold uses."""
+    plover = [c.upper() for c in codes if not c.isdigit()]
+    if not codes or len(plover) <= len(codes) / 2:
+        return Vocabulary()
+    used = set(plover) & set(bridge_types())
+    bridge = tuple((root, kind) for kind in sorted(used) for root in bridge_types()[kind])
+    return Vocabulary(plover=True, bridge=bridge)
+
+
 @lru_cache(maxsize=1)
 def plover_quads() -> dict[str, int]:
     """Each PLOVER type's quad class: the most common quad of the CAMEO codes mapped to it."""
@@ -44,14 +77,9 @@ def plover_quads() -> dict[str, int]:
     for code, entry in code_table().items():
         if entry["plover"]:
             votes.setdefault(entry["plover"], Counter())[quad_class(code[:2])] += 1
-    return {kind: counter.most_common(1)[0][0] for kind, counter in votes.items()}
-
-
-def event_type(code: str, plover: bool) -> str:
-    """The label an event is scored on: its CAMEO root, or its PLOVER type."""
-    if plover:
-        return code if not code.isdigit() else describe(code).plover or "NONE"
-    return code[:2]
+    quads = {kind: counter.most_common(1)[0][0] for kind, counter in votes.items()}
+    quads.update({kind: quad_class(roots[0]) for kind, roots in bridge_types().items()})
+    return quads
 
 
 def quad_of(code: str) -> int:

@@ -33,6 +33,9 @@ def _events(rows: list[dict], limit: int, title: str) -> list[str]:
 def render_table(report: Report, misses: int = 10) -> str:
     lines = [f"{report.items} items, {report.gold_events} gold events, "
              f"{report.predicted_events} predicted ({report.vocabulary} codes)"]
+    if report.outside_vocabulary:
+        lines.append(f"{report.outside_vocabulary} predicted events have no {report.vocabulary} "
+                     "type and are not scored")
     lines += _header("levels")
     lines += [_row(LEVEL_NAMES[k], c) for k, c in report.levels.items()]
     lines += _header("per quad class (dyad + quad class)")

@@ -9,7 +9,8 @@ Events are compared at four levels, each a key per event:
 
 The event type is the CAMEO root ("19"), or the PLOVER type ("ASSAULT") when the
 gold file codes events in PLOVER. A gold actor of ``null`` (the sentence names
-none) matches any predicted actor. Within one item each gold event matches at
+none) matches any predicted actor. Predictions the gold's vocabulary has no
+type for (CAMEO 01 statements against PLOVER gold) are left out and counted. Within one item each gold event matches at
 most one predicted event, exact matches first.
 """
 
@@ -18,11 +19,12 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .gold import GoldEvent, GoldItem
-from .labels import event_type, quad_of
+from .gold import GoldItem
+from .labels import Vocabulary, quad_of, vocabulary_for
 from .predict import PredictedEvent
 
 LEVELS = ("dyad_root", "dyad_quad", "type", "dyad")
+NO_TYPE = "NONE"   # e.g. CAMEO 01 statements, which PLOVER does not code
 
 
 @dataclass
@@ -62,6 +64,7 @@ class Report:
     false_alarms: list[dict] = field(default_factory=list)
     modality_agree: int = 0
     modality_total: int = 0
+    outside_vocabulary: int = 0        # predictions the gold's vocabulary has no type for
 
     def to_dict(self) -> dict:
         return {
@@ -70,22 +73,18 @@ class Report:
             "levels": {k: c.to_dict() for k, c in self.levels.items()},
             "per_type": {k: self.per_type[k].to_dict() for k in sorted(self.per_type)},
             "per_quad": {str(k): self.per_quad[k].to_dict() for k in sorted(self.per_quad)},
+            "outside_vocabulary": self.outside_vocabulary,
             "modality_accuracy": round(self.modality_agree / self.modality_total, 4)
             if self.modality_total else None,
             "misses": self.misses, "false_alarms": self.false_alarms,
         }
 
 
-def gold_vocabulary(items: list[GoldItem]) -> str:
-    codes = [e.code for i in items for e in i.events]
-    plover = sum(1 for c in codes if not c.isdigit())
-    return "plover" if codes and plover > len(codes) / 2 else "cameo"
-
-
-def key(event, level: str, plover: bool) -> tuple:
-    kind = event_type(event.code, plover)
+def key(event, level: str, vocab: Vocabulary) -> tuple:
+    kind = vocab.label(event.code)
     dyad = (event.source, event.target)
-    return {"dyad_root": dyad + (kind,), "dyad_quad": dyad + (quad_of(event.code),),
+    quad = quad_of(kind) if vocab.plover else quad_of(event.code)
+    return {"dyad_root": dyad + (kind,), "dyad_quad": dyad + (quad,),
             "type": (kind,), "dyad": dyad}[level]
 
 
@@ -109,24 +108,24 @@ def match(gold: list[tuple], predicted: list[tuple]) -> list[tuple[int, int]]:
     return pairs
 
 
-def describe_event(event, plover: bool) -> dict:
+def describe_event(event, vocab: Vocabulary) -> dict:
     return {"source": event.source, "target": event.target, "code": event.code,
-            "type": event_type(event.code, plover), "modality": event.modality}
+            "type": vocab.label(event.code), "modality": event.modality}
 
 
-def score_item(report: Report, item: GoldItem, predicted: list[PredictedEvent], plover: bool):
+def score_item(report: Report, item: GoldItem, predicted: list[PredictedEvent], vocab: Vocabulary):
     for level in LEVELS:
-        gold_keys = [key(e, level, plover) for e in item.events]
-        pred_keys = [key(e, level, plover) for e in predicted]
+        gold_keys = [key(e, level, vocab) for e in item.events]
+        pred_keys = [key(e, level, vocab) for e in predicted]
         pairs = match(gold_keys, pred_keys)
         counts = report.levels[level]
         counts.tp += len(pairs)
         counts.fn += len(gold_keys) - len(pairs)
         counts.fp += len(pred_keys) - len(pairs)
         if level == "dyad_root":
-            breakdown(report, item, predicted, pairs, plover)
+            breakdown(report, item, predicted, pairs, vocab)
         elif level == "dyad_quad":
-            by_quad(report, item.events, predicted, pairs)
+            by_quad(report, [k[2] for k in gold_keys], [k[2] for k in pred_keys], pairs)
 
 
 def tally(table, gold_labels, pred_labels, pairs) -> None:
@@ -142,23 +141,22 @@ def tally(table, gold_labels, pred_labels, pairs) -> None:
             table[label].fp += 1
 
 
-def by_quad(report: Report, gold: list[GoldEvent], predicted, pairs) -> None:
-    tally(report.per_quad, [quad_of(e.code) for e in gold], [quad_of(e.code) for e in predicted],
-          pairs)
+def by_quad(report: Report, gold_quads: list[int], predicted_quads: list[int], pairs) -> None:
+    tally(report.per_quad, gold_quads, predicted_quads, pairs)
 
 
-def breakdown(report: Report, item: GoldItem, predicted, pairs, plover: bool) -> None:
-    tally(report.per_type, [event_type(e.code, plover) for e in item.events],
-          [event_type(e.code, plover) for e in predicted], pairs)
+def breakdown(report: Report, item: GoldItem, predicted, pairs, vocab: Vocabulary) -> None:
+    tally(report.per_type, [vocab.label(e.code) for e in item.events],
+          [vocab.label(e.code) for e in predicted], pairs)
     matched_gold = {g for g, _ in pairs}
     matched_pred = {p for _, p in pairs}
     for gi, event in enumerate(item.events):
         if gi not in matched_gold:
-            report.misses.append({"id": item.id, "text": item.text, **describe_event(event, plover)})
+            report.misses.append({"id": item.id, "text": item.text, **describe_event(event, vocab)})
     for pi, event in enumerate(predicted):
         if pi not in matched_pred:
             report.false_alarms.append({"id": item.id, "text": item.text, "evidence": event.evidence,
-                                        **describe_event(event, plover)})
+                                        **describe_event(event, vocab)})
     for gi, pi in pairs:
         if item.events[gi].modality:
             report.modality_total += 1
@@ -167,12 +165,13 @@ def breakdown(report: Report, item: GoldItem, predicted, pairs, plover: bool) ->
 
 def score(items: list[GoldItem], predictions: dict[str, list[PredictedEvent]]) -> Report:
     """Compare predictions (item id -> events) with the gold items."""
-    report = Report(vocabulary=gold_vocabulary(items))
-    plover = report.vocabulary == "plover"
+    vocab = vocabulary_for([e.code for i in items for e in i.events])
+    report = Report(vocabulary="plover" if vocab.plover else "cameo")
     for item in items:
-        predicted = predictions.get(item.id, [])
+        predicted = [e for e in predictions.get(item.id, []) if vocab.label(e.code) != NO_TYPE]
+        report.outside_vocabulary += len(predictions.get(item.id, [])) - len(predicted)
         report.items += 1
         report.gold_events += len(item.events)
         report.predicted_events += len(predicted)
-        score_item(report, item, predicted, plover)
+        score_item(report, item, predicted, vocab)
     return report
