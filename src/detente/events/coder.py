@@ -140,7 +140,8 @@ def find_targets(reading: Reading, actors: ActorIndex, sources: list[Party]) -> 
     domestic: list[Party] = []
     for heads, fallback in ((candidate_heads(reading), False), (later_heads(reading), True)):
         for head in heads:
-            found = [p for p in actors.parties(head) if p.ref.code not in codes]
+            found = [p for p in actors.parties(head)
+                     if p.ref.code not in codes and not actors.is_setting(p)]
             foreign = [p for p in found if p.ref.country not in countries]
             if foreign:
                 return foreign, fallback

@@ -14,6 +14,8 @@ from .lexicon import load_lexicon
 OBJECTS = ("dobj", "obj", "dative", "iobj", "oprd")
 TARGET_PREPS = ("with", "against", "on", "upon", "to", "toward", "towards", "at", "into", "from",
                 "over", "for")
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "around", "inside", "outside",
+                            "throughout", "off"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 INHERITS_SUBJECT = frozenset({"conj", "xcomp", "advcl", "pcomp", "ccomp"})
 
@@ -31,10 +33,21 @@ class ActorIndex:
     """Token position -> the actor mention covering it, for one Doc."""
 
     def __init__(self, doc: Doc):
+        self.doc = doc
         self.by_token: list[ActorMention | None] = [None] * len(doc)
         for mention in doc._.actors or []:
             for i in range(mention.token_start, min(mention.token_end, len(doc))):
                 self.by_token[i] = mention
+
+    def is_setting(self, party: Party) -> bool:
+        """A place named as where something happened ("a ceasefire in Idlib"), not a target."""
+        mention = self.by_token[party.token] if party.token >= 0 else None
+        if mention is None or party.ref.kind != "place":
+            return False
+        head = self.doc[party.token]
+        while mention.token_start <= head.head.i < mention.token_end and head.head is not head:
+            head = head.head
+        return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS
 
     def any_between(self, start: int, end: int) -> bool:
         return any(m is not None for m in self.by_token[start:end])
