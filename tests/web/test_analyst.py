@@ -56,3 +56,14 @@ def test_article_page_shows_correction_forms_to_staff_only(client, staff, site):
     anonymous = client.get(path).content.decode()
     client.force_login(staff)
     assert 'class="correct"' not in anonymous and 'class="correct"' in client.get(path).content.decode()
+
+
+def test_correction_shows_on_the_cached_article_page(client, staff, site):
+    path = f"/articles/{site['rivalry'].pk}/"
+    event = Event.objects.get(cameo="190")
+    before = client.get(path).content.decode()
+    client.force_login(staff)
+    client.post(f"/events/{event.pk}/correct/", {"cameo": "036"})
+    client.logout()
+    row = client.get(path).content.decode().split(f'id="event-{event.pk}"')[1].split("</tr>")[0]
+    assert 'data-cameo="190"' in before and 'data-cameo="036"' in row

@@ -9,13 +9,28 @@ number that ``bump_version`` increments when events are stored or corrected
 
 from __future__ import annotations
 
+import json
+import time
+
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.core.cache import cache
 
 from detente.errors import OptionError
 
 PERIODS = ("week", "month", "quarter", "year")
 VERSION_KEY = "detente:timeline-version"
+VERSION_MEMO_SECONDS = 1.0  # other processes' changes show within a second
+
+
+class _Memo:
+    """The version last read by this process, and until when it may be trusted."""
+
+    version = 1
+    until = 0.0
+
+
+_memo = _Memo()
 
 
 def parse_period(value: str | None) -> str:
@@ -25,7 +40,7 @@ def parse_period(value: str | None) -> str:
     return period
 
 
-def current_version() -> int:
+def _stored_version() -> int:
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, 1, timeout=None)
@@ -33,22 +48,36 @@ def current_version() -> int:
     return version
 
 
+def current_version() -> int:
+    """The data version, read from the shared cache at most once a second per process."""
+    now = time.monotonic()
+    if _memo.until < now:
+        _memo.version, _memo.until = _stored_version(), now + VERSION_MEMO_SECONDS
+    return _memo.version
+
+
 def bump_version() -> None:
-    """Forget every cached timeline (new events or a correction)."""
+    """Forget every cached timeline and article body (new events or a correction)."""
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
         cache.set(VERSION_KEY, 2, timeout=None)
+    _memo.until = 0.0
+
+
+def timeline_json(dyad: str, by: str, theatre: str = "") -> str:
+    """The timeline of a sorted dyad 'AAA-BBB' as JSON text, cached (serialised once)."""
+    key = f"detente:timeline:{current_version()}:{dyad}:{by}:{theatre.lower()}"
+    text = cache.get(key)
+    if text is None:
+        text = json.dumps(build_timeline(dyad, by, theatre), cls=DjangoJSONEncoder)
+        cache.set(key, text, timeout=settings.DETENTE_TIMELINE_CACHE_SECONDS)
+    return text
 
 
 def timeline_data(dyad: str, by: str, theatre: str = "") -> dict:
-    """The JSON-ready timeline of a sorted dyad 'AAA-BBB', cached."""
-    key = f"detente:timeline:{current_version()}:{dyad}:{by}:{theatre.lower()}"
-    data = cache.get(key)
-    if data is None:
-        data = build_timeline(dyad, by, theatre)
-        cache.set(key, data, timeout=settings.DETENTE_TIMELINE_CACHE_SECONDS)
-    return data
+    """The timeline as a dict (for the pages)."""
+    return json.loads(timeline_json(dyad, by, theatre))
 
 
 def build_timeline(dyad: str, by: str, theatre: str = "") -> dict:

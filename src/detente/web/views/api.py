@@ -10,7 +10,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.views.decorators.http import require_GET
 
 from detente.errors import DetenteError, NotFoundError, OptionError
@@ -18,7 +18,7 @@ from detente.store.models import Article, EventMention
 
 from .. import queries, serialize
 from ..openapi import openapi_document
-from ..timeline import parse_period, timeline_data
+from ..timeline import parse_period, timeline_json
 
 MAX_PAGE_SIZE = 500
 
@@ -77,8 +77,8 @@ def timeline(request):
     if a == b:
         raise OptionError("parameters 'a' and 'b' must name two different countries")
     dyad = "-".join(sorted((a, b)))
-    data = timeline_data(dyad, parse_period(request.GET.get("by")), request.GET.get("theatre", "").strip())
-    return JsonResponse(data)
+    text = timeline_json(dyad, parse_period(request.GET.get("by")), request.GET.get("theatre", "").strip())
+    return HttpResponse(text, content_type="application/json")
 
 
 @api_view

@@ -7,6 +7,8 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 
 from detente.errors import DetenteError
 from detente.store.models import Article, Event, EventMention
@@ -15,10 +17,11 @@ from .. import queries
 from ..comments.models import DetenteComment
 from ..forms import CorrectionForm
 from ..highlight import segments
-from ..timeline import PERIODS, parse_period, timeline_data
+from ..timeline import PERIODS, current_version, parse_period, timeline_data
 
 EXPLORER_PAGE_SIZE = 50
 ACTIVE_DYADS_SECONDS = 60
+ARTICLE_BODY_SECONDS = 3600
 
 
 def active_dyads(limit: int = 10) -> list[dict]:
@@ -40,10 +43,12 @@ def home(request):
                   {"query": query, "found": found, "latest": latest, "dyads": active_dyads()})
 
 
-def comment_threads(article) -> list:
-    """Top-level comments with their replies, oldest first (removed ones left out)."""
-    comments = list(DetenteComment.objects.for_model(article).filter(is_removed=False)
-                    .select_related("user").order_by("submit_date", "id"))
+def comment_threads(article, user) -> list:
+    """Top-level comments with their replies, oldest first (removed ones left out, hidden ones for staff only)."""
+    visible = DetenteComment.objects.for_model(article).filter(is_removed=False)
+    if not user.is_staff:
+        visible = visible.filter(is_public=True)
+    comments = list(visible.select_related("user").order_by("submit_date", "id"))
     replies: dict[int, list] = {}
     for comment in comments:
         if comment.parent_id:
@@ -54,14 +59,33 @@ def comment_threads(article) -> list:
     return threads
 
 
-def article_detail(request, pk: int):
-    article = get_object_or_404(Article, pk=pk)
+def article_body(request, article) -> str:
+    """The highlighted text and the event table, rendered."""
     mentions = list(EventMention.objects.filter(article=article).select_related("event").order_by("span_start"))
     actors = list(article.actor_mentions.order_by("start"))
     events = list({m.event_id: m.event for m in mentions}.values())
-    return render(request, "detente/article.html", {
+    return render_to_string("detente/article_body.html", {
         "article": article, "segments": segments(article.text, actors, mentions), "events": events,
-        "threads": comment_threads(article), "correction_form": CorrectionForm(),
+        "staff": request.user.is_staff, "back": request.path}, request=request)
+
+
+def cached_article_body(request, article) -> str:
+    """Readers all see the same body: cache it until events change (staff get theirs with forms)."""
+    if request.user.is_staff:
+        return article_body(request, article)
+    key = f"detente:article-body:{current_version()}:{article.pk}"
+    body = cache.get(key)
+    if body is None:
+        body = article_body(request, article)
+        cache.set(key, body, ARTICLE_BODY_SECONDS)
+    return body
+
+
+def article_detail(request, pk: int):
+    article = get_object_or_404(Article.objects.defer("text"), pk=pk)
+    return render(request, "detente/article.html", {
+        "article": article, "body": mark_safe(cached_article_body(request, article)),  # noqa: S308 - our template
+        "threads": comment_threads(article, request.user),
     })
 
 

@@ -1,0 +1,59 @@
+"""`detente serve` and `detente demo`: options, and finding the samples."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from detente.cli import build_parser
+from detente.cli.serve import check_server_options
+from detente.errors import InputError, OptionError
+from detente.web import demo
+
+
+@pytest.mark.parametrize("argv,expected", [
+    (["serve"], ("127.0.0.1", 8000, 8)),
+    (["serve", "--host", "0.0.0.0", "--port", "8080", "--threads", "4"], ("0.0.0.0", 8080, 4)),
+    (["demo", "--port", "9000"], ("127.0.0.1", 9000, 8)),
+])
+def test_server_options_parse(argv, expected):
+    args = build_parser().parse_args(argv)
+    assert (args.host, args.port, args.threads) == expected
+
+
+@pytest.mark.parametrize("argv", [["serve", "--port", "0"], ["serve", "--port", "70000"], ["demo", "--threads", "0"]])
+def test_bad_server_options_are_refused(argv):
+    with pytest.raises(OptionError):
+        check_server_options(build_parser().parse_args(argv))
+
+
+def test_demo_sources_carry_the_index_dates(tmp_path):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "a.txt").write_text("Text A.")
+    (articles / "b.txt").write_text("Text B.")
+    (articles / "index.jsonl").write_text(json.dumps({"file": "a.txt", "date": "2020-10-20"}) + "\n")
+    (tmp_path / "corpus.jsonl").write_text("")
+    sources = demo.demo_sources(tmp_path)
+    assert [(s.path.rsplit("/", 1)[-1], s.date) for s in sources] == [
+        ("a.txt", "2020-10-20"), ("b.txt", None), ("corpus.jsonl", None)]
+
+
+def test_missing_samples_give_an_error_that_says_where_to_run(monkeypatch, tmp_path):
+    import detente
+
+    monkeypatch.setattr(detente, "__file__", str(tmp_path / "a" / "b" / "detente" / "__init__.py"))
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(InputError, match="pip install -e"):
+        demo.samples_dir()
+
+
+@pytest.mark.db
+@pytest.mark.django_db
+def test_demo_staff_user_is_staff_with_the_printed_password():
+    from django.contrib.auth.models import User
+
+    name, password = demo.create_staff_user("demo-analyst")
+    user = User.objects.get(username=name)
+    assert user.is_staff and user.check_password(password)
