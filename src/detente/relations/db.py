@@ -4,8 +4,8 @@ One ``GROUP BY period, quad_class, theatre`` query over the dyad's active
 events (the period is ``date_start`` truncated with Django's Trunc functions,
 which work on SQLite and PostgreSQL), and one query for the most reported
 events. For two countries the filter is the indexed ``dyad`` column, and the
-``event_dyad_date`` index (dyad, status, date_start, quad_class, goldstein,
-theatre) holds every column the aggregation reads.
+``event_dyad_timeline`` index (dyad, status, date_start, quad_class, goldstein,
+theatre, mention_count, id) holds every column both queries read.
 """
 
 from __future__ import annotations
@@ -46,17 +46,22 @@ class DatabaseBackend:
         rows = (dyad_events(query).order_by()
                 .annotate(period=TRUNC[query.by]("date_start"))
                 .values("period", "quad_class", "theatre")
-                .annotate(events=Count("id"), goldstein_sum=Coalesce(Sum("goldstein"), 0.0)))
+                .annotate(events=Count("*"), goldstein_sum=Coalesce(Sum("goldstein"), 0.0)))
         return sorted(AggregateRow(_as_date(r["period"]), r["quad_class"], r["theatre"] or "",
                                    r["events"], float(r["goldstein_sum"])) for r in rows)
 
     def top_events(self, query: DyadQuery, per_period: int) -> list[EventRef]:
-        """The ``per_period`` most reported events of each period (a window function in SQL)."""
+        """The ``per_period`` most reported events of each period.
+
+        Ranked with a window function over indexed columns only, then the
+        chosen events (a few per period) are fetched by primary key.
+        """
         trunc = TRUNC[query.by]("date_start")
         rank = Window(RowNumber(), partition_by=[trunc],
                       order_by=[F("mention_count").desc(), Abs("goldstein").desc(), F("id").asc()])
-        rows = list(dyad_events(query).annotate(rank=rank).filter(rank__lte=per_period)
-                    .order_by("date_start", "id")
+        ids = list(dyad_events(query).annotate(rank=rank).filter(rank__lte=per_period)
+                   .values_list("id", flat=True))
+        rows = list(Event.objects.filter(id__in=ids).order_by("date_start", "id")
                     .values("id", "date_start", "cameo", "quad_class", "goldstein", "source_name",
                             "target_name", "mention_count"))
         return [_ref(row, query.by, evidence) for row, evidence in zip(rows, _evidence(rows))]

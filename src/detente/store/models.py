@@ -95,9 +95,10 @@ class Event(models.Model):
         ordering = ["date_start", "id"]
         indexes = [
             # Timelines: the dyad's active events in a date range, with every
-            # column the aggregation reads, so PostgreSQL can answer from the index.
-            models.Index(fields=["dyad", "status", "date_start", "quad_class", "goldstein", "theatre"],
-                         name="event_dyad_date"),
+            # column the aggregation and the top-events ranking read, so
+            # PostgreSQL answers both from the index alone (index-only scans).
+            models.Index(fields=["dyad", "status", "date_start", "quad_class", "goldstein", "theatre",
+                                 "mention_count", "id"], name="event_dyad_timeline"),
             models.Index(fields=["fingerprint", "status", "date_start"], name="event_merge_key"),
             models.Index(fields=["source_country", "date_start"], name="event_src_date"),
             models.Index(fields=["target_country", "date_start"], name="event_tgt_date"),
