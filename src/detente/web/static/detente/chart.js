@@ -3,7 +3,7 @@
 (function () {
   "use strict";
   var SVG = "http://www.w3.org/2000/svg";
-  var W = 900, H = 320, PAD = { left: 44, right: 12, top: 16, bottom: 56 };
+  var W = 900, H = 330, PAD = { left: 44, right: 12, top: 22, bottom: 56 };
 
   function el(name, attrs, parent) {
     var node = document.createElementNS(SVG, name);
@@ -35,8 +35,7 @@
     el("line", { x1: PAD.left, x2: PAD.left, y1: PAD.top, y2: H - PAD.bottom, "class": "axis" }, svg);
     el("text", { x: 4, y: PAD.top + 10 }, svg).textContent = "+" + s.max;
     el("text", { x: 4, y: H - PAD.bottom }, svg).textContent = "-" + s.max;
-    el("text", { x: PAD.left + 4, y: PAD.top + 10 }, svg).textContent = "cooperation";
-    el("text", { x: PAD.left + 4, y: H - PAD.bottom - 4 }, svg).textContent = "conflict";
+    el("text", { x: W - PAD.right - 250, y: PAD.top - 6 }, svg).textContent = "▲ cooperation  ▼ conflict  — Goldstein";
   }
 
   function bar(svg, x, y, w, h, cls, period) {
@@ -63,6 +62,18 @@
         t.textContent = p.period;
       }
     });
+  }
+
+  function drawGoldstein(svg, periods, s) {
+    // Mean Goldstein (-10 .. +10) on the same midline; empty periods break the line.
+    var half = (H - PAD.top - PAD.bottom) / 2, points = [];
+    periods.forEach(function (p, i) {
+      if (p.goldstein_mean === null) return;
+      points.push((PAD.left + (i + 0.5) * s.step).toFixed(1) + "," + (s.mid - p.goldstein_mean / 10 * half).toFixed(1));
+    });
+    if (points.length < 2) return;
+    var line = el("polyline", { points: points.join(" "), "class": "goldstein" }, svg);
+    el("title", {}, line).textContent = "mean Goldstein score (-10 conflict .. +10 cooperation)";
   }
 
   function drawTurningPoints(svg, data, s) {
@@ -103,6 +114,7 @@
     var s = scale(data.periods);
     drawAxes(svg, s);
     drawBars(svg, data.periods, s, function (p) { showPeriod(box, chart, data, p); });
+    drawGoldstein(svg, data.periods, s);
     drawTurningPoints(svg, data, s);
     chart.setAttribute("data-loaded", "true");
   }
