@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from django.db import connection
 from django.db.models import Q, QuerySet
 
 from detente.errors import OptionError
@@ -103,7 +104,22 @@ def filter_events(params) -> QuerySet:
 
 
 def search_articles(text: str) -> QuerySet:
-    """Articles whose title or text contains the words (all of them, case-insensitive)."""
+    """Articles matching the words: full-text search on PostgreSQL, else substring matching."""
+    if connection.vendor == "postgresql":
+        return _full_text(text)
+    return _substrings(text)
+
+
+def _full_text(text: str) -> QuerySet:
+    from django.contrib.postgres.search import SearchQuery, SearchVector
+
+    vector = SearchVector("title", weight="A", config="english") + SearchVector("text", weight="B", config="english")
+    query = SearchQuery(text, search_type="websearch", config="english")
+    return Article.objects.annotate(search=vector).filter(search=query).defer("text")
+
+
+def _substrings(text: str) -> QuerySet:
+    """Articles whose title or text contains every word (case-insensitive)."""
     query = Q()
     for word in text.split()[:8]:
         query &= Q(title__icontains=word) | Q(text__icontains=word)
