@@ -79,12 +79,16 @@ class Tally:
             self.failed += 1
             article_id = doc._.article.id if doc._.article else "?"
             print(f"detente: error: article {article_id}: the {name} stage failed "
-                  f"({type(error).__name__}: {error}); this is a bug, please report it with the article",
+                  f"({type(error).__name__}: {_one_line(error)}); this is a bug, please report it with the article",
                   file=sys.stderr, flush=True)
         log.debug("stage %s failed", name, exc_info=error)
 
     def exit_code(self) -> int:
         return exit_code_for(self.total, self.failed)
+
+
+def _one_line(error: Exception) -> str:
+    return " ".join(str(error).split())
 
 
 def quiet_libraries(verbosity: int) -> None:
