@@ -50,3 +50,12 @@ def member_client(client, member):
 def staff_client(client, staff):
     client.force_login(staff)
     return client
+
+
+@pytest.fixture(autouse=True)
+def _clear_local_cache():
+    """The per-process cache level too (its keys carry a version the database rollback resets)."""
+    from django.core.cache import caches
+
+    caches["local"].clear()
+    yield

@@ -18,6 +18,8 @@ from django.core.cache import cache
 
 from detente.errors import OptionError
 
+from .caching import get_or_build
+
 PERIODS = ("week", "month", "quarter", "year")
 VERSION_KEY = "detente:timeline-version"
 VERSION_MEMO_SECONDS = 1.0  # other processes' changes show within a second
@@ -40,11 +42,16 @@ def parse_period(value: str | None) -> str:
     return period
 
 
+def _fresh_version() -> int:
+    """A starting version larger than any used before, should the key ever be culled."""
+    return int(time.time() * 1000)
+
+
 def _stored_version() -> int:
     version = cache.get(VERSION_KEY)
     if version is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
-        version = cache.get(VERSION_KEY, 1)
+        cache.add(VERSION_KEY, _fresh_version(), timeout=None)
+        version = cache.get(VERSION_KEY) or _fresh_version()
     return version
 
 
@@ -61,18 +68,15 @@ def bump_version() -> None:
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
-        cache.set(VERSION_KEY, 2, timeout=None)
+        cache.set(VERSION_KEY, _fresh_version(), timeout=None)
     _memo.until = 0.0
 
 
 def timeline_json(dyad: str, by: str, theatre: str = "") -> str:
     """The timeline of a sorted dyad 'AAA-BBB' as JSON text, cached (serialised once)."""
     key = f"detente:timeline:{current_version()}:{dyad}:{by}:{theatre.lower()}"
-    text = cache.get(key)
-    if text is None:
-        text = json.dumps(build_timeline(dyad, by, theatre), cls=DjangoJSONEncoder)
-        cache.set(key, text, timeout=settings.DETENTE_TIMELINE_CACHE_SECONDS)
-    return text
+    return get_or_build(key, lambda: json.dumps(build_timeline(dyad, by, theatre), cls=DjangoJSONEncoder),
+                        settings.DETENTE_TIMELINE_CACHE_SECONDS)
 
 
 def timeline_data(dyad: str, by: str, theatre: str = "") -> dict:

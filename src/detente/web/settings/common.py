@@ -135,7 +135,14 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "detente_cache",
-    }
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+    # Per-process copies of rendered article bodies and timelines (keys carry the data version).
+    "local": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "detente-local",
+        "OPTIONS": {"MAX_ENTRIES": 500},
+    },
 }
 
 COMMENTS_APP = "detente.web.comments"

@@ -14,6 +14,7 @@ from detente.errors import DetenteError
 from detente.store.models import Article, Event, EventMention
 
 from .. import queries
+from ..caching import get_or_build
 from ..comments.models import DetenteComment
 from ..forms import CorrectionForm
 from ..highlight import segments
@@ -74,11 +75,7 @@ def cached_article_body(request, article) -> str:
     if request.user.is_staff:
         return article_body(request, article)
     key = f"detente:article-body:{current_version()}:{article.pk}"
-    body = cache.get(key)
-    if body is None:
-        body = article_body(request, article)
-        cache.set(key, body, ARTICLE_BODY_SECONDS)
-    return body
+    return get_or_build(key, lambda: article_body(request, article), ARTICLE_BODY_SECONDS)
 
 
 def article_detail(request, pk: int):
