@@ -21,9 +21,19 @@ def test_modality_threat_is_coded_as_a_threat_not_the_act(events_of, text, code)
     assert [(e[2], e[3]) for e in found] == [(code, "threatened")]
 
 
-def test_modality_denied_act_becomes_deny_responsibility(events_of):
+def test_modality_denied_act_keeps_its_code_flagged_denied(events_of):
     found = events_of("Iran denied attacking the French embassy.")
-    assert [(e[0], e[2], e[3]) for e in found] == [("IRN", "016", "denied")]
+    assert [(e[0], e[1], e[2], e[3]) for e in found] == [("IRN", "FRA", "190", "denied")]
+
+
+def test_modality_denying_responsibility_is_016_asserted(events_of):
+    found = events_of("Iran denied any responsibility for the attack on the French embassy.")
+    assert [(e[0], e[2], e[3]) for e in found] == [("IRN", "016", "asserted")]
+
+
+def test_modality_reported_negation_of_own_act_is_a_denial(events_of):
+    found = events_of("China has not supplied any weapons to Russia, the Chinese envoy insisted.")
+    assert [(e[0], e[1], e[2][:2], e[3]) for e in found] == [("CHN", "RUS", "07", "denied")]
 
 
 @pytest.mark.parametrize("text", [

@@ -63,6 +63,22 @@ def test_events_reported_act_belongs_to_its_own_actor(events_of):
     assert not any(code.startswith("01") for _, _, code in found)
 
 
+def test_events_reported_attack_by_another_actor_is_an_accusation(events_of):
+    found = {e for e in events_of("Greece said Turkish jets bombed its islands.")}
+    assert ("GRC", "TUR", "112", "asserted") in found
+    assert any(e[0] == "TUR" and e[2] == "195" and e[3] == "alleged" for e in found)
+
+
+def test_events_visit_gives_the_host_event_too(events_of):
+    found = {e[:3] for e in events_of("Iran visited Pakistan on Monday.")}
+    assert found == {("IRN", "PAK", "042"), ("PAK", "IRN", "043")}
+
+
+def test_events_listed_countries_in_apposition_are_each_a_source(events_of):
+    found = {e[:3] for e in events_of("Russia, China, Iran and India condemned France.")}
+    assert {("RUS", "FRA", "111"), ("CHN", "FRA", "111"), ("IND", "FRA", "111")} <= found
+
+
 def test_events_statement_without_reported_act_is_coded_010(events_of):
     found = {e[:3] for e in events_of("Moscow said relations with Ankara were difficult.")}
     assert found == {("RUS", "TUR", "010")}

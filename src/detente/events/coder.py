@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -19,6 +19,8 @@ from .rules import governors
 log = logging.getLogger(__name__)
 
 STATEMENT = "010"
+ACCUSE = "112"
+MATERIAL_CONFLICT = "14"
 ADDRESSEE_PREPS = ("on", "upon", "to")
 CONTEXT_SENTENCES = 2
 NO_CONTEXT_TARGET = ("01", "14", "15")
@@ -147,9 +149,7 @@ def find_targets(reading: Reading, actors: ActorIndex, sources: list[Party]) -> 
                 return foreign, fallback
             if not fallback and not domestic:
                 domestic = found
-        if domestic:
-            return domestic, False
-    return [], False
+    return domestic, False
 
 
 class SentenceCoder:
@@ -165,22 +165,39 @@ class SentenceCoder:
             return []
         events: dict[tuple, Event] = {}
         for reading in readings(sent):
-            if reading.statement and self.reports_event(reading, events.values()):
-                continue
-            for event in self.events_for(reading, index):
-                key = (event.source, event.target, event.cameo)
+            reported = self.reported(reading, events.values()) if reading.statement else []
+            found = self.accusations(reading, reported, index) if reported else \
+                self.events_for(reading, index)
+            for event in found:
+                key = (event.source.country, event.target.country if event.target else None,
+                       event.cameo)
                 if key not in events or events[key].confidence < event.confidence:
                     events[key] = event
                     self.memory.events.append(event)
         return sorted(events.values(), key=lambda e: e.trigger)
 
-    def reports_event(self, reading: Reading, events) -> bool:
-        """A statement whose reported clause already gave an event is not coded again."""
+    def reported(self, reading: Reading, events) -> list[Event]:
+        """Events of a statement's reported clause (then the statement is not coded as 010)."""
         clause = reported_clause(reading.verbs[0])
         if clause is None:
-            return False
+            return []
         start, end = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
-        return any(start <= e.trigger[0] < end for e in events)
+        return [e for e in events if start <= e.trigger[0] < end]
+
+    def accusations(self, reading: Reading, reported: list[Event], index: int) -> list[Event]:
+        """'X said Y attacked Z': Y's attack becomes alleged, and X accuses Y (112)."""
+        speakers = self.actors.parties(source_head(reading.verbs[0]))
+        countries = {p.ref.country for p in speakers}
+        accusation = replace(reading, code=ACCUSE, statement=False)
+        out = []
+        for event in reported:
+            if event.cameo[:2] < MATERIAL_CONFLICT or event.source.country in countries:
+                continue
+            if event.modality == "asserted":
+                event.modality = "alleged"
+            accused = Party(event.source, event.source_text, -1)
+            out += [self.event(accusation, s, accused, index, "asserted", 0.45) for s in speakers]
+        return out
 
     def events_for(self, reading: Reading, index: int) -> list[Event]:
         top = reading.verbs[0]
@@ -190,15 +207,20 @@ class SentenceCoder:
         targets, guessed = find_targets(reading, self.actors, sources)
         pairs = [(s, t, c - 0.1 * guessed) for s, t, c in self.pairs(reading, sources, targets, index)]
         modality = modality_of(reading.verbs, reading.threatened, reading.denied)
-        return [self.event(reading, s, t, index, modality, conf) for s, t, conf in pairs]
+        events = [self.event(reading, s, t, index, modality, conf) for s, t, conf in pairs]
+        if reading.reverse:
+            events += [self.event(reading, t, s, index, modality, conf, code=reading.reverse)
+                       for s, t, conf in pairs if t is not None and t.token >= 0]
+        return events
 
     def pairs(self, reading: Reading, sources, targets, index):
         """(source, target, confidence) for every actor pair the reading relates."""
         base = 0.6 if reading.weight > 0 else 0.5
         if targets:
             yield from ((s, t, base) for s in sources for t in targets)
-        elif len(sources) > 1:
-            yield from ((s, t, base - 0.05) for s in sources for t in sources if s.ref != t.ref)
+        elif len({s.ref.country for s in sources}) > 1:
+            yield from ((s, t, base - 0.05) for s in sources for t in sources
+                        if s.ref.country != t.ref.country)
         elif reading.statement:
             return
         else:
@@ -211,19 +233,19 @@ class SentenceCoder:
         if previous is None:
             return None
         if previous.source == source.ref:
-            return Party(previous.target, previous.target_text, -1)
-        return Party(previous.source, previous.source_text, -1)
+            return Party(previous.target, previous.target_text, -1, from_context=True)
+        return Party(previous.source, previous.source_text, -1, from_context=True)
 
     def event(self, reading: Reading, source: Party, target: Party | None, index: int,
-              modality: str, confidence: float) -> Event:
+              modality: str, confidence: float, code: str | None = None) -> Event:
         shown = [p for p in (source, target) if p is not None and p.token >= 0]
         span, trigger = evidence(self.doc, reading, shown)
         if modality != "asserted":
             confidence -= 0.1
-        pattern = reading.pattern + (" [target from context]" if target and target.token < 0 else "")
+        pattern = reading.pattern + (" [target from context]" if target and target.from_context else "")
         return Event(source=source.ref, source_text=source.text,
                      target=target.ref if target else None, target_text=target.text if target else "",
-                     cameo=reading.code, sentence_index=index, span=span, trigger=trigger,
+                     cameo=code or reading.code, sentence_index=index, span=span, trigger=trigger,
                      modality=modality, confidence=round(max(confidence, 0.05), 3), pattern=pattern)
 
 

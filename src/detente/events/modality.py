@@ -4,8 +4,10 @@ Rules (cue words live in data/modality.json, governor classes in data/governors.
 
 - threatened: a threat verb governs the act ("threatened to retake", "warned that
   it would strike"); the code itself becomes a CAMEO 13x threat.
-- denied: "deny" governs the act ("denied attacking the convoy"); the code becomes
-  016 "Deny responsibility", never the denied act.
+- denied: "deny" governs the act ("denied attacking the convoy"), or a reported
+  clause negates the speaker's own act ("has not supplied weapons, the envoy
+  insisted"): the act's code, flagged denied. Denying *responsibility*
+  ("denied any responsibility") is 016 through the verb patterns, asserted.
 - negated or failed acts ("did not help", "failed to enforce the truce") are not
   events: the coder drops them, or turns "did not agree to meet" into a rejection.
 - alleged: an allegation adverb ("reportedly"), a belief verb above the clause

@@ -26,7 +26,8 @@ class Party:
 
     ref: ActorRef
     text: str
-    token: int
+    token: int                 # first token of the mention; -1 when not named in this sentence
+    from_context: bool = False
 
 
 class ActorIndex:
@@ -64,12 +65,24 @@ class ActorIndex:
         if head is None:
             return []
         mentions = []
-        for conjunct in (head, *head.conjuncts):
+        for conjunct in (head, *head.conjuncts, *self.listed(head)):
             mention = self.mention_for(conjunct)
             if mention is not None:
                 mentions.append(mention)
                 mentions.extend(self.coordinated(head.doc[mention.token_end - 1]))
         return _unique([Party(ref, m.text, m.token_start) for m in mentions for ref in m.refs])
+
+    def listed(self, head: Token) -> list[Token]:
+        """'Saudi Arabia, Egypt, the UAE and Bahrain' parsed as an apposition: a list of
+        actors when the appositive names another country than the head."""
+        own = self.by_token[head.i]
+        items = []
+        for appos in (c for c in head.children if c.dep_ == "appos"):
+            other = self.by_token[appos.i]
+            if own is not None and other is not None and \
+                    {r.country for r in other.refs}.isdisjoint(r.country for r in own.refs):
+                items.extend((appos, *appos.conjuncts))
+        return items
 
     def coordinated(self, token: Token) -> list[ActorMention]:
         """Mentions coordinated with one inside a phrase ("ministers of Russia and Ukraine")."""

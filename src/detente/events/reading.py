@@ -61,7 +61,7 @@ def read_chain(verb: Token, depth: int = 0) -> Reading:
     inner_verb = governed_verb(verb, own.kind) if depth < MAX_DEPTH else None
     reading = own if inner_verb is None else combine(own, read_chain(inner_verb, depth + 1))
     if is_negated(verb):
-        reading = negate(reading)
+        reading = deny(reading) if depth == 0 and reports_own_act(verb) else negate(reading)
     elif depth == 0 and is_future(verb) and reading.code and not reading.threatened:
         reading = intend(reading)
     return reading
@@ -71,8 +71,9 @@ def combine(own: Reading, inner: Reading) -> Reading:
     verbs = own.verbs + inner.verbs
     if own.kind == "fail" or inner.drop:
         return Reading(verbs, None, drop=True, notes=["failed or negated act"])
-    if own.kind == "deny":
-        return Reading(verbs, "016", pattern=f"deny + {inner.pattern}", denied=True)
+    if own.kind == "deny":      # the act is coded, flagged as denied (gold convention)
+        return Reading(verbs, inner.code, inner.reverse, f"deny + {inner.pattern}", inner.weight,
+                       own.kind, denied=True, drop=inner.code is None)
     if own.kind in MAPPED and (own.weight == 0 or inner.code is not None):
         code = governors().remap(own.kind, inner.code)
         return Reading(verbs, code, None, f"{own.pattern} + {inner.pattern}".strip(" +"),
@@ -83,6 +84,19 @@ def combine(own: Reading, inner: Reading) -> Reading:
         return Reading(verbs, inner.code, inner.reverse, inner.pattern, inner.weight, own.kind,
                        threatened=inner.threatened, denied=inner.denied)
     return Reading(verbs, own.code, own.reverse, own.pattern, own.weight, own.kind)
+
+
+def reports_own_act(verb: Token) -> bool:
+    """'X has not supplied weapons, its envoy insisted': a reported negation is a denial."""
+    head = verb.head
+    return verb.dep_ in ("ccomp", "parataxis") and governors().class_of(head.lemma_.lower()) == "say"
+
+
+def deny(reading: Reading) -> Reading:
+    if reading.code is None or reading.code.startswith("03") or reading.kind == "intent":
+        return negate(reading)
+    return Reading(reading.verbs, reading.code, reading.reverse, f"not {reading.pattern}",
+                   reading.weight, reading.kind, denied=True)
 
 
 def negate(reading: Reading) -> Reading:
