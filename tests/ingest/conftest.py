@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.server
 import threading
+import time
 
 import pytest
 
@@ -23,10 +24,15 @@ def ctx(ingest_options) -> Context:
     return Context(ingest_options, "test input", "test")
 
 
+SLOW_SECONDS = 1.5
+
+
 class _Handler(http.server.BaseHTTPRequestHandler):
     routes: dict = {}
 
     def do_GET(self):  # noqa: N802 - the name http.server calls
+        if self.path == "/slow":
+            time.sleep(SLOW_SECONDS)
         status, content_type, body = self.routes.get(self.path, (404, "text/plain", b"not here"))
         self.send_response(status)
         if content_type:
@@ -36,6 +42,11 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self.wfile.write(body)
 
     def log_message(self, format, *args):  # keep test output quiet
+        pass
+
+
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):  # a client that gave up (timeout test) is expected
         pass
 
 
@@ -49,6 +60,7 @@ ROUTES = {
     "/corpus": (200, "application/x-ndjson",
                 b'{"id": "r1", "title": "One", "date": "2020-01-02", "text": "First record."}\n'
                 b'{"id": "r2", "title": "Two", "date": "2020-01-03", "text": "Second record."}\n'),
+    "/slow": (200, "text/plain", b"Too late to matter."),
     "/gone": (410, "text/plain", b"gone"),
 }
 
@@ -57,7 +69,7 @@ ROUTES = {
 def web_server():
     """A web server on 127.0.0.1 serving the canned ROUTES; yields its base URL."""
     handler = type("CannedHandler", (_Handler,), {"routes": ROUTES})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"

@@ -74,3 +74,9 @@ def test_url_larger_than_the_limit_is_refused(web_server):
     options = Options.from_env({}, max_text_chars=10)
     with pytest.raises(TextTooLongError, match="DETENTE_MAX_TEXT_CHARS"):
         fetch_all(f"{web_server}/article", options)
+
+
+def test_url_slower_than_the_fetch_timeout_is_a_fetch_error(web_server):
+    options = Options.from_env({}, fetch_timeout=0.2)
+    with pytest.raises(FetchError, match="timed out"):
+        fetch_all(f"{web_server}/slow", options)
