@@ -135,20 +135,25 @@ def _parse_line(line: bytes) -> dict | Exception:
         return exc
 
 
+def _row_groups(metadata, first: int, count: int) -> tuple[list[int], int]:
+    """The row groups holding rows [first, first + count) and the row number the first one starts at."""
+    groups, start, offset = [], None, 0
+    for index in range(metadata.num_row_groups):
+        rows = metadata.row_group(index).num_rows
+        if offset < first + count and offset + rows > first:
+            groups.append(index)
+            start = offset if start is None else start
+        offset += rows
+    return groups, start or 0
+
+
 def _parquet_records(part: Partition) -> Iterator[tuple[int, dict | Exception]]:
+    """Only the row groups overlapping the partition are read."""
     reader = pq.ParquetFile(part.input.path)
-    seen = 0
-    for batch in reader.iter_batches(batch_size=max(part.count, 1)):
-        if seen + batch.num_rows <= part.first:
-            seen += batch.num_rows
-            continue
-        start = max(part.first - seen, 0)
-        for offset, record in enumerate(batch.slice(start).to_pylist()):
-            number = seen + start + offset
-            if number >= part.first + part.count:
-                return
-            yield number, record
-        seen += batch.num_rows
+    groups, start = _row_groups(reader.metadata, part.first, part.count)
+    table = reader.read_row_groups(groups).slice(part.first - start, part.count)
+    for offset, record in enumerate(table.to_pylist()):
+        yield part.first + offset, record
 
 
 def read_partition(part: Partition) -> Iterator[tuple[int, dict | Exception]]:

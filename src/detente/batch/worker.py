@@ -1,7 +1,9 @@
 """What one Dask task does: analyse one partition and write its files.
 
-The spaCy pipeline is loaded once per worker process and cached by model
-name; every partition of that worker reuses it. Documents stream through
+The spaCy pipeline is loaded once per worker process (once per worker
+thread with ``--threads-per-worker`` above 1: a pipeline and its memory zones
+are not shared between threads) and cached by model name; every partition of
+that worker reuses it. Documents stream through
 ``nlp.pipe`` inside a spaCy memory zone, so strings interned for one
 partition are released before the next and a worker's memory stays flat
 however long the corpus.
@@ -30,19 +32,20 @@ from .schema import TABLES, actor_row, article_row, event_row, to_table
 
 log = logging.getLogger(__name__)
 
-_PIPELINES: dict[str, Language] = {}
+_PIPELINES: dict[tuple[str, int], Language] = {}
 _LOAD_LOCK = threading.Lock()
 
 
 def get_pipeline(options: Options) -> tuple[Language, float]:
-    """This process's pipeline for ``options`` and the seconds spent loading it now (0 if cached)."""
+    """This thread's pipeline for ``options`` and the seconds spent loading it now (0 if cached)."""
+    key = (options.spacy_model, threading.get_ident())
     with _LOAD_LOCK:
-        if options.spacy_model in _PIPELINES:
-            return _PIPELINES[options.spacy_model], 0.0
+        if key in _PIPELINES:
+            return _PIPELINES[key], 0.0
         started = time.perf_counter()
-        _PIPELINES[options.spacy_model] = load_pipeline(options)
+        _PIPELINES[key] = load_pipeline(options)
         log.info("loaded %s in worker process %d", options.spacy_model, os.getpid())
-        return _PIPELINES[options.spacy_model], time.perf_counter() - started
+        return _PIPELINES[key], time.perf_counter() - started
 
 
 def _reason(stage: str, exc: Exception) -> str:
