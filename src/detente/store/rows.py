@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 ACTOR_FIELDS = ("code", "country", "name", "kind")
+ACTOR_LIMITS = {"code": 32, "country": 8, "name": 300, "kind": 16}   # the model's max_length
 
 
 def dyad_key(a: str, b: str) -> str:
@@ -28,7 +29,7 @@ def _day(value: str | None) -> dt.date | None:
 
 def actor_fields(prefix: str, actor: dict | None) -> dict:
     actor = actor or {}
-    return {f"{prefix}_{name}": (actor.get(name) or "") for name in ACTOR_FIELDS}
+    return {f"{prefix}_{name}": (actor.get(name) or "")[:ACTOR_LIMITS[name]] for name in ACTOR_FIELDS}
 
 
 def date_fields(record: dict, article_date: dt.date | None) -> dict:
@@ -50,8 +51,8 @@ def event_fields(record: dict, article_date: dt.date | None = None) -> dict:
     fields = {**actor_fields("source", record.get("source")), **actor_fields("target", record.get("target"))}
     fields.update(cameo=record["cameo"], cameo_root=record.get("cameo_root") or record["cameo"][:2],
                   quad_class=int(record["quad_class"]), goldstein=float(record["goldstein"]),
-                  plover=record.get("plover") or "", modality=record.get("modality") or "asserted",
-                  theatre=record.get("theatre") or "", confidence=float(record.get("confidence", 0.5)))
+                  plover=(record.get("plover") or "")[:32], modality=record.get("modality") or "asserted",
+                  theatre=(record.get("theatre") or "")[:100], confidence=float(record.get("confidence", 0.5)))
     fields.update(date_fields(record, article_date))
     fields.update(location_fields(record))
     fields["dyad"] = dyad_key(fields["source_country"], fields["target_country"])
