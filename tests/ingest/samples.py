@@ -10,6 +10,7 @@ ARTICLE_TEXT = (
 PAGE = """<!DOCTYPE html><html><head><title>Two capitals drift apart | The Daily Observer</title>
 <meta property="og:title" content="Two capitals drift apart">
 <meta property="article:published_time" content="2020-10-20T08:00:00Z">
+<link rel="canonical" href="https://observer.example.org/world/two-capitals">
 </head><body>
 <nav><a href="/">Home</a> <a href="/world">World</a> <a href="/login">Log in</a></nav>
 <div class="cookie-banner">We use cookies to improve your experience. Accept all cookies</div>

@@ -46,6 +46,10 @@ def test_html_date_comes_from_the_page_metadata(page_article):
     assert page_article.date == dt.date(2020, 10, 20)
 
 
+def test_html_canonical_link_becomes_the_article_url(page_article):
+    assert page_article.url == "https://observer.example.org/world/two-capitals"
+
+
 def test_html_date_option_overrides_the_page_date(tmp_path, ingest_options):
     path = tmp_path / "page.htm"
     path.write_text(PAGE, encoding="utf-8")

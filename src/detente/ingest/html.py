@@ -31,6 +31,7 @@ class PageText:
     text: str
     title: str
     date: dt.date | None
+    url: str | None = None   # the page's canonical URL, when it names one
 
 
 def _extract(html: str, url: str | None, fast: bool):
@@ -66,7 +67,8 @@ def extract_page(html: str, where: str, url: str | None = None) -> PageText:
         raise NoMainTextError(
             f"{where}: the page has no main text (only navigation, forms or boilerplate); "
             f"give the article's own page, or save its text as .txt")
-    return PageText(text=text, title=(document.title or "").strip(), date=date_from_metadata(document.date))
+    return PageText(text=text, title=(document.title or "").strip(), date=date_from_metadata(document.date),
+                    url=document.url or None)
 
 
 def html_fragment_text(fragment: str) -> str:

@@ -64,7 +64,7 @@ def articles_from_bytes(data: bytes, kind: str | None, ctx: Context, charset: st
         yield from iter_feed(data, ctx)
     elif kind == HTML:
         page = extract_page(text, ctx.where, ctx.url)
-        yield ctx.article(page.text, title=page.title, date=page.date)
+        yield ctx.article(page.text, title=page.title, date=page.date, url=ctx.url or page.url)
     else:
         yield ctx.article(text)
 
