@@ -168,3 +168,14 @@ def test_flagged_comments_appear_in_the_admin_queue(client, staff, member, other
     staff.save()
     page = client.get("/admin/detente_comments/detentecomment/", {"flagged": "yes"}).content.decode()
     assert "1 comment" in page
+
+
+def test_anonymous_readers_see_new_and_hidden_comments_at_once(client, member, staff, site):
+    path = f"/articles/{site['rivalry'].pk}/"
+    client.get(path)  # the anonymous page is now cached
+    comment = make_comment(site["rivalry"], member, "Fresh news.")
+    shown = "Fresh news." in client.get(path).content.decode()
+    client.force_login(staff)
+    client.post(f"/comments/{comment.pk}/moderate/", {"action": "hide"})
+    client.logout()
+    assert shown and "Fresh news." not in client.get(path).content.decode()

@@ -1,4 +1,4 @@
-"""Drop cached timelines when events are stored, changed or corrected."""
+"""Drop cached timelines and pages when events or comments change."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from django.dispatch import receiver
 
 from detente.store.models import Correction, Event
 
+from .caching import COMMENTS
+from .comments.models import DetenteComment
 from .timeline import bump_version
 
 
@@ -15,3 +17,9 @@ from .timeline import bump_version
 @receiver(post_save, sender=Correction)
 def forget_timelines(sender, **kwargs) -> None:
     bump_version()
+
+
+@receiver(post_save, sender=DetenteComment)
+@receiver(post_delete, sender=DetenteComment)
+def forget_comment_pages(sender, **kwargs) -> None:
+    COMMENTS.bump()

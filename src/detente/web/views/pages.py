@@ -14,7 +14,7 @@ from detente.errors import DetenteError
 from detente.store.models import Article, Event, EventMention
 
 from .. import queries
-from ..caching import get_or_build
+from ..caching import COMMENTS, DATA, get_or_build
 from ..comments.models import DetenteComment
 from ..forms import CorrectionForm
 from ..highlight import segments
@@ -78,7 +78,20 @@ def cached_article_body(request, article) -> str:
     return get_or_build(key, lambda: article_body(request, article), ARTICLE_BODY_SECONDS)
 
 
+def anonymous_reader(request) -> bool:
+    """A logged-out visitor with no pending messages: every such visitor gets the same page."""
+    return not request.user.is_authenticated and "messages" not in request.COOKIES
+
+
 def article_detail(request, pk: int):
+    if anonymous_reader(request):
+        key = f"detente:article-page:{DATA.current()}:{COMMENTS.current()}:{pk}"
+        page = get_or_build(key, lambda: render_article(request, pk).content, ARTICLE_BODY_SECONDS)
+        return HttpResponse(page)
+    return render_article(request, pk)
+
+
+def render_article(request, pk: int):
     article = get_object_or_404(Article.objects.defer("text"), pk=pk)
     return render(request, "detente/article.html", {
         "article": article, "body": mark_safe(cached_article_body(request, article)),  # noqa: S308 - our template
