@@ -14,8 +14,6 @@ with warnings.catch_warnings():
 
 from .models import DetenteComment
 
-MAX_COMMENT_CHARS = 5000
-
 
 class DetenteCommentForm(CommentForm):
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
@@ -25,7 +23,6 @@ class DetenteCommentForm(CommentForm):
         for name in ("name", "email", "url"):
             self.fields[name].required = False
             self.fields[name].widget = forms.HiddenInput()
-        self.fields["comment"].max_length = MAX_COMMENT_CHARS
         self.fields["comment"].label = "Comment (Markdown or plain text)"
 
     def clean_parent(self):
