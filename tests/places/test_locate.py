@@ -85,3 +85,7 @@ def test_places_component_sets_location_and_theatre_through_the_pipeline_stage(n
     EventLocator(nlp)(doc)
     event = doc._.events[0]
     assert (event.location.name, event.theatre) == ("Idlib", "Syria")
+
+
+def test_places_locates_an_event_in_a_sentence_without_a_verb(parse):
+    assert located(parse, "Talks in Geneva on Monday.", "Talks").location.name == "Geneva"

@@ -59,3 +59,8 @@ def test_time_component_sets_dates_through_the_pipeline_stage(nlp, parse):
     doc._.events = [event_at(doc, "shot", 0)]
     EventDater(nlp)(doc)
     assert doc._.events[0].date.start == dt.date(2015, 1, 1)
+
+
+def test_time_component_dates_an_event_in_a_sentence_without_a_verb(parse):
+    event, = run(parse, "Talks in Geneva on Monday.", [("Talks", 0)])
+    assert event.date.start == dt.date(2020, 10, 19)

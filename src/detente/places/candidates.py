@@ -53,7 +53,7 @@ def is_locative(token: Token) -> bool:
     """True when ``token`` (a place entity's head) says where something happened."""
     words = table("locative")
     head = token.head
-    if token.dep_ in ("appos", "conj", "compound") and head is not token:
+    if token.dep_ in ("appos", "conj", "compound") and head.i != token.i:
         return is_locative(head)
     if token.dep_ == "pobj":
         if head.lower_ in words["prepositions"]:
@@ -91,6 +91,6 @@ def refers_back(sent: Span) -> bool:
 
 def governing_verb(token: Token) -> int:
     """Index of the verb ``token`` hangs from (the token itself when it is a verb)."""
-    while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         token = token.head
     return token.i

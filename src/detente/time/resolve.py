@@ -173,7 +173,7 @@ def _verb_at(doc: Doc, trigger: tuple[int, int]):
 
 
 def _governing_verb(token):
-    while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         token = token.head
     return token.i
 
