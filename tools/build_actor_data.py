@@ -130,6 +130,8 @@ def entry_phrases(kind: str, phrases: list[str], tokenize, cities: set[str]) -> 
             continue
         if phrase.count(" ") > 8 or len(phrase) < 2:
             continue
+        if kind in ("group", "organisation") and position and " " not in phrase:
+            continue  # one-word synonyms of groups collide with acronyms and words (EPA, Falcon)
         row = {"t": tokenize(title(phrase))}
         if kind == "country" and phrase.lower() in cities:
             row["place"] = True

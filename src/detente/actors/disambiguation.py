@@ -121,11 +121,14 @@ def wrong_person(doc: Doc, cand: Candidate, rules: Rules) -> bool:
 def keep_candidate(doc: Doc, cand: Candidate, rules: Rules) -> bool:
     if cand.is_agent:
         return True
+    if doc[cand.start].ent_type_ in NUMERIC_ENTITIES:
+        return False
     pattern = cand.pattern
     if other_sense_by_cues(doc, cand, rules):
         return False
     if pattern.entry.kind in ("country", "place") or pattern.kind == "place":
-        return not (names_a_thing(doc, cand, rules) or part_of_other_name(doc, cand, rules))
+        return not (names_a_thing(doc, cand, rules) or part_of_other_name(doc, cand, rules)
+                    or doc[cand.start].ent_type_ == "PERSON")
     if pattern.entry.kind == "person" and cand.end - cand.start == 1:
         return not wrong_person(doc, cand, rules)
     return True
