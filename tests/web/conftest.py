@@ -8,14 +8,14 @@ from .seed import seed_site
 
 
 @pytest.fixture(autouse=True)
-def _clear_cache():
-    """Rate-limit counters and cached timelines must not leak between tests."""
-    from django.core.cache import cache
+def _clear_cache(request):
+    """Rate-limit counters and cached timelines must not leak between database tests."""
+    if request.node.get_closest_marker("django_db") is not None:
+        from django.core.cache import cache
 
-    try:
-        cache.clear()
-    except Exception:  # noqa: BLE001 - no database for this test: nothing cached either
-        pass
+        request.getfixturevalue("django_db_setup")  # the test database, never the real one
+        with request.getfixturevalue("django_db_blocker").unblock():
+            cache.clear()
     yield
 
 
