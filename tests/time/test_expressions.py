@@ -53,9 +53,14 @@ def test_time_reads_month_day_without_year_as_the_latest_before_the_article():
     ("in December", (D(2019, 12, 1), D(2019, 12, 31), "month")),
     ("this month", (D(2020, 10, 1), D(2020, 10, 31), "month")),
     ("last year", (D(2019, 1, 1), D(2019, 12, 31), "year")),
-    ("a couple of years ago", (D(2018, 1, 1), D(2018, 12, 31), "year")),
+    ("a couple of years ago", (D(2017, 1, 1), D(2018, 12, 31), "multi-year")),
     ("two or three years ago", (D(2017, 1, 1), D(2018, 12, 31), "multi-year")),
     ("last summer", (D(2020, 6, 1), D(2020, 8, 31), "season")),
+    ("on Tuesday", (D(2020, 10, 20), D(2020, 10, 20), "day")),
+    ("last Tuesday", (D(2020, 10, 13), D(2020, 10, 13), "day")),
+    ("over the weekend", (D(2020, 10, 17), D(2020, 10, 18), "day")),
+    ("last night", (D(2020, 10, 19), D(2020, 10, 20), "day")),
+    ("this morning", (D(2020, 10, 20), D(2020, 10, 20), "day")),
 ])
 def test_time_resolves_relative_expressions_against_article_date(text, expected):
     reading = read(text)
@@ -91,7 +96,8 @@ def test_time_resolves_future_expressions_after_article_date(text, expected):
     ("that summer", periods.year(2016), (D(2016, 6, 1), D(2016, 8, 31))),
     ("two years later", periods.year(2012), (D(2014, 1, 1), D(2014, 12, 31))),
     ("the year before", periods.year(2012), (D(2011, 1, 1), D(2011, 12, 31))),
-    ("a week later", periods.day(D(2015, 11, 24)), (D(2015, 11, 28), D(2015, 12, 4))),
+    ("a week later", periods.day(D(2015, 11, 24)), (D(2015, 12, 1), D(2015, 12, 1))),
+    ("days later", periods.day(D(2015, 11, 24)), (D(2015, 11, 26), D(2015, 11, 29))),
     ("at the time", periods.month(2016, 7), (D(2016, 7, 1), D(2016, 7, 31))),
     ("then", periods.year(2014), (D(2014, 1, 1), D(2014, 12, 31))),
 ])

@@ -102,3 +102,9 @@ def test_time_does_not_carry_a_future_time_into_a_past_sentence(parse):
     text = "The ministers will meet next month. They discussed trade."
     second = dates(parse, text)[1]
     assert second.end is None or second.end <= ARTICLE
+
+
+def test_time_ignores_a_duration_and_keeps_the_narrative(parse):
+    text = "In 2011 the militia seized the airport. They held it for two years."
+    second = dates(parse, text)[1]
+    assert (second.start, second.end, second.basis) == (D(2011, 1, 1), D(2011, 12, 31), "context")

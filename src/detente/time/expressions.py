@@ -21,6 +21,7 @@ from .vocabulary import vocabulary
 
 _SPLIT = re.compile(r"[a-z]+'?s?|\d+(?:st|nd|rd|th|s|'s)?|'\d\ds|[-–—]|[^\s\w]")
 _DROP = {"the", "of", ",", ".", "'s"}
+_SOME = (2, 5)  # 'days later', 'weeks earlier': a plural unit without a number
 _NUMERIC_DATE = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}")
 
 
@@ -211,7 +212,7 @@ def _offset_rule(tokens, context):
     table = vocabulary()
     if len(tokens) < 2 or tokens[-1] not in table["offsets"] or tokens[-2] not in table["units"]:
         return None
-    count = _number(tokens[:-2])
+    count = _number(tokens[:-2]) if tokens[:-2] or not tokens[-2].endswith("s") else _SOME
     if count is None:
         return None
     unit = table["units"][tokens[-2]]
@@ -229,8 +230,6 @@ def _shifted(anchor: Period, unit: str, low: int, high: int) -> Period:
     if _UNIT_DAYS[unit] * 2 < anchor.days:
         return Period(start, end, anchor.granularity)
     if unit in ("day", "week") and anchor.granularity == "day":
-        if unit == "week":
-            start, end = start - dt.timedelta(days=3), end + dt.timedelta(days=3)
         return Period(start, end, periods.granularity_of((end - start).days + 1))
     first, last = periods.unit_period(unit, start), periods.unit_period(unit, end)
     if first == last:
@@ -467,14 +466,41 @@ def _weekday_rule(tokens, context):
     found = [token for token in tokens if token in weekdays]
     if not found or context.article is None or len(tokens) > 3:
         return None
-    ahead = context.future or tokens[0] in ("next", "coming")
-    today = context.article
-    gap = (weekdays[found[0]] - today.weekday()) % 7
-    if ahead:
-        date = today + dt.timedelta(days=gap or 7)
-    else:
-        date = today - dt.timedelta(days=(7 - gap) % 7 or 7)
+    date = _weekday_date(weekdays[found[0]], tokens[0], context)
     return Reading(periods.day(date), "relative")
+
+
+def _weekday_date(weekday: int, word: str, context: Context) -> dt.date:
+    """A bare weekday is the latest such day up to the article date (the day itself
+    included: news says 'on Tuesday' for the day it is published); 'last' excludes it;
+    'next' or the future tense look ahead."""
+    today = context.article
+    ahead = (today.weekday() - weekday) % 7
+    if context.future or word in ("next", "coming"):
+        return today + dt.timedelta(days=(weekday - today.weekday()) % 7 or 7)
+    if word == "last":
+        return today - dt.timedelta(days=ahead or 7)
+    return today - dt.timedelta(days=ahead)
+
+
+def _weekend_rule(tokens, context):
+    """'over the weekend', 'last weekend', 'this weekend': the Saturday and Sunday."""
+    if tokens[-1] not in vocabulary()["weekend"] or context.article is None or len(tokens) > 2:
+        return None
+    saturday = _weekday_date(5, tokens[0], context)
+    if saturday == context.article and not context.future:
+        saturday -= dt.timedelta(days=7)
+    return Reading(Period(saturday, saturday + dt.timedelta(days=1), "day"), "relative")
+
+
+def _time_of_day_rule(tokens, context):
+    """'this morning', 'last night', 'earlier today', 'overnight': the article day or the night before."""
+    table = vocabulary()["times_of_day"]
+    phrase = " ".join(tokens)
+    if context.article is None or phrase not in table:
+        return None
+    date = context.article + dt.timedelta(days=table[phrase])
+    return Reading(Period(date, context.article, "day"), "relative")
 
 
 def _window_rule(tokens, context):
@@ -511,4 +537,4 @@ def _dateparser_reading(text, context):
 
 
 RULES = (_range_rule, _part_rule, _offset_rule, _window_rule, _unit_rule, _decade_rule,
-         _year_rule, _season_rule, _month_rule, _day_word_rule, _weekday_rule, _anaphor_rule)
+         _year_rule, _season_rule, _month_rule, _day_word_rule, _weekday_rule, _weekend_rule, _time_of_day_rule, _anaphor_rule)

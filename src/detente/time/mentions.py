@@ -34,7 +34,7 @@ def _expression(span: Span) -> Expression:
 
 
 def _date_spans(sent: Span, ents: list[Span]) -> list[Span]:
-    ents = [ent for ent in ents if ent.label_ == "DATE" and not _attributive(ent)]
+    ents = [ent for ent in ents if ent.label_ in ("DATE", "TIME") and not _attributive(ent)]
     return _join_ranges(sent, ents)
 
 

@@ -86,6 +86,8 @@ def _sentence_time(sent, index, paragraph, ents, article_date, story) -> Sentenc
     context = Context(article_date, story.period, future)
     mentions = [_mention(expression, context) for expression in find_expressions(sent, ents)]
     main = _main_mention(mentions)
+    if main is not None and main.period is None and article_date is not None:
+        main = None  # a duration or frequency ('for two years', 'daily') dates nothing
     if main is not None:
         _advance(story, main, Episode(index, paragraph, names(sent, ents)))
         date = main.event_date()
