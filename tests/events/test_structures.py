@@ -64,14 +64,23 @@ def test_events_reported_act_belongs_to_its_own_actor(events_of):
 
 
 def test_events_reported_attack_by_another_actor_is_an_accusation(events_of):
-    found = {e for e in events_of("Greece said Turkish jets bombed its islands.")}
+    found = {e for e in events_of("Greece said Turkish jets bombed Greek islands.")}
     assert ("GRC", "TUR", "112", "asserted") in found
     assert any(e[0] == "TUR" and e[2] == "195" and e[3] == "alleged" for e in found)
 
 
-def test_events_visit_gives_the_host_event_too(events_of):
-    found = {e[:3] for e in events_of("Iran visited Pakistan on Monday.")}
-    assert found == {("IRN", "PAK", "042"), ("PAK", "IRN", "043")}
+def test_events_hosting_gives_the_guest_visit_too(events_of):
+    found = {e[:3] for e in events_of("Pakistan hosted Iran on Monday.")}
+    assert found == {("PAK", "IRN", "043"), ("IRN", "PAK", "042")}
+
+
+def test_events_a_visit_is_one_event(events_of):
+    assert {e[:3] for e in events_of("Iran visited Pakistan on Monday.")} == {("IRN", "PAK", "042")}
+
+
+def test_events_a_date_is_not_a_complement(events_of):
+    found = {e[2] for e in events_of("Iran telephoned Pakistan on Tuesday.")}
+    assert found == {"041"}
 
 
 def test_events_listed_countries_in_apposition_are_each_a_source(events_of):

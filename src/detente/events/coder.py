@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from detente.model import Event
 
+from .lexicon import load_lexicon
 from .modality import modality_of
 from .participants import (OBJECTS, ActorIndex, Party, source_head, speaker_of, subject_head,
                            target_heads)
@@ -185,13 +186,15 @@ class SentenceCoder:
         return [e for e in events if start <= e.trigger[0] < end]
 
     def accusations(self, reading: Reading, reported: list[Event], index: int) -> list[Event]:
-        """'X said Y attacked Z': Y's attack becomes alleged, and X accuses Y (112)."""
+        """'X said Y attacked X': Y's attack on the speaker's side becomes alleged, and X
+        accuses Y (112). A neutral reporter ("police said") accuses no one."""
         speakers = self.actors.parties(source_head(reading.verbs[0]))
         countries = {p.ref.country for p in speakers}
         accusation = replace(reading, code=ACCUSE, statement=False)
         out = []
         for event in reported:
-            if event.cameo[:2] < MATERIAL_CONFLICT or event.source.country in countries:
+            if event.cameo[:2] < MATERIAL_CONFLICT or event.source.country in countries \
+                    or event.target is None or event.target.country not in countries:
                 continue
             if event.modality == "asserted":
                 event.modality = "alleged"
@@ -208,7 +211,7 @@ class SentenceCoder:
         pairs = [(s, t, c - 0.1 * guessed) for s, t, c in self.pairs(reading, sources, targets, index)]
         modality = modality_of(reading.verbs, reading.threatened, reading.denied)
         events = [self.event(reading, s, t, index, modality, conf) for s, t, conf in pairs]
-        if reading.reverse:
+        if reading.reverse and reading.code in load_lexicon().reverse_events_for:
             events += [self.event(reading, t, s, index, modality, conf, code=reading.reverse)
                        for s, t, conf in pairs if t is not None and t.token >= 0]
         return events

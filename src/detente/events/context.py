@@ -37,15 +37,21 @@ def prep_words(verb: Token) -> dict[str, set[str]]:
     holders = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass", "attr")]
     for holder in holders:
         for child in holder.children:
-            if child.dep_ in ("prep", "agent"):
+            if child.dep_ in ("prep", "agent") and not is_temporal(child):
                 preps.setdefault(child.lower_, set()).update(
                     words_of(t for t in phrase_tokens(child) if t is not child))
     return preps
 
 
+def is_temporal(prep: Token) -> bool:
+    """'on Tuesday', 'in March': a time, not a complement of the verb."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
+
+
 def verb_context(verb: Token) -> VerbContext:
     post, pre = set(), set()
-    particles = {c.lower_ for c in verb.children if c.dep_ in PARTICLE_DEPS}
+    particles = {c.lower_ for c in verb.children
+                 if c.dep_ in PARTICLE_DEPS and not (c.dep_ == "prep" and is_temporal(c))}
     for child in verb.children:
         if child.dep_ in SUBJECTS:
             pre |= words_of(phrase_tokens(child))

@@ -143,6 +143,7 @@ class Lexicon:
         self.entries: dict[str, list[VerbEntry]] = {}
         self.agentive_passives: frozenset[str] = frozenset()
         self.generic_verbs: frozenset[str] = frozenset()
+        self.reverse_events_for: frozenset[str] = frozenset()
 
     def add_blocks(self, blocks: list[dict], synsets: dict, priority: int) -> None:
         for block in blocks:
@@ -233,4 +234,5 @@ def load_lexicon() -> Lexicon:
     lexicon.add_blocks(detente["blocks"], synsets, priority=1)
     lexicon.agentive_passives = frozenset(detente.get("agentive_passives", ()))
     lexicon.generic_verbs = frozenset(detente.get("generic_verbs", ()))
+    lexicon.reverse_events_for = frozenset(detente.get("reverse_events_for", ()))
     return lexicon
