@@ -71,4 +71,5 @@ def test_repeated_failed_logins_lock_the_account(client, member, settings):
     for _ in range(settings.AXES_FAILURE_LIMIT):
         client.post("/accounts/login/", {"username": "reader", "password": "wrong"})
     response = client.post("/accounts/login/", {"username": "reader", "password": PASSWORD})
-    assert response.status_code in (403, 429) and "_auth_user_id" not in client.session
+    assert response.status_code == 429 and "_auth_user_id" not in client.session \
+        and "Too many failed log-ins" in response.content.decode()
