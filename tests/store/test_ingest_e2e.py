@@ -51,3 +51,9 @@ def test_already_stored_articles_are_not_analysed_again(source, options, nlp, mo
     monkeypatch.setattr(detente.pipeline, "analyze", spy)
     report = ingest_sources([source], options, nlp=nlp)
     assert (report.skipped, analysed) == (1, [])
+
+
+def test_a_rerun_over_stored_sources_loads_no_pipeline(source, options, nlp, monkeypatch):
+    ingest_sources([source], options, nlp=nlp)
+    monkeypatch.setattr(detente.pipeline, "load_pipeline", lambda options: pytest.fail("pipeline loaded"))
+    assert ingest_sources([source], options).skipped == 1

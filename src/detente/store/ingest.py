@@ -8,6 +8,7 @@ analysing them. The CLI, the site and the batch loader call these functions.
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -213,13 +214,21 @@ def _store_one(job: IngestJob, article: model.Article, doc, error) -> None:
 
 def ingest_sources(sources: list[str], options, *, date=None, nlp=None,
                    progress: ProgressCallback | None = None) -> IngestReport:
-    """Expand, read, analyse and store every article of ``sources``."""
+    """Expand, read, analyse and store every article of ``sources``.
+
+    The pipeline is loaded only when a first article needs analysing, so a
+    re-run over stored sources costs no model loading.
+    """
     from detente.ingest import expand_sources
     from detente.pipeline import load_pipeline
 
-    nlp = nlp if nlp is not None else load_pipeline(options)
-    job = IngestJob(options, nlp, progress=progress, model_name=f"{nlp.meta.get('name', '')}")
+    job = IngestJob(options, nlp, progress=progress)
     articles = new_articles(job, expand_sources(sources), date=date)
-    for article, doc, error in analyze_safely(articles, nlp, options.batch_size):
+    first = next(articles, None)
+    if first is None:
+        return job.report
+    job.nlp = nlp if nlp is not None else load_pipeline(options)
+    job.model_name = f"{job.nlp.meta.get('lang', '')}_{job.nlp.meta.get('name', '')}"
+    for article, doc, error in analyze_safely(itertools.chain([first], articles), job.nlp, options.batch_size):
         _store_one(job, article, doc, error)
     return job.report
