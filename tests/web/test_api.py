@@ -58,6 +58,7 @@ def test_api_events_use_the_design_field_names(client, site):
     ("/api/timeline", {"a": "RUS"}),
     ("/api/timeline", {"a": "RUS", "b": "RUS"}),
     ("/api/timeline", {"a": "RUS", "b": "TUR", "by": "decade"}),
+    ("/api/timeline", {"a": "RUS", "b": "TUR", "theatre": "x" * 101}),
 ])
 def test_api_bad_parameters_answer_400_with_a_json_message(client, site, path, params):
     response = client.get(path, params)
@@ -91,3 +92,9 @@ def test_openapi_paths_resolve_to_views(client, db):
     document = client.get("/api/openapi.json").json()
     for path in document["paths"]:
         resolve(path.replace("{id}", "1"))
+
+
+def test_api_timeline_theatre_with_spaces_is_cached_without_warnings(client, site):
+    first = client.get("/api/timeline", {"a": "RUS", "b": "TUR", "theatre": "Black Sea"})
+    second = client.get("/api/timeline", {"a": "RUS", "b": "TUR", "theatre": "Black Sea"})
+    assert first.status_code == second.status_code == 200 and first.content == second.content

@@ -10,6 +10,7 @@ number that ``bump_version`` increments when events are stored or corrected
 from __future__ import annotations
 
 import json
+from urllib.parse import quote
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
@@ -28,6 +29,16 @@ def parse_period(value: str | None) -> str:
     return period
 
 
+MAX_THEATRE_CHARS = 100
+
+
+def parse_theatre(value: str | None) -> str:
+    theatre = (value or "").strip()
+    if len(theatre) > MAX_THEATRE_CHARS:
+        raise OptionError(f"parameter 'theatre' must be at most {MAX_THEATRE_CHARS} characters")
+    return theatre
+
+
 def current_version() -> int:
     return DATA.current()
 
@@ -39,7 +50,7 @@ def bump_version() -> None:
 
 def timeline_json(dyad: str, by: str, theatre: str = "") -> str:
     """The timeline of a sorted dyad 'AAA-BBB' as JSON text, cached (serialised once)."""
-    key = f"detente:timeline:{current_version()}:{dyad}:{by}:{theatre.lower()}"
+    key = f"detente:timeline:{current_version()}:{dyad}:{by}:{quote(theatre.lower())}"
     return get_or_build(key, lambda: json.dumps(build_timeline(dyad, by, theatre), cls=DjangoJSONEncoder),
                         settings.DETENTE_TIMELINE_CACHE_SECONDS)
 

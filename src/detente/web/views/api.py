@@ -18,7 +18,7 @@ from detente.store.models import Article, EventMention
 
 from .. import queries, serialize
 from ..openapi import openapi_document
-from ..timeline import parse_period, timeline_json
+from ..timeline import parse_period, parse_theatre, timeline_json
 
 MAX_PAGE_SIZE = 500
 
@@ -77,7 +77,7 @@ def timeline(request):
     if a == b:
         raise OptionError("parameters 'a' and 'b' must name two different countries")
     dyad = "-".join(sorted((a, b)))
-    text = timeline_json(dyad, parse_period(request.GET.get("by")), request.GET.get("theatre", "").strip())
+    text = timeline_json(dyad, parse_period(request.GET.get("by")), parse_theatre(request.GET.get("theatre")))
     return HttpResponse(text, content_type="application/json")
 
 

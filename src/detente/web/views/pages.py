@@ -18,7 +18,7 @@ from ..caching import COMMENTS, DATA, get_or_build
 from ..comments.models import DetenteComment
 from ..forms import CorrectionForm
 from ..highlight import segments
-from ..timeline import PERIODS, current_version, parse_period, timeline_data
+from ..timeline import PERIODS, current_version, parse_period, parse_theatre, timeline_data
 
 EXPLORER_PAGE_SIZE = 50
 ACTIVE_DYADS_SECONDS = 60
@@ -108,15 +108,19 @@ def event_detail(request, pk: int):
     })
 
 
-def relation(request, dyad: str):
+def relation_params(request, dyad: str) -> tuple[str, str, str]:
+    """(sorted dyad, period, theatre) from the URL; 404 when they make no sense."""
     try:
-        normal = queries.parse_dyad(dyad)
-        by = parse_period(request.GET.get("by"))
+        return (queries.parse_dyad(dyad), parse_period(request.GET.get("by")),
+                parse_theatre(request.GET.get("theatre")))
     except DetenteError as err:
         raise Http404(err.message) from err
+
+
+def relation(request, dyad: str):
+    normal, by, theatre = relation_params(request, dyad)
     if normal != dyad:
         return redirect("relation", dyad=normal)
-    theatre = request.GET.get("theatre", "").strip()
     data = timeline_data(normal, by, theatre)
     all_theatres = timeline_data(normal, by)["theatres"] if theatre else data["theatres"]
     return render(request, "detente/relation.html", {
@@ -128,12 +132,8 @@ def relation(request, dyad: str):
 def relation_png(request, dyad: str):
     from ..chart_png import timeline_png
 
-    try:
-        normal = queries.parse_dyad(dyad)
-        by = parse_period(request.GET.get("by"))
-    except DetenteError as err:
-        raise Http404(err.message) from err
-    data = timeline_data(normal, by, request.GET.get("theatre", "").strip())
+    normal, by, theatre = relation_params(request, dyad)
+    data = timeline_data(normal, by, theatre)
     return HttpResponse(timeline_png(data), content_type="image/png")
 
 
