@@ -150,6 +150,7 @@ def run_batch(config: BatchConfig, options: Options, progress: Progress | None =
     todo = [p for p in plan if p.name not in markers]
     log.info("%d partitions planned, %d already finished", len(plan), len(markers))
     results, crashed = _analyse(config, todo, len(plan), options, key, progress)
+    files.remove_stale_temps(config.out)  # left by a worker killed while writing
     markers.update({r["partition"]: r for r in results})
     final = manifest.build(inputs, plan, key, config.partition_size, options, markers)
     files.write_json(final, layout.manifest_path(config.out))
