@@ -140,3 +140,29 @@ def test_time_reads_day_ranges_and_quarters(text, expected):
 @pytest.mark.parametrize("text", ["90 days", "50 years", "more than 3 years", "the 38th", "14259"])
 def test_time_does_not_read_durations_or_numbers_as_dates(text):
     assert read(text) is None
+
+
+@pytest.mark.parametrize("text, narrative, expected", [
+    ("in the following months", periods.month(2015, 4), (D(2015, 5, 1), D(2015, 9, 30))),
+    ("that same year", periods.month(2015, 4), (D(2015, 1, 1), D(2015, 12, 31))),
+    ("a year earlier", periods.year(2015), (D(2014, 1, 1), D(2014, 12, 31))),
+])
+def test_time_reads_story_expressions_against_the_narrative(text, narrative, expected):
+    reading = read(text, narrative=narrative)
+    assert (reading.period.start, reading.period.end) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("in 2015 and 2016", (D(2015, 1, 1), D(2016, 12, 31))),
+    ("in 2014-15", (D(2014, 1, 1), D(2015, 12, 31))),
+    ("the previous year", (D(2019, 1, 1), D(2019, 12, 31))),
+    ("a year earlier", (D(2019, 1, 1), D(2019, 12, 31))),
+])
+def test_time_reads_pairs_of_years_and_news_comparisons(text, expected):
+    reading = read(text)
+    assert (reading.period.start, reading.period.end) == expected
+
+
+def test_time_reads_the_end_of_the_year_in_the_narrative_year():
+    reading = read("by the end of the year", narrative=periods.month(2015, 4))
+    assert D(2015, 9, 1) < reading.period.start < reading.period.end == D(2015, 12, 31)

@@ -133,11 +133,18 @@ def _range_rule(tokens, context):
     table = vocabulary()
     opened = tokens[0] in table["range_openers"]
     body = tokens[1:] if opened else tokens
-    joiners = table["range_joiners"] if opened else [j for j in table["range_joiners"] if j != "and"]
     for i, token in enumerate(body):
-        if token in joiners and 0 < i < len(body) - 1:
-            return _join(body[:i], body[i + 1:], context)
+        if token in (*table["range_joiners"], "or") and 0 < i < len(body) - 1:
+            return _join(body[:i], _full_year(body[:i], body[i + 1:]), context)
     return None
+
+
+def _full_year(left_tokens, right_tokens):
+    """'2014-15' -> the right side '2015'."""
+    left_year = _year_of(left_tokens)
+    if left_year and len(right_tokens) == 1 and len(right_tokens[0]) == 2 and right_tokens[0].isdigit():
+        return [str(left_year - left_year % 100 + int(right_tokens[0]))]
+    return right_tokens
 
 
 def _join(left_tokens, right_tokens, context):
@@ -217,7 +224,7 @@ def _offset_rule(tokens, context):
         return None
     unit = table["units"][tokens[-2]]
     sign = table["offsets"][tokens[-1]]
-    kind = "article" if tokens[-1] == "ago" else "narrative"
+    kind = {"ago": "article", "earlier": "story", "before": "story"}.get(tokens[-1], "narrative")
     anchor = _anchor(kind, context)
     if anchor is None:
         return None
@@ -248,12 +255,11 @@ def _unit_rule(tokens, context):
     if len(tokens) < 2 or tokens[0] not in table["shifts"] or tokens[-1] not in table["units"]:
         return None
     unit = table["units"][tokens[-1]]
-    middle = tokens[1:-1]
-    if middle:
-        count = _number(middle)
+    middle = [word for word in tokens[1:-1] if word not in table["shifts"]]  # 'that same year'
+    plural = tokens[-1] != unit
+    if middle or plural or tokens[0] == "past":
+        count = _number(middle) if middle else (_SOME if plural else (1, 1))
         return _window(tokens[0], unit, count, context) if count else None
-    if tokens[0] == "past":
-        return _window(tokens[0], unit, (1, 1), context)
     offset, kind = table["shifts"][tokens[0]]
     anchor = _anchor(kind, context)
     if anchor is None:
@@ -263,19 +269,20 @@ def _unit_rule(tokens, context):
 
 
 def _window(word, unit, count, context):
-    """'the past five years', 'the next two weeks': a span from or to the article date."""
-    if context.article is None:
+    """'the past five years', 'the next two weeks', 'the following months': a span that
+    starts or ends at the anchor (the article date, or the narrative time for 'following')."""
+    offset, kind = vocabulary()["shifts"][word]
+    anchor = _anchor(kind, context)
+    if anchor is None:
         return None
-    direction = 1 if table_shift(word) > 0 else -1
-    other = periods.shift(context.article, unit, direction * count[1])
-    start, end = sorted((context.article, other))
+    if offset > 0:
+        start = anchor.end + dt.timedelta(days=1)
+        end = periods.shift(anchor.end, unit, count[1])
+    else:
+        start, end = periods.shift(anchor.start, unit, -count[1]), anchor.end
     days = (end - start).days + 1
     granularity = "multi-year" if days > 366 else periods.granularity_of(days)
-    return Reading(Period(start, end, granularity), "relative")
-
-
-def table_shift(word: str) -> int:
-    return vocabulary()["shifts"][word][0]
+    return Reading(Period(start, end, granularity), _basis(kind, context))
 
 
 def _month_rule(tokens, context):
@@ -427,6 +434,17 @@ def _nearest_season(word, months, context):
     return past[-1]
 
 
+def _bare_unit_rule(tokens, context):
+    """'the year', 'the month' (as in 'by the end of the year'): the one being told, else the current one."""
+    units = vocabulary()["units"]
+    if len(tokens) != 1 or units.get(tokens[0]) != tokens[0]:
+        return None
+    anchor = _anchor("story", context)
+    if anchor is None:
+        return None
+    return Reading(periods.unit_period(tokens[0], anchor.start), _basis("story", context))
+
+
 def _decade_rule(tokens, context):
     """'the 1990s', "the '90s"."""
     if len(tokens) != 1:
@@ -537,4 +555,4 @@ def _dateparser_reading(text, context):
 
 
 RULES = (_range_rule, _part_rule, _offset_rule, _window_rule, _unit_rule, _decade_rule,
-         _year_rule, _season_rule, _month_rule, _day_word_rule, _weekday_rule, _weekend_rule, _time_of_day_rule, _anaphor_rule)
+         _year_rule, _season_rule, _month_rule, _day_word_rule, _weekday_rule, _weekend_rule, _time_of_day_rule, _bare_unit_rule, _anaphor_rule)
