@@ -36,3 +36,20 @@ def test_deploy_checklist_is_clean_with_production_settings(monkeypatch):
     result = subprocess.run([sys.executable, "-W", "error", "-m", "django", "check", "--deploy", "--fail-level",
                              "WARNING"], env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+WEB = __import__("pathlib").Path(__file__).resolve().parents[2] / "src" / "detente" / "web"
+
+
+@pytest.mark.parametrize("folder", ["templates", "static"])
+def test_pages_load_nothing_from_other_sites(folder):
+    import re
+
+    pattern = re.compile(r"""(src|href)=["']?(https?:)?//|url\(\s*["']?(https?:)?//|fetch\(\s*["']https?:""")
+    offenders = [str(p) for p in (WEB / folder).rglob("*") if p.is_file() and pattern.search(p.read_text())]
+    assert offenders == []
+
+
+def test_static_files_are_served_by_the_site(client, db):
+    response = client.get("/static/detente/chart.js")
+    assert response.status_code == 200 and b"createElementNS" in b"".join(response.streaming_content)
