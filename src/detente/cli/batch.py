@@ -66,6 +66,8 @@ def _quiet_dask(verbosity: int) -> None:
 
     if verbosity < 2:
         logging.getLogger("distributed").setLevel(logging.WARNING)
+    if verbosity < 1:  # a worker slow to exit after the job is done is not news
+        logging.getLogger("distributed.nanny").setLevel(logging.ERROR)
 
 
 def run(args, options) -> int:
