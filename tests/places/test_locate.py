@@ -1,23 +1,24 @@
 import pytest
 
-from detente.model import ActorMention, ActorRef, Event
+from detente.model import ActorMention, ActorRef, Event, EventDate
 from detente.places.locate import locate_events, sentence_places
 
 TURKEY = ActorRef("TUR", "TUR", "Turkey", "country")
 RUSSIA = ActorRef("RUS", "RUS", "Russia", "country")
 
 
-def event_at(doc, verb: str, sentence_index: int = 0) -> Event:
+def event_at(doc, verb: str, sentence_index: int = 0, cameo: str = "190", basis: str = "article") -> Event:
     start = doc.text.index(verb)
     sent = list(doc.sents)[sentence_index]
-    return Event(TURKEY, "Turkey", RUSSIA, "Russia", "190", sentence_index,
-                 (sent.start_char, sent.end_char), (start, start + len(verb)))
+    return Event(TURKEY, "Turkey", RUSSIA, "Russia", cameo, sentence_index,
+                 (sent.start_char, sent.end_char), (start, start + len(verb)),
+                 date=EventDate(None, None, "unknown", "", basis))
 
 
-def located(parse, text, verb, sentence_index=0, actors=None):
+def located(parse, text, verb, sentence_index=0, actors=None, **event_fields):
     doc = parse(text)
     doc._.actors = actors(doc) if actors else []
-    event = event_at(doc, verb, sentence_index)
+    event = event_at(doc, verb, sentence_index, **event_fields)
     locate_events(doc, [event])
     return event
 
@@ -89,3 +90,14 @@ def test_places_component_sets_location_and_theatre_through_the_pipeline_stage(n
 
 def test_places_locates_an_event_in_a_sentence_without_a_verb(parse):
     assert located(parse, "Talks in Geneva on Monday.", "Talks").location.name == "Geneva"
+
+
+@pytest.mark.parametrize("cameo, basis, expected", [
+    ("190", "context", "Afrin"),     # a material act continuing the episode happens there too
+    ("112", "context", None),        # an accusation is made elsewhere
+    ("190", "article", None),        # a new episode
+])
+def test_places_carries_the_place_into_a_continuing_material_act(parse, cameo, basis, expected):
+    text = "Turkish troops entered Afrin in January. They fired on the militia."
+    event = located(parse, text, "fired", sentence_index=1, cameo=cameo, basis=basis)
+    assert (event.location.name if event.location else None) == expected

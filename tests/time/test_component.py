@@ -64,3 +64,15 @@ def test_time_component_sets_dates_through_the_pipeline_stage(nlp, parse):
 def test_time_component_dates_an_event_in_a_sentence_without_a_verb(parse):
     event, = run(parse, "Talks in Geneva on Monday.", [("Talks", 0)])
     assert event.date.start == dt.date(2020, 10, 19)
+
+
+def test_time_component_copes_with_a_doc_without_article(nlp, parse):
+    from detente.time.component import EventDater
+
+    text = "Last March Turkey criticised Russia."
+    doc = parse(text)
+    doc._.article = None
+    doc._.events = [event_at(doc, "criticised", 0)]
+    EventDater(nlp)(doc)
+    date = doc._.events[0].date
+    assert (date.start, date.granularity, date.text) == (None, "unknown", "Last March")

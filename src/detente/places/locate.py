@@ -14,6 +14,7 @@ from ..time.resolve import entities_by_sentence, paragraph_indexes
 from .theatre import Evidence, infer_theatre
 
 CONTEXT_SENTENCES = 2
+MATERIAL_ROOTS = {"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"}
 
 
 @dataclass
@@ -69,9 +70,18 @@ def _place_span(sentences: list[SentencePlaces], event: Event) -> Span | None:
     if current.places:
         return _nearest(current, event.trigger)
     previous = sentences[event.sentence_index - 1] if event.sentence_index > 0 else None
-    if previous and previous.places and previous.paragraph == current.paragraph and refers_back(current.sent):
+    if previous and previous.places and previous.paragraph == current.paragraph and _same_scene(current, event):
         return previous.places[-1]
     return None
+
+
+def _same_scene(current: SentencePlaces, event: Event) -> bool:
+    """The event happens where the sentence before left off: the sentence says 'there', or a
+    material act (CAMEO 06-08, 14-20) continues the same episode (dated from context)."""
+    if refers_back(current.sent):
+        return True
+    material = event.cameo[:2] in MATERIAL_ROOTS
+    return material and event.date is not None and event.date.basis == "context"
 
 
 def _nearest(sentence: SentencePlaces, trigger: tuple[int, int]) -> Span:
