@@ -9,6 +9,7 @@ import pytest
 from detente.cli import build_parser
 from detente.cli.serve import check_server_options
 from detente.errors import InputError, OptionError
+from detente.ingest import iter_articles
 from detente.web import demo
 
 
@@ -33,11 +34,26 @@ def test_demo_sources_carry_the_index_dates(tmp_path):
     articles.mkdir()
     (articles / "a.txt").write_text("Text A.")
     (articles / "b.txt").write_text("Text B.")
-    (articles / "index.jsonl").write_text(json.dumps({"file": "a.txt", "date": "2020-10-20"}) + "\n")
+    (articles / "index.jsonl").write_text(json.dumps({"file": "a.txt", "date": "2020-10-20", "title": "A"}) + "\n")
     (tmp_path / "corpus.jsonl").write_text("")
     sources = demo.demo_sources(tmp_path)
-    assert [(s.path.rsplit("/", 1)[-1], s.date) for s in sources] == [
-        ("a.txt", "2020-10-20"), ("b.txt", None), ("corpus.jsonl", None)]
+    assert [(s.path.rsplit("/", 1)[-1], s.date, s.title) for s in sources] == [
+        ("a.txt", "2020-10-20", "A"), ("b.txt", None, ""), ("corpus.jsonl", None, "")]
+
+
+@pytest.mark.db
+@pytest.mark.django_db
+def test_stored_sample_gets_the_title_and_source_of_its_index(tmp_path, options):
+    from detente.model import Article as Text
+    from detente.store.ingest import store_analysis
+
+    path = tmp_path / "a.txt"
+    path.write_text("Ankara and Moscow talked again.\n")
+    article = next(iter_articles(str(path), options))
+    stored = store_analysis(Text(text=article.text), []).article
+    demo.label_article(options, demo.DemoSource(str(path), None, "Talks resume", "samples"))
+    stored.refresh_from_db()
+    assert (stored.title, stored.source) == ("Talks resume", "samples")
 
 
 def test_missing_samples_give_an_error_that_says_where_to_run(monkeypatch, tmp_path):

@@ -19,6 +19,8 @@ class DemoSource:
 
     path: str
     date: str | None = None
+    title: str = ""
+    source: str = ""
 
 
 @dataclass
@@ -56,11 +58,29 @@ def _index(articles: Path) -> dict[str, dict]:
     return entries
 
 
+def _article_source(path: Path, entry: dict) -> DemoSource:
+    return DemoSource(str(path), entry.get("date"), entry.get("title") or "", entry.get("source") or "")
+
+
+def label_article(options, source: DemoSource) -> None:
+    """Give a stored sample text the title and source its index names (text files carry neither)."""
+    from detente.ingest import iter_articles
+    from detente.store.models import Article
+
+    if not (source.title or source.source):
+        return
+    for article in iter_articles(source.path, options, date=source.date):
+        stored = Article.objects.filter(content_hash=getattr(article, "content_hash", None))
+        stored.filter(title="").update(title=source.title)
+        if source.source:
+            stored.update(source=source.source)
+
+
 def demo_sources(root: Path) -> list[DemoSource]:
     """The articles (with their index dates), the JSONL corpus and the HTML pages under ``root``."""
     articles = root / "articles"
     index = _index(articles)
-    sources = [DemoSource(str(p), index.get(p.name, {}).get("date")) for p in sorted(articles.glob("*.txt"))]
+    sources = [_article_source(p, index.get(p.name, {})) for p in sorted(articles.glob("*.txt"))]
     if (root / "corpus.jsonl").exists():
         sources.append(DemoSource(str(root / "corpus.jsonl")))
     sources.extend(DemoSource(str(p)) for p in sorted((root / "pages").glob("*.html")))
@@ -82,6 +102,7 @@ def load_demo(options, nlp=None) -> DemoReport:
         report.skipped += result.skipped
         report.events += result.events_added
         report.failures.extend(result.failures)
+        label_article(options, source)
     bump_version()
     return report
 
