@@ -69,7 +69,7 @@ def test_time_component_dates_an_event_in_a_sentence_without_a_verb(parse):
 def test_time_component_copes_with_a_doc_without_article(nlp, parse):
     from detente.time.component import EventDater
 
-    text = "Last March Turkey criticised Russia."
+    text = "Last March, Turkey criticised Russia."
     doc = parse(text)
     doc._.article = None
     doc._.events = [event_at(doc, "criticised", 0)]
