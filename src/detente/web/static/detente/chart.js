@@ -65,7 +65,7 @@
   }
 
   function drawGoldstein(svg, periods, s) {
-    // Mean Goldstein (-10 .. +10) on the same midline; empty periods break the line.
+    // Mean Goldstein (-10 .. +10 over the full height) on the same midline; periods without events are skipped.
     var half = (H - PAD.top - PAD.bottom) / 2, points = [];
     periods.forEach(function (p, i) {
       if (p.goldstein_mean === null) return;
