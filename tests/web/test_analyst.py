@@ -67,3 +67,15 @@ def test_correction_shows_on_the_cached_article_page(client, staff, site):
     client.logout()
     row = client.get(path).content.decode().split(f'id="event-{event.pk}"')[1].split("</tr>")[0]
     assert 'data-cameo="190"' in before and 'data-cameo="036"' in row
+
+
+@pytest.mark.parametrize("back,expected", [
+    ("/articles/1/", "/articles/1/"),
+    ("https://evil.example/", None),
+    ("//evil.example/", None),
+    ("/\\evil.example/", None),
+])
+def test_after_a_correction_staff_go_back_only_within_the_site(staff_client, site, back, expected):
+    event = Event.objects.get(cameo="190")
+    response = staff_client.post(f"/events/{event.pk}/reject/", {"back": back})
+    assert response["Location"] == (expected or f"/events/{event.pk}/")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from detente.errors import DetenteError
@@ -15,8 +16,10 @@ from ..timeline import bump_version
 
 
 def _back(request, event: Event):
-    return redirect(request.POST.get("back") if request.POST.get("back", "").startswith("/") and
-                    not request.POST["back"].startswith("//") else f"/events/{event.pk}/")
+    """Back to the page the form was on (this site only), else the event's page."""
+    back = request.POST.get("back", "")
+    safe = url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure())
+    return redirect(back if back and safe else f"/events/{event.pk}/")
 
 
 @require_POST
