@@ -88,3 +88,22 @@ def test_modality_no_duplicate_events_from_one_clause(coded, text):
     assert keys and len(keys) == len(set(keys))
     per_dyad_code = [(e.source, e.target, e.cameo) for e in events]
     assert len(per_dyad_code) == len(set(per_dyad_code))
+
+
+@pytest.mark.parametrize("text", [
+    "Greece said it will never recognise the Turkish claim on the islands of Turkey.",
+    "India will not meet Pakistan.",
+])
+def test_modality_negated_future_act_is_a_refusal(events_of, text):
+    found = events_of(text)
+    assert found and all(e[2].startswith("12") and e[3] == "asserted" for e in found)
+
+
+def test_modality_inverted_condition_is_hypothetical(events_of):
+    found = events_of("Had Russia attacked Turkey, Iran would have condemned Moscow.")
+    assert ("RUS", "TUR", "190", "hypothetical") in found
+
+
+def test_modality_condition_of_a_threat_is_not_an_event(events_of):
+    found = events_of("Turkey threatened to expel the French envoy unless France apologizes to Ankara.")
+    assert [e[2][:2] for e in found] == ["13"]

@@ -120,3 +120,12 @@ def test_events_sentence_index_counts_sentences(coded):
 
 def test_events_sentence_without_actors_gives_nothing(events_of):
     assert events_of("The officials attacked the proposal and condemned the plan.") == []
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Iran seized a Greek tanker.", "171"),
+    ("Russia seized the Syrian town.", "192"),
+    ("Pakistani troops killed hundreds of Indian civilians.", "202"),
+])
+def test_events_object_decides_between_related_codes(events_of, text, code):
+    assert [e[2] for e in events_of(text)] == [code]

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from detente.model import Event
 
 from .lexicon import load_lexicon
-from .modality import modality_of
+from .modality import is_condition_of_threat, modality_of
 from .participants import (OBJECTS, ActorIndex, Party, source_head, speaker_of, subject_head,
                            target_heads)
 from .reading import Reading, read_chain
@@ -56,7 +56,7 @@ def readings(sent: Span) -> Iterator[Reading]:
     consumed: set[int] = set()
     statements = []
     for verb in verbs_by_depth(sent):
-        if verb.i in consumed:
+        if verb.i in consumed or is_condition_of_threat(verb):
             continue
         reading = read_chain(verb)
         consumed.update(v.i for v in reading.verbs)

@@ -48,7 +48,27 @@ def is_conditional(verb: Token) -> bool:
     for token in _clause_path(verb):
         if any(c.dep_ == "mark" and c.lower_ in cues.conditional_marks for c in token.children):
             return True
+        if is_inverted_condition(token):
+            return True
     return False
+
+
+def is_inverted_condition(verb: Token) -> bool:
+    """'Had the Americans given ...', 'Should Turkey attack ...': a condition without 'if'."""
+    if verb.dep_ != "advcl":
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and any(
+        c.dep_ == "aux" and c.i < subject.i and c.lower_ in ("had", "should", "were")
+        for c in verb.children)
+
+
+def is_condition_of_threat(verb: Token) -> bool:
+    """'... unless Stockholm extradites them': the condition of a threat is not an event."""
+    cues = modality_cues()
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in cues.conditional_marks for c in verb.children) and \
+        governors().class_of(verb.head.lemma_.lower()) == "threat"
 
 
 def has_possibility_modal(verb: Token) -> bool:

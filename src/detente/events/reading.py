@@ -61,7 +61,8 @@ def read_chain(verb: Token, depth: int = 0) -> Reading:
     inner_verb = governed_verb(verb, own.kind) if depth < MAX_DEPTH else None
     reading = own if inner_verb is None else combine(own, read_chain(inner_verb, depth + 1))
     if is_negated(verb):
-        reading = deny(reading) if depth == 0 and reports_own_act(verb) else negate(reading)
+        reading = refuse(reading) if is_future(verb) else \
+            deny(reading) if depth == 0 and reports_own_act(verb) else negate(reading)
     elif depth == 0 and is_future(verb) and reading.code and not reading.threatened:
         reading = intend(reading)
     return reading
@@ -87,9 +88,21 @@ def combine(own: Reading, inner: Reading) -> Reading:
 
 
 def reports_own_act(verb: Token) -> bool:
-    """'X has not supplied weapons, its envoy insisted': a reported negation is a denial."""
+    """'X has not supplied weapons, its envoy insisted': a reported negation of a named
+    actor's (or the speaker's) act is a denial."""
     head = verb.head
-    return verb.dep_ in ("ccomp", "parataxis") and governors().class_of(head.lemma_.lower()) == "say"
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (verb.dep_ in ("ccomp", "parataxis") and subject is not None
+            and subject.pos_ in ("PRON", "PROPN")
+            and governors().class_of(head.lemma_.lower()) == "say")
+
+
+def refuse(reading: Reading) -> Reading:
+    """'will never recognise', 'won't pay': a negated future act is a refusal (12x)."""
+    code = governors().remap("refuse", reading.code) if reading.code else None
+    if code is None:
+        return Reading(reading.verbs, None, drop=True, notes=["negated future act"])
+    return Reading(reading.verbs, code, None, f"refuse {reading.pattern}", reading.weight, "refuse")
 
 
 def deny(reading: Reading) -> Reading:
