@@ -82,3 +82,9 @@ def test_summary_cites_the_events_behind_the_turning_point():
 
 def test_summary_of_an_empty_timeline_says_so():
     assert build_timeline([], [], QUERY).summary.startswith("No events between Turkey and Russia")
+
+
+def test_quiet_periods_between_steady_cooperation_are_not_turning_points():
+    rows = [AggregateRow(dt.date(2015 + i // 12, i % 12 + 1, 1), 1, "", 2, 2 * (3.0 + 0.1 * (i % 2)))
+            for i in range(0, 48, 4)]
+    assert build_timeline(rows, [], QUERY).change_points == []

@@ -51,7 +51,9 @@ def show(timeline, fmt: str) -> None:
     else:
         from rich.console import Console
 
-        Console().print(output.timeline_table(timeline))
+        console = Console()
+        console.print(output.timeline_table(timeline))
+        console.print(timeline.summary, markup=False, highlight=False)
 
 
 def run(args, options) -> int:

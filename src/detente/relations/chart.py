@@ -9,7 +9,7 @@ from pathlib import Path
 from detente.errors import OptionError
 from detente.export.atomic import atomic_path
 
-from .timeline import QUAD_NAMES, Timeline, goldstein_series
+from .timeline import QUAD_NAMES, Timeline
 
 QUAD_COLOURS = {1: "#7fbf7f", 2: "#2e8b57", 3: "#f4a582", 4: "#b2182b"}
 
@@ -26,7 +26,8 @@ def _figure(timeline: Timeline):
     width = {"week": 5, "month": 25, "quarter": 80, "year": 300}[timeline.query.by]
     _bars(ax, timeline, x, width)
     line = ax.twinx()
-    line.plot(x, goldstein_series(timeline.periods), color="black", marker=".", label="mean Goldstein")
+    means = [p.goldstein_mean if p.events else float("nan") for p in timeline.periods]
+    line.plot(x, means, color="black", marker=".", label="mean Goldstein")
     line.set_ylim(-10.5, 10.5)
     line.set_ylabel("mean Goldstein")
     for point in timeline.change_points:

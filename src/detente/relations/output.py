@@ -32,10 +32,11 @@ def timeline_table(timeline: Timeline):
     from rich.table import Table
 
     q = timeline.query
-    table = Table(title=f"{q.a.label} – {q.b.label} by {q.by}", caption=timeline.summary)
-    for name in ("period", "events", "verb. coop", "mat. coop", "verb. confl", "mat. confl",
-                 "Goldstein sum", "mean", "theatres"):
-        table.add_column(name, justify="left" if name in ("period", "theatres") else "right")
+    table = Table(title=f"{q.a.label} – {q.b.label} by {q.by} (* turning point)")
+    table.add_column("period", no_wrap=True, min_width=12)
+    for name in ("events", "verb. coop", "mat. coop", "verb. confl", "mat. confl", "Goldstein sum", "mean"):
+        table.add_column(name, justify="right")
+    table.add_column("theatres")
     turning = {c.period for c in timeline.change_points}
     for p in timeline.periods:
         mean = "" if p.goldstein_mean is None else f"{p.goldstein_mean:+.2f}"

@@ -233,16 +233,14 @@ def assemble_periods(rows: list[AggregateRow], refs: list[EventRef], query: Dyad
     return [by_start.get(start) or Period(start) for start in period_range(first, last, query.by)]
 
 
-def goldstein_series(periods: list[Period]) -> list[float]:
-    """Mean Goldstein per period; a period without events counts as neutral (0)."""
-    return [p.goldstein_mean if p.goldstein_mean is not None else 0.0 for p in periods]
-
-
 def _noise_variance(values: np.ndarray) -> float:
-    """Robust noise variance from first differences (insensitive to the shifts themselves)."""
+    """Robust noise variance from first differences (insensitive to the shifts themselves).
+
+    Floored at 1 Goldstein point squared: smaller shifts are not turning points.
+    """
     diffs = np.abs(np.diff(values))
     sigma = float(np.median(diffs)) / (0.6745 * math.sqrt(2))
-    return max(sigma * sigma, 0.05)
+    return max(sigma * sigma, 1.0)
 
 
 def change_point_indices(values: list[float], min_size: int = 2, penalty: float | None = None) -> list[int]:
@@ -266,16 +264,21 @@ def _segment_mean(values: list[float], start: int, end: int) -> float:
 
 
 def find_change_points(periods: list[Period]) -> list[ChangePoint]:
-    values = goldstein_series(periods)
+    """Turning points of the mean-Goldstein series over the periods that have events.
+
+    Empty periods are skipped rather than read as neutral: news coverage is
+    sparse, and a quiet month is not a month of neutral relations.
+    """
+    active = [i for i, p in enumerate(periods) if p.events]
+    values = [periods[i].goldstein_mean for i in active]
     indices = change_point_indices(values)
     bounds = [0, *indices, len(values)]
     points = []
     for i, index in enumerate(indices):
         before = _segment_mean(values, bounds[i], index)
         after = _segment_mean(values, index, bounds[i + 2])
-        window = periods[index:index + 2]
-        events = tuple(e for p in window for e in p.top_events)[:2]
-        points.append(ChangePoint(periods[index].start, before, after, events))
+        period = periods[active[index]]
+        points.append(ChangePoint(period.start, before, after, tuple(period.top_events[:2])))
     return points
 
 
