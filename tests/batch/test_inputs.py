@@ -47,3 +47,12 @@ def test_partitions_are_numbered_across_inputs(tmp_path):
     assert [(p.name, p.input.path.endswith("b.jsonl")) for p in plan] == [
         ("part-00000", False), ("part-00001", False), ("part-00002", False),
         ("part-00003", True), ("part-00004", True)]
+
+
+def test_planning_a_truncated_gzip_corpus_says_so(tmp_path):
+    from detente.errors import InputError
+
+    path = write_jsonl(tmp_path / "c.jsonl.gz", [article_record(i) for i in range(40)])
+    path.write_bytes(path.read_bytes()[:-200])
+    with pytest.raises(InputError, match="cannot be read to the end"):
+        plan_partitions([describe_input(path)], 10)

@@ -93,7 +93,10 @@ def _jsonl_starts(path: str, size: int) -> Iterator[tuple[int, int | None]]:
 
 
 def _jsonl_ranges(path: str, size: int) -> Iterator[tuple[int, int, int | None]]:
-    starts = list(_jsonl_starts(path, size))
+    try:
+        starts = list(_jsonl_starts(path, size))
+    except (OSError, EOFError) as exc:  # gzip.BadGzipFile is an OSError
+        raise InputError(f"{path}: cannot be read to the end ({exc}); re-create or re-download it") from None
     for (first, offset), (following, _) in zip(starts, starts[1:]):
         yield first, following - first, offset
 

@@ -131,33 +131,64 @@ def _append_run(out: Path, stats: dict) -> None:
         stream.write(json.dumps(stats, sort_keys=True) + "\n")
 
 
-def run_batch(config: BatchConfig, options: Options, progress: Progress | None = None) -> BatchResult:
-    """Analyse the corpora of ``config`` into partitioned Parquet under ``config.out``."""
-    _validate(config)
-    started = time.perf_counter()
+@dataclass
+class _Plan:
+    """What a run works on: the inputs, their partitions, the plan key, what is already done."""
+
+    config: BatchConfig
+    options: Options
+    inputs: list
+    partitions: list[Partition]
+    key: str
+    markers: dict[str, dict]
+
+    def manifest(self) -> dict:
+        return manifest.build(self.inputs, self.partitions, self.key, self.config.partition_size,
+                              self.options, self.markers)
+
+
+def _prepare(config: BatchConfig, options: Options) -> _Plan:
+    """Plan the partitions, check the output directory may be resumed, note the finished ones."""
     inputs = [describe_input(path) for path in config.inputs]
-    plan = plan_partitions(inputs, config.partition_size)
+    partitions = plan_partitions(inputs, config.partition_size)
     key = manifest.plan_key(inputs, config.partition_size, options)
     config.out.mkdir(parents=True, exist_ok=True)
     manifest.check_resumable(config.out, key)
     files.remove_stale_temps(config.out)
-    markers = {p.name: m for p in plan if (m := manifest.finished(config.out, p, key))}
-    files.write_json(manifest.build(inputs, plan, key, config.partition_size, options, markers),
-                     layout.manifest_path(config.out))
-    for part in plan:
-        if part.name in markers and progress:
-            progress(len(plan), part, markers[part.name])
-    todo = [p for p in plan if p.name not in markers]
-    log.info("%d partitions planned, %d already finished", len(plan), len(markers))
-    results, crashed = _analyse(config, todo, len(plan), options, key, progress)
-    files.remove_stale_temps(config.out)  # left by a worker killed while writing
-    markers.update({r["partition"]: r for r in results})
-    final = manifest.build(inputs, plan, key, config.partition_size, options, markers)
-    files.write_json(final, layout.manifest_path(config.out))
-    _write_errors(config.out, plan, markers, crashed)
-    stats = _run_stats(results, started, config, len(plan) - len(todo))
-    _append_run(config.out, stats)
+    markers = {p.name: m for p in partitions if (m := manifest.finished(config.out, p, key))}
+    plan = _Plan(config, options, inputs, partitions, key, markers)
+    files.write_json(plan.manifest(), layout.manifest_path(config.out))
+    log.info("%d partitions planned, %d already finished", len(partitions), len(markers))
+    return plan
+
+
+def _finish(plan: _Plan, results: list[dict], crashed: list[dict], started: float) -> BatchResult:
+    """Write the final manifest, the errors file and the run's statistics."""
+    out = plan.config.out
+    plan.markers.update({r["partition"]: r for r in results})
+    final = plan.manifest()
+    files.write_json(final, layout.manifest_path(out))
+    crashed = sorted(crashed, key=lambda c: c["partition"])
+    _write_errors(out, plan.partitions, plan.markers, crashed)
+    skipped = len(plan.partitions) - len(results) - len(crashed)
+    stats = _run_stats(results, started, plan.config, skipped)
+    _append_run(out, stats)
     counts = final["counts"]
     return BatchResult(articles=counts["articles"], events=counts["events"],
                        failed=counts["failed"] + sum(c["records"] for c in crashed),
-                       partitions=len(plan), skipped=len(plan) - len(todo), crashed=crashed, run=stats)
+                       partitions=len(plan.partitions), skipped=skipped, crashed=crashed, run=stats)
+
+
+def run_batch(config: BatchConfig, options: Options, progress: Progress | None = None) -> BatchResult:
+    """Analyse the corpora of ``config`` into partitioned Parquet under ``config.out``."""
+    _validate(config)
+    started = time.perf_counter()
+    plan = _prepare(config, options)
+    total = len(plan.partitions)
+    for part in plan.partitions:
+        if part.name in plan.markers and progress:
+            progress(total, part, plan.markers[part.name])
+    todo = [p for p in plan.partitions if p.name not in plan.markers]
+    results, crashed = _analyse(config, todo, total, options, plan.key, progress)
+    files.remove_stale_temps(config.out)  # left by a worker killed while writing
+    return _finish(plan, results, crashed, started)
