@@ -42,3 +42,9 @@ def test_submitted_text_is_analysed_and_published(member_client, member, nlp, mo
     response = member_client.post("/submit/", {"text": TEXT, "title": "Idlib strike", "date": "2020-03-03"})
     article = Article.objects.get(title="Idlib strike")
     assert response["Location"] == f"/articles/{article.pk}/" and article.submitted_by == member
+
+
+@pytest.mark.parametrize("url", ["http://127.0.0.1:5432/", "http://10.0.0.8/news", "http://[::1]/", "http://169.254.169.254/"])
+def test_urls_on_the_servers_own_network_are_refused(member_client, url):
+    response = member_client.post("/submit/", {"url": url})
+    assert "public internet" in response.content.decode() and not Article.objects.exists()

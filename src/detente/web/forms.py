@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import ipaddress
+import socket
+from urllib.parse import urlparse
+
 from django import forms
 from django.contrib.auth.forms import UserCreationForm
 from django.contrib.auth.models import User
@@ -17,6 +21,20 @@ class RegisterForm(UserCreationForm):
         fields = ("username", "email")
 
 
+def is_public_url(url: str) -> bool:
+    """True when every address the URL's host resolves to is a public one (no fetching of
+    the server's own network: loopback, private, link-local or reserved addresses)."""
+    host = urlparse(url).hostname
+    if not host:
+        return False
+    try:
+        infos = socket.getaddrinfo(host, None)
+    except (socket.gaierror, UnicodeError):
+        return False
+    addresses = {ipaddress.ip_address(info[4][0].split("%")[0]) for info in infos}
+    return bool(addresses) and all(a.is_global for a in addresses)
+
+
 class SubmitForm(forms.Form):
     title = forms.CharField(max_length=300, required=False)
     date = forms.DateField(required=False, help_text="Publication date, YYYY-MM-DD (relative dates resolve against it)")
@@ -29,6 +47,12 @@ class SubmitForm(forms.Form):
         if upload and upload.size > MAX_UPLOAD_BYTES:
             raise forms.ValidationError("The file is larger than 5 MB.")
         return upload
+
+    def clean_url(self):
+        url = self.cleaned_data.get("url")
+        if url and not is_public_url(url):
+            raise forms.ValidationError("Only pages on the public internet can be fetched.")
+        return url
 
     def clean(self):
         data = super().clean()
