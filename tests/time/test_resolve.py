@@ -108,3 +108,13 @@ def test_time_ignores_a_duration_and_keeps_the_narrative(parse):
     text = "In 2011 the militia seized the airport. They held it for two years."
     second = dates(parse, text)[1]
     assert (second.start, second.end, second.basis) == (D(2011, 1, 1), D(2011, 12, 31), "context")
+
+
+@pytest.mark.parametrize("text, future", [
+    ("The ministers will meet in Geneva.", True),
+    ("The spokesman said the talks would resume soon.", True),
+    ("The president threatened that his army would retake the town.", False),
+    ("The army would have won without the storm.", False),
+])
+def test_time_tells_future_main_clauses(parse, text, future):
+    assert sentence_times(parse(text), ARTICLE)[0].future is future

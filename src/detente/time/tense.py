@@ -11,11 +11,15 @@ _REPORTING = {"say", "tell", "add", "note", "announce", "state", "report", "clai
 
 
 def is_future(sent: Span) -> bool:
-    """True when the sentence speaks of something still to come ('will meet', 'is set to')."""
+    """True when the main clause speaks of something still to come ('will meet', 'said they
+    would meet', 'is set to'); a modal in a subordinate clause ('threatened that his army
+    would retake ...') does not make the reported act future."""
     table = vocabulary()
     markers = set(table["future_markers"])
+    verb = main_verb(sent)
     for token in sent:
-        if token.tag_ == "MD" and token.lower_ in markers and not _conditional_perfect(token):
+        if (token.tag_ == "MD" and token.lower_ in markers and not _conditional_perfect(token)
+                and token.head.i in (verb.i, sent.root.i)):
             return True
     text = " ".join(token.lower_ for token in sent)
     return any(f" {phrase} " in f" {text} " for phrase in table["future_phrases"])
