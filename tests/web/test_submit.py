@@ -28,7 +28,7 @@ def test_staff_may_submit_under_staff_policy(staff_client, settings):
     assert staff_client.get("/submit/").status_code == 200
 
 
-@pytest.mark.parametrize("data", [{}, {"text": "Some words.", "url": "https://example.org/a"}])
+@pytest.mark.parametrize("data", [{}, {"text": "Some words.", "url": "https://93.184.216.34/a"}])
 def test_submit_needs_exactly_one_source(member_client, data):
     response = member_client.post("/submit/", data)
     assert "exactly one of" in response.content.decode() and not Article.objects.exists()
