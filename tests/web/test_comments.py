@@ -179,3 +179,17 @@ def test_anonymous_readers_see_new_and_hidden_comments_at_once(client, member, s
     client.post(f"/comments/{comment.pk}/moderate/", {"action": "hide"})
     client.logout()
     assert shown and "Fresh news." not in client.get(path).content.decode()
+
+
+@pytest.mark.parametrize("action,field,value", [
+    ("hide_comments", "is_public", False),
+    ("remove_comments", "is_removed", True),
+])
+def test_admin_bulk_moderation(client, staff, member, site, action, field, value):
+    comment = make_comment(site["rivalry"], member, "Moderate me.")
+    staff.is_superuser = True
+    staff.save()
+    client.force_login(staff)
+    client.post("/admin/detente_comments/detentecomment/", {"action": action, "_selected_action": [comment.pk]})
+    comment.refresh_from_db()
+    assert getattr(comment, field) is value

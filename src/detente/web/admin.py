@@ -50,8 +50,34 @@ class FlaggedFilter(admin.SimpleListFilter):
 
 @admin.register(DetenteComment)
 class DetenteCommentAdmin(CommentsAdmin):
+    """The moderation queue. django_comments' own bulk actions write its flag model, which
+    only fits its own Comment, so this admin has its own actions."""
+
     list_display = ("user", "content_type", "object_pk", "submit_date", "is_public", "is_removed", "edited_at")
     list_filter = (FlaggedFilter, "submit_date", "is_public", "is_removed")
+    actions = ["hide_comments", "show_comments", "remove_comments"]
+
+    def get_actions(self, request):
+        return admin.ModelAdmin.get_actions(self, request)
+
+    @admin.action(description="Hide the selected comments from readers")
+    def hide_comments(self, request, queryset):
+        self._update(request, queryset, is_public=False)
+
+    @admin.action(description="Show the selected comments again")
+    def show_comments(self, request, queryset):
+        self._update(request, queryset, is_public=True)
+
+    @admin.action(description="Remove the selected comments")
+    def remove_comments(self, request, queryset):
+        self._update(request, queryset, is_removed=True)
+
+    def _update(self, request, queryset, **changes) -> None:
+        for comment in queryset:  # one save per comment, so the comment signals fire
+            for name, value in changes.items():
+                setattr(comment, name, value)
+            comment.save(update_fields=list(changes))
+        self.message_user(request, f"{queryset.count()} comments updated.")
 
 
 @admin.register(DetenteCommentFlag)
