@@ -56,7 +56,7 @@ def test_jsonl_date_option_overrides_every_record(tmp_path, ingest_options):
 
 @pytest.mark.parametrize("bad,problem", [
     ("{not json", "not valid JSON"),
-    ('["a", "list"]', "expected a JSON object"),
+    ('"a string"', "expected a JSON object"),
     ('{"id": "x"}', 'no "text"'),
     ('{"id": "x", "text": "Fine.", "date": "last week"}', "not YYYY-MM-DD"),
     ('{"id": "x", "text": "Fine.", "title": 7}', '"title" must be str'),
@@ -109,3 +109,12 @@ def test_jsonl_truncated_gzip_reports_after_the_readable_lines(tmp_path, ingest_
     assert next(items).id == "a1"
     with pytest.raises(InputError, match="cut short"):
         list(items)
+
+
+@pytest.mark.parametrize("content", ['[{"id": "a", "text": "One."}, {"id": "b", "text": "Two."}]',
+                                     '[\n  {"id": "a", "text": "One."}\n]'])
+def test_jsonl_json_array_file_is_refused_with_the_conversion_hint(tmp_path, ingest_options, content):
+    path = tmp_path / "corpus.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match="JSON array.*jq"):
+        list(iter_articles(str(path), ingest_options))

@@ -106,10 +106,21 @@ def _too_long(number: int, ctx: Context) -> Failure:
     return Failure(f"{ctx.where} line {number}", error)
 
 
+def _refuse_json_array(line: bytes, ctx: Context) -> None:
+    """A corpus that opens with ``[`` is one JSON array, not JSON lines: say how to convert it."""
+    if line.lstrip(b"\xef\xbb\xbf \t").startswith(b"["):
+        raise InputError(f"{ctx.where}: is a JSON array, not JSON lines (one object per line); "
+                         f"convert it with `jq -c '.[]' FILE > FILE.jsonl`")
+
+
 def iter_jsonl(stream: BinaryIO, ctx: Context) -> Iterator[Article | Failure]:
     """One Article (or Failure) per non-blank line, reading one line at a time."""
+    seen_record = False
     for number, line in iter_lines(stream, ctx.raw_limit, ctx.where):
         if line is None:
             yield _too_long(number, ctx)
         elif line.strip():
+            if not seen_record:
+                _refuse_json_array(line, ctx)
+                seen_record = True
             yield _line_item(number, line, ctx)
