@@ -89,3 +89,23 @@ def test_explorer_filters_events(client, site, params, expected):
 def test_explorer_answers_400_for_a_bad_filter(client, db):
     response = client.get("/events/", {"quad_class": "7"})
     assert response.status_code == 400 and "quad_class" in response.content.decode()
+
+
+@pytest.mark.parametrize("path", ["/admin/", "/admin/store/article/", "/admin/store/event/",
+                                  "/admin/detente_comments/detentecomment/", "/admin/detente_comments/detentecommentflag/"])
+def test_admin_pages_open_for_superusers(client, site, staff, path):
+    staff.is_superuser = True
+    staff.save()
+    client.force_login(staff)
+    assert client.get(path).status_code == 200
+
+
+def test_event_admin_shows_the_corrections(client, site, staff):
+    from detente.store.corrections import correct_event
+
+    staff.is_superuser = True
+    staff.save()
+    event = Event.objects.get(cameo="190")
+    correct_event(event, staff, code="036", note="mis-coded")
+    client.force_login(staff)
+    assert "mis-coded" in client.get(f"/admin/store/event/{event.pk}/change/").content.decode()
