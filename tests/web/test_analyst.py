@@ -79,3 +79,10 @@ def test_after_a_correction_staff_go_back_only_within_the_site(staff_client, sit
     event = Event.objects.get(cameo="190")
     response = staff_client.post(f"/events/{event.pk}/reject/", {"back": back})
     assert response["Location"] == (expected or f"/events/{event.pk}/")
+
+
+def test_restored_event_returns_to_the_timeline(staff_client, site):
+    event = Event.objects.get(cameo="190")
+    staff_client.post(f"/events/{event.pk}/reject/", {})
+    staff_client.post(f"/events/{event.pk}/restore/", {})
+    assert year_counts(staff_client) == {"2020-01-01": (0, 1)}

@@ -38,6 +38,7 @@ urlpatterns = [
     path("events/<int:pk>/", pages.event_detail, name="event"),
     path("events/<int:pk>/correct/", analyst.correct, name="event-correct"),
     path("events/<int:pk>/reject/", analyst.reject, name="event-reject"),
+    path("events/<int:pk>/restore/", analyst.restore, name="event-restore"),
     path("relations/<str:dyad>/", pages.relation, name="relation"),
     path("relations/<str:dyad>/chart.png", pages.relation_png, name="relation-png"),
     path("submit/", submit.submit, name="submit"),

@@ -42,19 +42,30 @@ def correct(request, pk: int):
     return _back(request, event)
 
 
+def _set_status(request, pk: int, change, done: str):
+    event = get_object_or_404(Event, pk=pk)
+    form = RejectForm(request.POST)
+    try:
+        change(event, request.user, note=form.cleaned_data["note"] if form.is_valid() else "")
+    except DetenteError as err:
+        messages.error(request, err.message)
+        return _back(request, event)
+    bump_version()
+    messages.success(request, f"Event {event.pk} {done}.")
+    return _back(request, event)
+
+
 @require_POST
 @staff_member_required
 def reject(request, pk: int):
     from detente.store.corrections import reject_event
 
-    event = get_object_or_404(Event, pk=pk)
-    form = RejectForm(request.POST)
-    note = form.cleaned_data["note"] if form.is_valid() else ""
-    try:
-        reject_event(event, request.user, note=note)
-    except DetenteError as err:
-        messages.error(request, err.message)
-        return _back(request, event)
-    bump_version()
-    messages.success(request, f"Event {event.pk} rejected.")
-    return _back(request, event)
+    return _set_status(request, pk, reject_event, "rejected")
+
+
+@require_POST
+@staff_member_required
+def restore(request, pk: int):
+    from detente.store.corrections import restore_event
+
+    return _set_status(request, pk, restore_event, "restored")
