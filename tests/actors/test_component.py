@@ -117,3 +117,17 @@ def test_actors_mentions_are_sorted_and_point_into_the_text(analyze_text):
 def test_actors_work_on_a_doc_without_article(nlp):
     doc = nlp("Egypt and Qatar mediated the talks.")
     assert [m.actor.country for m in doc._.actors] == ["EGY", "QAT"]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The minister answered the question in Russian.", "Russian"),
+    ("The letter was translated from Arabic, then from Turkish.", "Turkish"),
+])
+def test_actors_language_names_are_not_countries(analyze_text, text, word):
+    doc = analyze_text(text)
+    assert not [m for m in doc._.actors if m.text == word]
+
+
+def test_actors_short_acronyms_of_foreign_groups_do_not_match_agencies(analyze_text):
+    doc = analyze_text("The EPA announced new rules for power plants.")
+    assert not [m for m in doc._.actors if m.text == "EPA"]

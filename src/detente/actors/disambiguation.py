@@ -36,6 +36,7 @@ class Rules:
     ambiguous_names: frozenset[str]
     titles: frozenset[str]
     qualifiers: frozenset[str]
+    language_cues: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -45,7 +46,7 @@ def load_rules() -> Rules:
                         tuple(c["unless_sentence"])) for name, c in data["name_cues"].items()}
     return Rules(names, frozenset(data["nonactor_heads"]), frozenset(data["blocking_entities"]),
                  frozenset(data["ambiguous_names"]), frozenset(data["titles"]),
-                 frozenset(data["qualifiers"]))
+                 frozenset(data["qualifiers"]), frozenset(data["language_cues"]))
 
 
 def _word(doc: Doc, i: int) -> str:
@@ -104,6 +105,13 @@ def names_a_thing(doc: Doc, cand: Candidate, rules: Rules) -> bool:
     return _word(doc, cand.end) in rules.nonactor_heads
 
 
+def names_a_language(doc: Doc, cand: Candidate, rules: Rules) -> bool:
+    """A demonym used as a language: "said in Russian.", "translated from Arabic"."""
+    if cand.pattern.via != "demonym" or _word(doc, cand.start - 1) not in rules.language_cues:
+        return False
+    return cand.end >= len(doc) or (doc[cand.end].is_punct and doc[cand.end].text != "-")
+
+
 def wrong_person(doc: Doc, cand: Candidate, rules: Rules) -> bool:
     """A one-word person alias that is a month or a common word, or another person's surname."""
     token = doc[cand.start]
@@ -128,7 +136,7 @@ def keep_candidate(doc: Doc, cand: Candidate, rules: Rules) -> bool:
         return False
     if pattern.entry.kind in ("country", "place") or pattern.kind == "place":
         return not (names_a_thing(doc, cand, rules) or part_of_other_name(doc, cand, rules)
-                    or doc[cand.start].ent_type_ == "PERSON")
+                    or names_a_language(doc, cand, rules) or doc[cand.start].ent_type_ == "PERSON")
     if pattern.entry.kind == "person" and cand.end - cand.start == 1:
         return not wrong_person(doc, cand, rules)
     return True
