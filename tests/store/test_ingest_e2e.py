@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import detente.pipeline
+import detente.records
 from detente.records import doc_records
 from detente.store.ingest import ingest_sources
 from detente.store.models import Article, Event, EventMention
@@ -57,3 +58,19 @@ def test_a_rerun_over_stored_sources_loads_no_pipeline(source, options, nlp, mon
     ingest_sources([source], options, nlp=nlp)
     monkeypatch.setattr(detente.pipeline, "load_pipeline", lambda options: pytest.fail("pipeline loaded"))
     assert ingest_sources([source], options).skipped == 1
+
+
+def test_an_article_failing_to_store_is_counted_and_the_others_are_kept(tmp_path, options, nlp, monkeypatch):
+    (tmp_path / "good.txt").write_text("Greek and Italian ministers met in Rome on Friday.", encoding="utf-8")
+    (tmp_path / "bad.txt").write_text("Egyptian officials criticized Ethiopia over the dam.", encoding="utf-8")
+    real = detente.records.doc_records
+
+    def fail_on_bad(doc):
+        if "Egyptian" in doc.text:
+            raise ValueError("broken record")
+        return real(doc)
+
+    monkeypatch.setattr(detente.records, "doc_records", fail_on_bad)
+    report = ingest_sources([str(tmp_path)], options, nlp=nlp)
+    assert (report.added, report.failed, list(Article.objects.values_list("text", flat=True))) == \
+        (1, 1, ["Greek and Italian ministers met in Rome on Friday."])
