@@ -109,3 +109,8 @@ def test_event_admin_shows_the_corrections(client, site, staff):
     correct_event(event, staff, code="036", note="mis-coded")
     client.force_login(staff)
     assert "mis-coded" in client.get(f"/admin/store/event/{event.pk}/change/").content.decode()
+
+
+@pytest.mark.parametrize("path", ["/relations/DEU-FRA/", "/relations/DEU-FRA/chart.png", "/api/timeline?a=FRA&b=DEU"])
+def test_a_relationship_without_events_still_answers(client, site, path):
+    assert client.get(path).status_code == 200
