@@ -166,3 +166,8 @@ def test_time_reads_pairs_of_years_and_news_comparisons(text, expected):
 def test_time_reads_the_end_of_the_year_in_the_narrative_year():
     reading = read("by the end of the year", narrative=periods.month(2015, 4))
     assert D(2015, 9, 1) < reading.period.start < reading.period.end == D(2015, 12, 31)
+
+
+def test_time_reads_next_winter_on_the_first_day_of_winter():
+    reading = read("next winter", article=D(2000, 12, 1))
+    assert (reading.period.start, reading.period.end) == (D(2001, 12, 1), D(2002, 2, 28))

@@ -22,7 +22,7 @@ narratives = st.none() | st.tuples(dates, st.integers(0, 800)).map(
     lambda pair: Period(pair[0], pair[0] + dt.timedelta(days=pair[1]), "year"))
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(text=expressions, article=st.none() | dates, narrative=narratives, future=st.booleans())
 def test_time_reading_never_raises_and_keeps_start_before_end(text, article, narrative, future):
     reading = read_expression(text, Context(article, narrative, future))

@@ -118,3 +118,14 @@ def test_time_ignores_a_duration_and_keeps_the_narrative(parse):
 ])
 def test_time_tells_future_main_clauses(parse, text, future):
     assert sentence_times(parse(text), ARTICLE)[0].future is future
+
+
+def test_time_reads_a_season_the_tagger_split_from_its_year(parse):
+    first = dates(parse, "In the autumn of 2019 the rebels launched an offensive.")[0]
+    assert (first.start, first.end) == (D(2019, 9, 1), D(2019, 11, 30))
+
+
+def test_time_moves_a_story_told_month_by_month_into_the_next_year(parse):
+    text = "In November 2018 the rebels besieged the port. By January the siege had collapsed."
+    second = dates(parse, text)[1]
+    assert (second.start, second.end) == (D(2019, 1, 1), D(2019, 1, 31))

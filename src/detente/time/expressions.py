@@ -375,11 +375,27 @@ def _on_narrative(word, context) -> bool:
                                         and narrative.granularity != "multi-year")
 
 
+def _story_year(number: int, narrative: Period, context: Context) -> int:
+    """The year of a month named inside a story: the narrative year, or the next one when a
+    story told month by month has moved past that month ('In November 2019 ... By January')."""
+    year = narrative.start.year
+    fine = narrative.granularity in ("day", "month", "season")
+    moves_on = fine and _ends_before(year, number, narrative)
+    if moves_on and (context.future or context.article is None
+                     or periods.month(year + 1, number).start <= context.article):
+        return year + 1
+    return year
+
+
+def _ends_before(year: int, number: int, narrative: Period) -> bool:
+    return periods.month(year, number).end < narrative.start
+
+
 def _nearest_month_year(word, number, context):
     """The year of a month named without one: 'last March', 'that April', 'in May'."""
     narrative = context.narrative
     if _on_narrative(word, context):
-        return narrative.start.year if narrative else None
+        return _story_year(number, narrative, context) if narrative else None
     if context.article is None:
         return None
     today = context.article
@@ -423,11 +439,11 @@ def _nearest_season(word, months, context):
     if context.article is None:
         return None
     today = context.article
-    candidates = [periods.season(year, months) for year in (today.year - 1, today.year, today.year + 1)]
+    candidates = [periods.season(year, months) for year in range(today.year - 1, today.year + 3)]
     if word in ("next", "coming") or (word is None and context.future):
-        return next(s for s in candidates if s.start > today)
+        return next((s for s in candidates if s.start > today), None)
     if word == "this":
-        return next(s for s in candidates if s.end >= today)
+        return next((s for s in candidates if s.end >= today), None)
     past = [s for s in candidates if s.start <= today]
     if word == "last":
         past = [s for s in past if s.end < today] or past

@@ -34,8 +34,24 @@ def _expression(span: Span) -> Expression:
 
 
 def _date_spans(sent: Span, ents: list[Span]) -> list[Span]:
-    ents = [ent for ent in ents if ent.label_ in ("DATE", "TIME") and not _attributive(ent)]
+    ents = [_extend_left(ent) for ent in ents if ent.label_ in ("DATE", "TIME") and not _attributive(ent)]
     return _join_ranges(sent, ents)
+
+
+def _extend_left(ent: Span) -> Span:
+    """'the autumn of' + '2019', 'the end of' + 'last year': take in the words the tagger left out."""
+    doc, start = ent.doc, ent.start
+    words = _period_words()
+    while start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in words:
+        start -= 2
+        if start >= 1 and doc[start - 1].lower_ in ("the", "early", "late", "mid"):
+            start -= 1
+    return doc[start:ent.end] if start >= ent.sent.start else ent
+
+
+def _period_words() -> frozenset[str]:
+    table = vocabulary()
+    return frozenset([*table["seasons"], *table["months"], *table["parts"], "quarter", "half"])
 
 
 def _attributive(ent: Span) -> bool:
