@@ -114,3 +114,9 @@ def test_event_admin_shows_the_corrections(client, site, staff):
 @pytest.mark.parametrize("path", ["/relations/DEU-FRA/", "/relations/DEU-FRA/chart.png", "/api/timeline?a=FRA&b=DEU"])
 def test_a_relationship_without_events_still_answers(client, site, path):
     assert client.get(path).status_code == 200
+
+
+def test_relation_page_links_the_events_behind_a_period_to_their_article(client, site):
+    page = client.get("/relations/RUS-TUR/", {"by": "year", "theatre": "Libya"}).content.decode()
+    table = page.split('<table class="timeline">')[1]
+    assert f'href="/articles/{site["rivalry"].pk}/"' in table

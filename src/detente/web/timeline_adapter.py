@@ -1,4 +1,8 @@
-"""Ask ``detente.relations`` for a dyad timeline and return it as a dict."""
+"""Ask ``detente.relations`` for a dyad timeline and return it as a dict for the site.
+
+The site adds to each period its last day (for links to the explorer) and to
+each cited event the article that first reported it (for links to the text).
+"""
 
 from __future__ import annotations
 
@@ -12,12 +16,35 @@ def dyad_query(dyad: str, by: str, theatre: str | None) -> DyadQuery:
     return DyadQuery(ActorFilter(a, country=a), ActorFilter(b, country=b), by=by, theatre=theatre)
 
 
+def cited_events(data: dict) -> list[dict]:
+    refs = [ref for period in data["periods"] for ref in period["top_events"]]
+    return refs + [ref for point in data["change_points"] for ref in point["events"]]
+
+
+def add_articles(refs: list[dict]) -> None:
+    """Set ``article_id`` on each cited event: the earliest article reporting it."""
+    from detente.store.models import EventMention
+
+    first: dict = {}
+    rows = (EventMention.objects.filter(event_id__in={r["event_id"] for r in refs})
+            .order_by("article__date", "article_id").values_list("event_id", "article_id"))
+    for event_id, article_id in rows:
+        first.setdefault(event_id, article_id)
+    for ref in refs:
+        ref["article_id"] = first.get(ref["event_id"])
+
+
+def add_period_ends(data: dict, by: str) -> None:
+    for period in data["periods"]:
+        start = dt.date.fromisoformat(period["period"])
+        period["period_end"] = (next_period(start, by) - dt.timedelta(days=1)).isoformat()
+
+
 def timeline_dict(dyad: str, by: str, theatre: str | None) -> dict:
     from detente.relations.db import DatabaseBackend
 
     data = timeline_for(DatabaseBackend(), dyad_query(dyad, by, theatre)).to_dict()
     data["dyad"] = dyad
-    for period in data["periods"]:
-        start = dt.date.fromisoformat(period["period"])
-        period["period_end"] = (next_period(start, by) - dt.timedelta(days=1)).isoformat()
+    add_period_ends(data, by)
+    add_articles(cited_events(data))
     return data

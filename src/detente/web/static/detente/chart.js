@@ -94,7 +94,8 @@
     p.top_events.forEach(function (ref) {
       var li = html("li", "", list);
       html("a", "event " + ref.event_id + " (" + ref.cameo + ")", li, { href: "/events/" + ref.event_id + "/" });
-      li.appendChild(document.createTextNode(" " + ref.date + ": " + ref.sentence));
+      li.appendChild(document.createTextNode(" " + ref.date + ": " + ref.sentence + " "));
+      if (ref.article_id) html("a", "(article)", li, { href: "/articles/" + ref.article_id + "/" });
     });
     var q = "?dyad=" + encodeURIComponent(data.dyad) + "&start=" + p.period + "&end=" + p.period_end;
     if (data.theatre) q += "&theatre=" + encodeURIComponent(data.theatre);
