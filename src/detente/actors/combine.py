@@ -115,29 +115,32 @@ def absorb_titles(found: list[Found]) -> list[Found]:
     return out
 
 
-def context_country(found: list[Found], index: int, sentence_of) -> ActorRef | None:
-    """The country nearest before (same sentence first), else after in the sentence."""
+def later_in_sentence(found: list[Found], index: int, sentence_of) -> ActorRef | None:
     here = sentence_of(found[index].start)
-    before = [f for f in found[:index] if f.has_country]
-    same = [f for f in before if sentence_of(f.start) == here]
-    if same or before:
-        return (same or before)[-1].ref
-    after = [f for f in found[index + 1:] if f.has_country and sentence_of(f.start) == here]
-    return after[0].ref if after else None
+    for item in found[index + 1:]:
+        if sentence_of(item.start) != here:
+            return None
+        if item.has_country:
+            return item.ref
+    return None
 
 
 def place_agents(doc: Doc, found: list[Found], sentence_of) -> list[Found]:
-    out = []
+    """Give unattached agents the country nearest before them, else later in the sentence."""
+    out: list[Found] = []
+    last: ActorRef | None = None
     for index, item in enumerate(found):
         if item.ref is None:
             if item.agent.use == "attached":
                 continue
-            owner = context_country(found, index, sentence_of)
+            owner = last or later_in_sentence(found, index, sentence_of)
             if owner is None:
                 continue
             item = Found(item.start, item.end,
                          agent_ref(owner, item.agent, doc[item.start:item.end].text), "agent",
                          item.agent)
+        elif item.has_country:
+            last = item.ref
         out.append(item)
     return out
 
