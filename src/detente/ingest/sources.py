@@ -57,6 +57,7 @@ def articles_from_bytes(data: bytes, kind: str | None, ctx: Context, charset: st
         yield from iter_jsonl(io.BytesIO(data), ctx)
         return
     kind = resolve_kind(kind, data, ctx.where)
+    log.info("reading %s as %s", ctx.where, kind)
     if kind == HTML and charset is None:
         charset = meta_charset(data)
     text = decode_bytes(data, ctx.where, charset)
