@@ -16,7 +16,6 @@ from detente.store.models import Article, Event, EventMention
 from .. import queries
 from ..caching import COMMENTS, DATA, get_or_build
 from ..comments.models import DetenteComment
-from ..forms import CorrectionForm
 from ..highlight import segments
 from ..timeline import PERIODS, current_version, parse_period, parse_theatre, timeline_data
 
@@ -104,7 +103,6 @@ def event_detail(request, pk: int):
     mentions = event.mentions.select_related("article").order_by("article__date", "span_start")
     return render(request, "detente/event.html", {
         "event": event, "event_list": [event], "mentions": mentions, "corrections": event.corrections.select_related("user"),
-        "correction_form": CorrectionForm(initial={"cameo": event.cameo}),
     })
 
 
