@@ -55,6 +55,8 @@ def parse_args(argv):
     parser.add_argument("--max-requests", type=int, default=50_000, help="request cap per target (Python client)")
     parser.add_argument("--connections", type=int, default=16, help="concurrent connections")
     parser.add_argument("--threads", type=int, default=8, help="waitress threads")
+    parser.add_argument("--client", choices=("auto", "wrk", "python"), default="auto",
+                        help="load generator: wrk when installed (auto), or the Python client")
     parser.add_argument("--skip-demo", action="store_true", help="do not analyse the sample articles")
     return parser.parse_args(argv)
 
@@ -191,7 +193,7 @@ def load(port: int, name: str, path: str, args) -> str:
     status.read()
     if status.status != 200:
         return f"{name}: {path} answered {status.status}"
-    if shutil.which("wrk"):
+    if args.client == "wrk" or (args.client == "auto" and shutil.which("wrk")):
         return f"{name} (wrk): " + wrk_load(port, path, args.seconds, args.connections)
     return python_load(port, path, args.seconds, args.connections, args.max_requests).report(f"{name} (python client)")
 
