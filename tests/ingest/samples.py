@@ -23,6 +23,9 @@ and the answer came as sanctions on tomatoes and tourism.</p>
 the capitals as a new pipeline was agreed.</p>
 <div class="share">Share on Facebook Share on Twitter</div>
 </article>
+<div id="comments" class="comments-area"><ol class="comment-list"><li class="comment">
+<div class="comment-author">reader42 says:</div>
+<p>Great article, the author is right about every single thing said here!</p></li></ol></div>
 <section class="comments"><h3>Leave a comment</h3>
 <p>You must login or register to add a new comment.</p></section>
 <footer>Copyright 2020 The Daily Observer. All rights reserved.</footer>

@@ -9,7 +9,8 @@ from detente.ingest import iter_articles
 
 from .samples import MENU_PAGE, PAGE
 
-BOILERPLATE = ["Leave a comment", "You must login or register", "Share on", "cookies", "Home", "Copyright"]
+BOILERPLATE = ["Leave a comment", "You must login or register", "Share on", "cookies", "Home", "Copyright",
+               "reader42 says", "Great article"]
 
 
 @pytest.fixture
