@@ -98,3 +98,28 @@ def test_api_timeline_theatre_with_spaces_is_cached_without_warnings(client, sit
     first = client.get("/api/timeline", {"a": "RUS", "b": "TUR", "theatre": "Black Sea"})
     second = client.get("/api/timeline", {"a": "RUS", "b": "TUR", "theatre": "Black Sea"})
     assert first.status_code == second.status_code == 200 and first.content == second.content
+
+
+def _refs(node):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "$ref":
+                yield value
+            else:
+                yield from _refs(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _refs(item)
+
+
+def test_openapi_references_all_resolve(client, db):
+    document = client.get("/api/openapi.json").json()
+    schemas = document["components"]["schemas"]
+    assert all(ref.removeprefix("#/components/schemas/") in schemas for ref in _refs(document))
+
+
+def test_openapi_documents_every_filter_the_events_endpoint_reads(client, db):
+    from detente.web.queries import EVENT_FILTERS
+
+    params = {p["name"] for p in client.get("/api/openapi.json").json()["paths"]["/api/events"]["get"]["parameters"]}
+    assert set(EVENT_FILTERS) | {"page", "page_size"} <= params
