@@ -129,3 +129,15 @@ def test_time_moves_a_story_told_month_by_month_into_the_next_year(parse):
     text = "In November 2018 the rebels besieged the port. By January the siege had collapsed."
     second = dates(parse, text)[1]
     assert (second.start, second.end) == (D(2019, 1, 1), D(2019, 1, 31))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Early in 2016 the envoys returned. The following spring a summit was held.", (D(2017, 3, 1), D(2017, 5, 31))),
+    ("On 3 March 2019 the rebels shelled the airport. Three days after, a truce was agreed.",
+     (D(2019, 3, 6), D(2019, 3, 6))),
+    ("The treaty, signed in 1998, expired in 2012. Around the same time, the embassy was closed.",
+     (D(2012, 1, 1), D(2012, 12, 31))),
+])
+def test_time_chains_phrases_the_tagger_misses(parse, text, expected):
+    second = dates(parse, text)[1]
+    assert (second.start, second.end, second.basis) == (*expected, "context")

@@ -163,6 +163,7 @@ def _join(left_tokens, right_tokens, context):
 def _part_rule(tokens, context):
     """'early 2015', 'mid-2019', 'the end of last year', 'earlier this year', 'later that year'."""
     head, rest = _part_head(tokens)
+    rest = _strip_leads(rest)
     if head is None or not rest:
         return None
     inner = read_words(rest, context)
@@ -358,7 +359,8 @@ def _month_year(tokens, i, number, context):
         return shifted, "relative"
     word = _shift_word(tokens, i)
     year = _nearest_month_year(word, number, context)
-    return year, "context" if _on_narrative(word, context) else "relative"
+    on_story = _on_narrative(word, context) or _steps_from_story(word, context)
+    return year, "context" if on_story else "relative"
 
 
 def _shift_word(tokens, i):
@@ -391,9 +393,35 @@ def _ends_before(year: int, number: int, narrative: Period) -> bool:
     return periods.month(year, number).end < narrative.start
 
 
+def _steps_from_story(word, context) -> bool:
+    """'the following spring', 'the previous March' while telling a story."""
+    if word is None or context.narrative is None or context.future:
+        return False
+    offset, kind = vocabulary()["shifts"][word]
+    return offset != 0 and kind in ("narrative", "story")
+
+
+def _needs_story(word, context) -> bool:
+    """'the following spring' with no story told yet names no time."""
+    return word is not None and vocabulary()["shifts"][word][1] == "narrative" and context.narrative is None
+
+
+def _step_from(narrative: Period, word: str, period_of) -> Period:
+    """The first period (``period_of(year)``) after the narrative time, or the last before it."""
+    offset = vocabulary()["shifts"][word][0]
+    years = range(narrative.start.year - 2, narrative.end.year + 3)
+    if offset > 0:
+        return next(p for p in map(period_of, years) if p.start > narrative.end)
+    return [p for p in map(period_of, years) if p.end < narrative.start][-1]
+
+
 def _nearest_month_year(word, number, context):
     """The year of a month named without one: 'last March', 'that April', 'in May'."""
     narrative = context.narrative
+    if _steps_from_story(word, context):
+        return _step_from(narrative, word, lambda year: periods.month(year, number)).start.year
+    if _needs_story(word, context):
+        return None
     if _on_narrative(word, context):
         return _story_year(number, narrative, context) if narrative else None
     if context.article is None:
@@ -425,12 +453,16 @@ def _season_rule(tokens, context):
         return Reading(periods.season(shifted + (1 if months[0] > months[1] else 0), months), "relative")
     word = _shift_word(tokens, i)
     period = _nearest_season(word, months, context)
-    basis = "context" if _on_narrative(word, context) else "relative"
+    basis = "context" if _on_narrative(word, context) or _steps_from_story(word, context) else "relative"
     return Reading(period, basis) if period else None
 
 
 def _nearest_season(word, months, context):
     narrative = context.narrative
+    if _steps_from_story(word, context):
+        return _step_from(narrative, word, lambda year: periods.season(year, months))
+    if _needs_story(word, context):
+        return None
     if _on_narrative(word, context):
         if narrative is None:
             return None

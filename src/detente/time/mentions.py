@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 from .vocabulary import vocabulary
 
 _ATTRIBUTIVE = {"compound", "amod", "nmod", "nummod", "poss"}
+_COUNT_WORDS = {"a", "an", "few", "couple", "of", "several", "or", "some"}
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,10 @@ def find_expressions(sent: Span, ents: list[Span] | None = None) -> list[Express
     dates = _date_spans(sent, sent.ents if ents is None else ents)
     found = [_expression(span) for span in dates]
     taken = {i for span in dates for i in range(span.start, span.end)}
-    found += [_expression(span) for span in _phrase_spans(sent) if span.start not in taken]
+    for span in _phrase_spans(sent):
+        if not taken.intersection(range(span.start, span.end)):
+            found.append(_expression(span))
+            taken.update(range(span.start, span.end))
     return sorted(found, key=lambda expression: expression.start_char)
 
 
@@ -34,7 +38,8 @@ def _expression(span: Span) -> Expression:
 
 
 def _date_spans(sent: Span, ents: list[Span]) -> list[Span]:
-    ents = [_extend_left(ent) for ent in ents if ent.label_ in ("DATE", "TIME") and not _attributive(ent)]
+    ents = [_extend_right(_extend_left(ent)) for ent in ents
+            if ent.label_ in ("DATE", "TIME") and not _attributive(ent)]
     return _join_ranges(sent, ents)
 
 
@@ -47,6 +52,16 @@ def _extend_left(ent: Span) -> Span:
         if start >= 1 and doc[start - 1].lower_ in ("the", "early", "late", "mid"):
             start -= 1
     return doc[start:ent.end] if start >= ent.sent.start else ent
+
+
+def _extend_right(ent: Span) -> Span:
+    """'three days' + 'after': the offset word the tagger left out."""
+    table = vocabulary()
+    doc = ent.doc
+    after = doc[ent.end] if ent.end < ent.sent.end else None
+    if after is not None and ent[-1].lower_ in table["units"] and after.lower_ in table["offsets"]:
+        return doc[ent.start:ent.end + 1]
+    return ent
 
 
 def _period_words() -> frozenset[str]:
@@ -80,17 +95,40 @@ def _join_ranges(sent: Span, ents: list[Span]) -> list[Span]:
 
 
 def _phrase_spans(sent: Span) -> list[Span]:
-    """'recently', 'at the time', 'then' (as an adverb, not 'then-president' or 'if ... then')."""
+    """What the tagger misses: 'recently', 'at the time', 'then' (as an adverb, not
+    'then-president' or 'if ... then'), 'the following spring', 'three days after'."""
     phrases = [phrase.split() for phrase in vocabulary()["extra_phrases"]]
     lowered = [token.lower_ for token in sent]
     spans = []
     for i in range(len(lowered)):
-        for phrase in phrases:
-            if lowered[i:i + len(phrase)] == phrase:
-                spans.append(sent[i:i + len(phrase)])
+        spans += [sent[i:i + len(phrase)] for phrase in phrases if lowered[i:i + len(phrase)] == phrase]
         if lowered[i] == "then" and _anaphoric_then(sent[i]):
             spans.append(sent[i:i + 1])
+        found = _shifted_period(sent, lowered, i) or _counted_offset(sent, lowered, i)
+        if found is not None:
+            spans.append(found)
     return spans
+
+
+def _shifted_period(sent: Span, lowered: list[str], i: int) -> Span | None:
+    """'the following spring', 'that winter', 'the next day' at ``i`` (the shift word)."""
+    table = vocabulary()
+    periods_ = {*table["units"], *table["seasons"], *table["months"]}
+    if lowered[i] not in table["shifts"] or i + 1 >= len(lowered) or lowered[i + 1] not in periods_:
+        return None
+    start = i - 1 if i > 0 and lowered[i - 1] == "the" else i
+    return sent[start:i + 2]
+
+
+def _counted_offset(sent: Span, lowered: list[str], i: int) -> Span | None:
+    """'three days after', 'two years later' at ``i`` (the unit), with the count before it."""
+    table = vocabulary()
+    if lowered[i] not in table["units"] or i + 1 >= len(lowered) or lowered[i + 1] not in table["offsets"]:
+        return None
+    start = i
+    while start > 0 and (sent[start - 1].like_num or lowered[start - 1] in _COUNT_WORDS):
+        start -= 1
+    return sent[start:i + 2] if start < i else None
 
 
 def _anaphoric_then(token: Token) -> bool:

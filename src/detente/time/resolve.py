@@ -85,7 +85,7 @@ def _sentence_time(sent, index, paragraph, ents, article_date, story) -> Sentenc
     future = is_future(sent)
     context = Context(article_date, story.period, future)
     mentions = [_mention(expression, context) for expression in find_expressions(sent, ents)]
-    main = _main_mention(mentions)
+    main = _main_mention(mentions, sent)
     if main is not None and main.period is None and article_date is not None:
         main = None  # a duration or frequency ('for two years', 'daily') dates nothing
     if main is not None:
@@ -121,12 +121,14 @@ def _mention(expression: Expression, context: Context) -> TimeMention:
     return TimeMention(expression, reading.period, reading.basis)
 
 
-def _main_mention(mentions: list[TimeMention]) -> TimeMention | None:
-    """The first resolved mention, narrowed by later ones that overlap it
-    ('The following year, in 2013'); an unresolved one when none resolved."""
+def _main_mention(mentions: list[TimeMention], sent) -> TimeMention | None:
+    """The first resolved mention of the main verb (else of the sentence), narrowed by the
+    others that overlap it ('The following year, in 2013'); an unresolved one when none resolved."""
     resolved = [mention for mention in mentions if mention.period is not None]
     if not resolved:
         return mentions[0] if mentions else None
+    doc = sent.doc
+    resolved.sort(key=lambda m: _governing_verb(doc[m.expression.head]) != sent.root.i)
     main = resolved[0]
     for other in resolved[1:]:
         overlap = main.period.overlap(other.period)
