@@ -12,7 +12,7 @@ from detente.model import Event
 
 from .lexicon import load_lexicon
 from .modality import is_condition_of_threat, modality_of
-from .participants import (OBJECTS, ActorIndex, Party, source_head, speaker_of, subject_head,
+from .participants import (LOCATIVE_PREPS, OBJECTS, ActorIndex, Party, source_head, speaker_of, subject_head,
                            target_heads)
 from .reading import Reading, read_chain
 from .rules import governors
@@ -22,6 +22,7 @@ log = logging.getLogger(__name__)
 STATEMENT = "010"
 ACCUSE = "112"
 MATERIAL_CONFLICT = "14"
+VERBAL_CONFLICT = "09"   # cooperative acts of several countries are reciprocal: no guessed target
 ADDRESSEE_PREPS = ("on", "upon", "to")
 CONTEXT_SENTENCES = 2
 NO_CONTEXT_TARGET = ("01", "14", "15")
@@ -126,10 +127,13 @@ def addressees(verb: Token) -> Iterator[Token]:
 
 
 def later_heads(reading: Reading) -> Iterator[Token]:
-    """Last resort: any noun after the act's verb within its clause ("a deal to buy X from Y")."""
+    """Last resort: a noun after the act's verb within its clause ("a deal to buy X from Y"),
+    not one naming where it happened ("in Doha")."""
     verb = reading.verbs[-1]
     start, end = clause_range(verb)
-    yield from (t for t in verb.doc[verb.i + 1:end] if t.pos_ in ("PROPN", "NOUN", "ADJ"))
+    for token in verb.doc[verb.i + 1:end]:
+        if token.pos_ in ("PROPN", "NOUN", "ADJ"):
+            yield token
 
 
 def find_targets(reading: Reading, actors: ActorIndex, sources: list[Party]) -> tuple[list, bool]:
@@ -141,7 +145,10 @@ def find_targets(reading: Reading, actors: ActorIndex, sources: list[Party]) -> 
     countries = {p.ref.country for p in sources}
     codes = {p.ref.code for p in sources}
     domestic: list[Party] = []
-    for heads, fallback in ((candidate_heads(reading), False), (later_heads(reading), True)):
+    searches = [(candidate_heads(reading), False)]
+    if len(countries) == 1 or reading.code >= VERBAL_CONFLICT:
+        searches.append((later_heads(reading), True))
+    for heads, fallback in searches:
         for head in heads:
             found = [p for p in actors.parties(head)
                      if p.ref.code not in codes and not actors.is_setting(p)]
