@@ -46,3 +46,12 @@ def test_places_prefers_the_sentence_over_the_context():
 
 def test_places_leaves_the_theatre_empty_when_nothing_points_to_one():
     assert infer_theatre(Evidence("The minister praised his counterpart.")) is None
+
+
+@pytest.mark.parametrize("sentence", ["Police fired tear gas at the protesters.", "The trade unions called a strike."])
+def test_places_does_not_take_masked_phrases_as_domain_keywords(sentence):
+    assert infer_theatre(Evidence(sentence)) is None
+
+
+def test_places_prefers_arms_trade_over_trade_for_the_arms_trade():
+    assert infer_theatre(Evidence("The arms trade between the two states grew.")) == "arms trade"

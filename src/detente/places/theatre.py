@@ -38,7 +38,7 @@ class Evidence:
 def infer_theatre(evidence: Evidence) -> str | None:
     """The best-supported theatre for ``evidence``, or None."""
     scores = {}
-    sentence, context = _normal(evidence.sentence), _normal(evidence.context)
+    sentence, context = _masked(_normal(evidence.sentence)), _masked(_normal(evidence.context))
     for name, entry in _theatres().items():
         score, first = _score(entry, sentence, context, evidence)
         if score > 0:
@@ -60,6 +60,17 @@ def _location_matches(entry: dict, location: Location | None) -> bool:
     if location is None:
         return False
     return _normal(location.name).strip() in entry["phrases"] or location.country in entry["countries"]
+
+
+def _masked(text: str) -> str:
+    for phrase in _masks():
+        text = text.replace(f" {phrase} ", " ")
+    return text
+
+
+@lru_cache(maxsize=1)
+def _masks() -> tuple[str, ...]:
+    return tuple(_normal(phrase).strip() for phrase in table("theatres")["masks"])
 
 
 def _normal(text: str) -> str:
