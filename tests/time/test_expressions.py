@@ -171,3 +171,12 @@ def test_time_reads_the_end_of_the_year_in_the_narrative_year():
 def test_time_reads_next_winter_on_the_first_day_of_winter():
     reading = read("next winter", article=D(2000, 12, 1))
     assert (reading.period.start, reading.period.end) == (D(2001, 12, 1), D(2002, 2, 28))
+
+
+@pytest.mark.parametrize("text, narrative, expected", [
+    ("on the 5th", None, D(2020, 10, 5)),
+    ("on the 25th", None, D(2020, 9, 25)),
+    ("on the 12th", periods.month(2016, 7), D(2016, 7, 12)),
+])
+def test_time_reads_a_day_of_the_month(text, narrative, expected):
+    assert read(text, narrative=narrative).period.start == expected

@@ -141,3 +141,8 @@ def test_time_moves_a_story_told_month_by_month_into_the_next_year(parse):
 def test_time_chains_phrases_the_tagger_misses(parse, text, expected):
     second = dates(parse, text)[1]
     assert (second.start, second.end, second.basis) == (*expected, "context")
+
+
+def test_time_dates_a_sentence_by_a_possessive_weekday(parse):
+    first = dates(parse, "Tuesday's talks in the capital ended without a deal.", article=D(2020, 10, 22))[0]
+    assert first.start == D(2020, 10, 20)

@@ -493,6 +493,26 @@ def _bare_unit_rule(tokens, context):
     return Reading(periods.unit_period(tokens[0], anchor.start), _basis("story", context))
 
 
+def _day_of_month_rule(tokens, context):
+    """'on the 5th': that day of the month being told, else of the latest month up to the article."""
+    if len(tokens) != 1 or not tokens[0][:-2].isdigit() or tokens[0][-2:] not in ("st", "nd", "rd", "th"):
+        return None
+    number = int(tokens[0][:-2])
+    narrative = context.narrative
+    if narrative is not None and narrative.granularity in ("month", "day"):
+        month, basis = narrative.start, "context"
+    elif context.article is not None:
+        month, basis = context.article, "relative"
+        if number > month.day and not context.future:
+            month = periods.add_months(month.replace(day=1), -1)
+    else:
+        return None
+    try:
+        return Reading(periods.day(month.replace(day=number)), basis)
+    except ValueError:
+        return None
+
+
 def _decade_rule(tokens, context):
     """'the 1990s', "the '90s"."""
     if len(tokens) != 1:
@@ -603,4 +623,5 @@ def _dateparser_reading(text, context):
 
 
 RULES = (_range_rule, _part_rule, _offset_rule, _window_rule, _unit_rule, _decade_rule,
-         _year_rule, _season_rule, _month_rule, _day_word_rule, _weekday_rule, _weekend_rule, _time_of_day_rule, _bare_unit_rule, _anaphor_rule)
+         _year_rule, _season_rule, _month_rule, _day_word_rule, _weekday_rule, _weekend_rule, _time_of_day_rule, _bare_unit_rule, _day_of_month_rule,
+         _anaphor_rule)

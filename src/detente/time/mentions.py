@@ -70,10 +70,12 @@ def _period_words() -> frozenset[str]:
 
 
 def _attributive(ent: Span) -> bool:
-    """'the 2014 war', 'his 2016 visit': a date that names a thing, not when this sentence happens."""
+    """'the 2014 war', 'his 2016 visit': a year that names a thing, not when this sentence happens
+    ('Tuesday's talks' and 'last week's attack' still date the sentence)."""
     root = ent.root
     units = vocabulary()["units"]
-    return (root.dep_ in _ATTRIBUTIVE and root.head.pos_ in ("NOUN", "PROPN")
+    year_only = all(token.is_digit or token.lower_ in ("the", "'s") for token in ent)
+    return (year_only and root.dep_ in _ATTRIBUTIVE and root.head.pos_ in ("NOUN", "PROPN")
             and root.head.i >= ent.end and root.head.lower_ not in units)
 
 
