@@ -34,7 +34,7 @@ class ActorRecognizer:
 
     def __init__(self, nlp: Language, name: str = "detente_actors"):
         self.name = name
-        self.book: ActorDictionary = load_dictionary()
+        self.book: ActorDictionary = load_dictionary(nlp.tokenizer)
         self._error_handler = None
 
     def get_error_handler(self):

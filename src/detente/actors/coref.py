@@ -82,7 +82,7 @@ class Coreference:
     def __init__(self, nlp: Language, name: str = "detente_coref"):
         self.name = name
         self.rules = load_coref_rules()
-        self.book = load_dictionary()
+        self.book = load_dictionary(nlp.tokenizer)
         self._error_handler = None
 
     def get_error_handler(self):

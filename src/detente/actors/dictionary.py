@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass
-from functools import lru_cache
 
 import pycountry
 from spacy.lang.en import English
@@ -50,11 +49,11 @@ class AgentPattern:
 
 
 class ActorDictionary:
-    def __init__(self):
+    def __init__(self, tokenizer=None):
         self.actors = PhraseTrie()
         self.agents = PhraseTrie()
         self.countries: dict[str, Entry] = {}
-        self.tokenizer = English().tokenizer
+        self.tokenizer = tokenizer or English().tokenizer
 
     def tokens(self, phrase: str) -> list[str]:
         return [t.lower_ for t in self.tokenizer(phrase)]
@@ -197,11 +196,23 @@ def _plural(phrase: str) -> str:
     return phrase + ("es" if phrase.endswith(("s", "sh", "ch", "x")) else "s")
 
 
-@lru_cache(maxsize=1)
-def load_dictionary() -> ActorDictionary:
-    """Compile every actor and agent phrase (cached: built once per process)."""
+_CACHE: list[ActorDictionary] = []
+
+
+def load_dictionary(tokenizer=None) -> ActorDictionary:
+    """Every actor and agent phrase, compiled once per process.
+
+    ``tokenizer`` (an English spaCy tokenizer, e.g. the pipeline's) splits the
+    hand-written phrases; without one a blank English tokenizer is made.
+    """
+    if not _CACHE:
+        _CACHE.append(build_dictionary(tokenizer))
+    return _CACHE[0]
+
+
+def build_dictionary(tokenizer=None) -> ActorDictionary:
     began = time.perf_counter()
-    book = ActorDictionary()
+    book = ActorDictionary(tokenizer)
     claimed = load_leaders(book)
     load_organisations(book)
     load_countries(book)
