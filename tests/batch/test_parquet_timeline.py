@@ -47,3 +47,18 @@ def test_duckdb_timeline_counts_duplicate_articles_once(tmp_path):
     (twice / "events/part-00001.parquet").write_bytes((once / "events/part-00000.parquet").read_bytes())
     query = DyadQuery(RUS, TUR)
     assert timeline_for(ParquetBackend(twice), query).to_dict() == timeline_for(ParquetBackend(once), query).to_dict()
+
+
+@pytest.mark.db
+@pytest.mark.django_db(transaction=True, reset_sequences=True)
+def test_timeline_command_prints_the_same_from_parquet_as_from_the_database(tmp_path, capsys):
+    from detente.cli import main
+    from detente.store.bulk import load_output
+
+    out = write_output(tmp_path / "out")
+    load_output(out)
+    argv = ["timeline", "RUS", "TUR", "--by", "month", "--format", "json"]
+    main(argv)
+    from_db = capsys.readouterr().out
+    main([*argv, "--parquet", str(out)])
+    assert capsys.readouterr().out == from_db and '"events": ' in from_db
