@@ -5,7 +5,8 @@ Measures, in one run:
 1. throughput of the full Detente pipeline through `detente batch` with one
    worker, against bare spaCy (`nlp.pipe` of the same base model) in one
    process, on the same texts; both wall clocks include loading the model,
-   and the batch side also starts its Dask cluster and writes Parquet;
+   and the batch side also starts its Dask cluster and writes Parquet (a
+   second ratio leaves out model loading and cluster start on both sides);
 2. the speed-up of two Dask workers over one;
 3. each worker's peak memory (ru_maxrss, reported by the worker) for the
    sample and for half of it: it must not grow with the corpus.
@@ -112,8 +113,11 @@ def measure(sample: Path, half: Path, work: Path, args) -> dict:
 def summarize(figures: dict) -> dict:
     bare, one, two = (figures[k] for k in ("bare_spacy_1_process", "batch_1_worker", "batch_2_workers"))
     half = figures["batch_2_workers_half_corpus"]
+    bare_steady = bare["articles"] / (bare["seconds"] - bare["load_seconds"])
+    one_steady = one["articles"] / (one["task_seconds"] - one["load_seconds"])
     return {
         "throughput_ratio_batch1_vs_bare_spacy": round(one["articles_per_second"] / bare["articles_per_second"], 3),
+        "steady_ratio_without_model_load_and_cluster_start": round(one_steady / bare_steady, 3),
         "speedup_2_workers_vs_1": round(one["seconds"] / two["seconds"], 3),
         "worker_peak_rss_mb_full_corpus": max(two["worker_max_rss_mb"].values()),
         "worker_peak_rss_mb_half_corpus": max(half["worker_max_rss_mb"].values()),
