@@ -49,10 +49,16 @@ def test_partitions_are_numbered_across_inputs(tmp_path):
         ("part-00003", True), ("part-00004", True)]
 
 
-def test_planning_a_truncated_gzip_corpus_says_so(tmp_path):
+@pytest.mark.parametrize(("name", "message"), [("c.jsonl.gz", "cannot be read to the end"),
+                                                 ("c.parquet", "not a readable Parquet file")])
+def test_planning_a_truncated_corpus_says_so(tmp_path, name, message):
     from detente.errors import InputError
 
-    path = write_jsonl(tmp_path / "c.jsonl.gz", [article_record(i) for i in range(40)])
+    path = tmp_path / name
+    if name.endswith(".gz"):
+        write_jsonl(path, [article_record(i) for i in range(40)])
+    else:
+        pq.write_table(pa.Table.from_pylist([article_record(i) for i in range(40)]), path)
     path.write_bytes(path.read_bytes()[:-200])
-    with pytest.raises(InputError, match="cannot be read to the end"):
+    with pytest.raises(InputError, match=message):
         plan_partitions([describe_input(path)], 10)

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from detente.errors import InputError
@@ -102,7 +103,10 @@ def _jsonl_ranges(path: str, size: int) -> Iterator[tuple[int, int, int | None]]
 
 
 def _parquet_ranges(path: str, size: int) -> Iterator[tuple[int, int, int | None]]:
-    rows = pq.ParquetFile(path).metadata.num_rows
+    try:
+        rows = pq.ParquetFile(path).metadata.num_rows
+    except (pa.ArrowException, OSError) as exc:
+        raise InputError(f"{path}: not a readable Parquet file ({exc}); re-create it") from None
     for first in range(0, rows, size):
         yield first, min(size, rows - first), None
 
