@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -14,18 +15,32 @@ def add_parser(subparsers):
     return parser
 
 
+@contextmanager
+def _bar(total: int):
+    """A rich progress bar over partitions on stderr; yields the load's progress callback."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    columns = (TextColumn("partitions"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("{task.fields[articles]} articles added"), TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True)) as progress:
+        task = progress.add_task("load", total=total, articles=0)
+        yield lambda name, report: progress.update(task, advance=1, articles=report.articles_added)
+
+
 def run(args, options) -> int:
     from detente.batch.files import read_json
     from detente.batch.layout import manifest_path
     from detente.batch.reading import partition_names
     from detente.store.setup import open_store
 
-    partition_names(args.directory)  # refuse a directory without batch output before touching the DB
+    names = partition_names(args.directory)  # refuse a directory without output before touching the DB
     open_store(options)
     from detente.store.bulk import load_output
 
     manifest = read_json(manifest_path(args.directory)) or {}
-    report = load_output(args.directory, model_name=manifest.get("model", ""))
+    with _bar(len(names)) as advance:
+        report = load_output(args.directory, model_name=manifest.get("model", ""), progress=advance)
     print(f"{report.partitions} partitions: {report.articles_added} articles added "
           f"({report.articles_skipped} already stored), {report.events_added} new events, "
           f"{report.mentions_added} mentions ({report.events_merged} merged into known events)",
