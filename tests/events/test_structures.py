@@ -129,3 +129,23 @@ def test_events_sentence_without_actors_gives_nothing(events_of):
 ])
 def test_events_object_decides_between_related_codes(events_of, text, code):
     assert [e[2] for e in events_of(text)] == [code]
+
+
+def test_events_agent_of_a_nominal_act_is_the_source(events_of):
+    found = events_of("Dozens of Turkish soldiers were killed in an air strike by Syrian forces.")
+    assert [e[:3] for e in found] == [("SYR", "TUR", "195")]
+
+
+def test_events_possessive_pronoun_subject_in_reported_clause_is_the_speaker(events_of):
+    found = {e[:3] for e in events_of("Greece said its jets carried out raids on Turkish positions.")}
+    assert ("GRC", "TUR", "195") in found
+
+
+def test_events_reported_obligation_of_another_is_a_demand(events_of):
+    found = events_of("India insists that Pakistan must return the captured pilot.")
+    assert [(e[0], e[1], e[2][:2], e[3]) for e in found] == [("IND", "PAK", "10", "asserted")]
+
+
+def test_events_coordinated_adjectives_name_each_actor(events_of):
+    found = {e[:2] for e in events_of("Syrian and Turkish forces clashed near the border.")}
+    assert found == {("SYR", "TUR"), ("TUR", "SYR")}

@@ -109,7 +109,7 @@ def modality_of(verbs: list[Token], threatened: bool, denied: bool) -> str:
         return "denied"
     if threatened:
         return "threatened"
-    if any(is_conditional(v) or has_possibility_modal(v) for v in verbs):
+    if any(is_conditional(v) for v in verbs) or has_possibility_modal(verbs[0]):
         return "hypothetical"
     if is_alleged(verbs[0]) or any(is_alleged(v) for v in verbs[1:]):
         return "alleged"

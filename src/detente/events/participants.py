@@ -69,7 +69,7 @@ class ActorIndex:
             mention = self.mention_for(conjunct)
             if mention is not None:
                 mentions.append(mention)
-                mentions.extend(self.coordinated(head.doc[mention.token_end - 1]))
+                mentions.extend(self.coordinated(mention))
         return _unique([Party(ref, m.text, m.token_start) for m in mentions for ref in m.refs])
 
     def listed(self, head: Token) -> list[Token]:
@@ -84,9 +84,11 @@ class ActorIndex:
                 items.extend((appos, *appos.conjuncts))
         return items
 
-    def coordinated(self, token: Token) -> list[ActorMention]:
-        """Mentions coordinated with one inside a phrase ("ministers of Russia and Ukraine")."""
-        return [m for c in token.conjuncts if (m := self.by_token[c.i]) is not None]
+    def coordinated(self, mention: ActorMention) -> list[ActorMention]:
+        """Mentions coordinated with one inside a phrase ("ministers of Russia and Ukraine",
+        "Syrian and Iraqi forces")."""
+        tokens = self.doc[mention.token_start:mention.token_end]
+        return [m for t in tokens for c in t.conjuncts if (m := self.by_token[c.i]) is not None]
 
 
 def _unique(parties: list[Party]) -> list[Party]:
@@ -103,8 +105,16 @@ def child(verb: Token, *deps: str) -> Token | None:
 
 
 def agent_of(verb: Token) -> Token | None:
+    """The by-phrase of a passive verb, or of the act it names ("killed in a strike by X")."""
     agent = child(verb, "agent")
-    return child(agent, "pobj") if agent is not None else None
+    if agent is not None:
+        return child(agent, "pobj")
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during")):
+        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+            if by is not None:
+                return child(by, "pobj")
+    return None
 
 
 def is_passive(verb: Token) -> bool:
@@ -134,9 +144,12 @@ def subject_head(verb: Token, hops: int = 0) -> Token | None:
 def speaker_of(verb: Token) -> Token | None:
     """In "X said it will ...", an unresolved pronoun subject stands for the speaker X."""
     subject = child(verb, "nsubj", "nsubjpass")
-    if subject is None or subject.pos_ != "PRON" or verb.dep_ not in ("ccomp", "xcomp"):
+    if subject is None or verb.dep_ not in ("ccomp", "xcomp"):
         return None
-    return source_head(verb.head)
+    owner = child(subject, "poss")          # "its jets carried out the raids"
+    if subject.pos_ == "PRON" or (owner is not None and owner.pos_ == "PRON"):
+        return source_head(verb.head)
+    return None
 
 
 def is_agentive_passive(verb: Token) -> bool:

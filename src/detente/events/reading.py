@@ -12,6 +12,7 @@ from .modality import is_future, is_negated
 from .rules import governors
 
 MAPPED = ("intent", "threat", "demand", "appeal", "refuse")
+OBLIGATION = frozenset({"must", "should"})
 MAX_DEPTH = 4
 
 
@@ -46,10 +47,19 @@ def governed_verb(verb: Token, kind: str | None) -> Token | None:
     return None
 
 
+def is_reported_demand(verb: Token) -> bool:
+    """'X says Y must return ...': a statement whose clause says what another must do."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    return clause is not None and any(
+        c.dep_ == "aux" and c.lower_ in OBLIGATION for c in clause.children)
+
+
 def lexical_reading(verb: Token) -> Reading:
     context = verb_context(verb)
     coding = load_lexicon().code(verb.lemma_.lower(), context)
     kind = governors().class_of(verb.lemma_.lower(), context.particles)
+    if kind == "say" and is_reported_demand(verb):
+        kind = "demand"
     if coding is None:
         return Reading([verb], None, kind=kind)
     return Reading([verb], coding.code, coding.reverse, coding.pattern, coding.weight, kind)
