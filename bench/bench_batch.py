@@ -9,7 +9,8 @@ Measures, in one run:
    second ratio leaves out model loading and cluster start on both sides);
 2. the speed-up of two Dask workers over one;
 3. each worker's peak memory (ru_maxrss, reported by the worker) for the
-   sample and for half of it: it must not grow with the corpus.
+   sample and for half of it: it must not grow with the corpus;
+4. (extra) the time `detente load` takes to put the output into SQLite.
 
 Usage: python bench/bench_batch.py [--articles 2000] [--partition-size 100] [--json FILE]
 Reads ../shared/corpora (or $DETENTE_SHARED/corpora); skips with a message when absent.
@@ -90,6 +91,22 @@ def batch_run(sample: Path, out: Path, workers: int, partition_size: int) -> dic
             "worker_max_rss_mb": run["worker_max_rss_mb"]}
 
 
+def load_into_sqlite(out: Path, data_dir: Path) -> dict:
+    """`detente load` of one batch output into a fresh embedded SQLite database."""
+    from detente.settings import Options
+    from detente.store.setup import open_store
+
+    open_store(Options.from_env(data_dir=str(data_dir), database_url=""))
+    from detente.store.bulk import load_output
+
+    started = time.perf_counter()
+    report = load_output(out)
+    seconds = time.perf_counter() - started
+    return {"articles": report.articles_added, "events": report.events_added,
+            "mentions": report.mentions_added, "seconds": round(seconds, 2),
+            "articles_per_second": round(report.articles_added / seconds, 1)}
+
+
 def load_average() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
@@ -107,6 +124,7 @@ def measure(sample: Path, half: Path, work: Path, args) -> dict:
     figures["load_after_2_workers"] = load_average()
     figures["batch_2_workers_half_corpus"] = batch_run(half, work / "half", 2, args.partition_size)
     figures["machine"]["load_after"] = load_average()
+    figures["detente_load_sqlite"] = load_into_sqlite(work / "two", work / "db")
     return figures
 
 
