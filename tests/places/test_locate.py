@@ -101,3 +101,21 @@ def test_places_carries_the_place_into_a_continuing_material_act(parse, cameo, b
     text = "Turkish troops entered Afrin in January. They fired on the militia."
     event = located(parse, text, "fired", sentence_index=1, cameo=cameo, basis=basis)
     assert (event.location.name if event.location else None) == expected
+
+
+@pytest.mark.parametrize("text, verb", [
+    ("Washington imposed sanctions on Iran.", "imposed"),
+    ("The two ministers quarrelled over Crimea.", "quarrelled"),
+    ("Ankara softened its policy towards Russia.", "softened"),
+])
+def test_places_does_not_take_the_topic_of_an_act_as_its_location(parse, text, verb):
+    assert located(parse, text, verb).location is None
+
+
+@pytest.mark.parametrize("text, verb, place", [
+    ("Russian bombers flew over Syria.", "flew", "Syria"),
+    ("Militants fired rockets into Israel.", "fired", "Israel"),
+    ("The navy held drills on the Black Sea.", "held", "Black Sea"),
+])
+def test_places_takes_the_goal_of_a_movement_as_the_location(parse, text, verb, place):
+    assert located(parse, text, verb).location.name == place

@@ -58,6 +58,8 @@ def is_locative(token: Token) -> bool:
     if token.dep_ == "pobj":
         if head.lower_ in words["prepositions"]:
             return True
+        if head.lower_ in words["surface_prepositions"]:
+            return token.ent_type_ in ("LOC", "FAC")
         return head.lower_ in words["motion_prepositions"] and head.head.lemma_ in words["motion_verbs"]
     return token.dep_ == "dobj" and head.lemma_ in words["place_object_verbs"]
 
