@@ -56,4 +56,5 @@ def write_output(out: Path, partitions: int = 3, per_partition: int = 3) -> Path
             event_rows.extend(event_row(r) for r in records)
         files.write_parquet(to_table(article_rows, ARTICLES), layout.table_path(out, "articles", f"part-{p:05d}"))
         files.write_parquet(to_table(event_rows, EVENTS), layout.table_path(out, "events", f"part-{p:05d}"))
+        files.write_json({"partition": f"part-{p:05d}"}, layout.marker_path(out, f"part-{p:05d}"))
     return out

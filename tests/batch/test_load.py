@@ -74,3 +74,14 @@ def test_load_command_refuses_a_directory_without_output(tmp_path, capsys):
 
     code = main(["load", str(tmp_path), "--data-dir", str(tmp_path / "data")])
     assert (code, "[E100]" in capsys.readouterr().err) == (2, True)
+
+
+@pytest.mark.db
+@pytest.mark.django_db
+def test_load_leaves_out_a_partition_still_being_written(tmp_path):
+    from detente.store.bulk import load_output
+
+    out = write_output(tmp_path / "out")
+    (out / "_partitions" / "part-00002.json").unlink()
+    report = load_output(out)
+    assert (report.partitions, report.articles_added) == (2, 6)

@@ -45,6 +45,7 @@ def test_duckdb_timeline_counts_duplicate_articles_once(tmp_path):
     twice = write_output(tmp_path / "twice", partitions=1)
     (twice / "articles/part-00001.parquet").write_bytes((once / "articles/part-00000.parquet").read_bytes())
     (twice / "events/part-00001.parquet").write_bytes((once / "events/part-00000.parquet").read_bytes())
+    (twice / "_partitions/part-00001.json").write_bytes((once / "_partitions/part-00000.json").read_bytes())
     query = DyadQuery(RUS, TUR)
     assert timeline_for(ParquetBackend(twice), query).to_dict() == timeline_for(ParquetBackend(once), query).to_dict()
 

@@ -20,9 +20,12 @@ from .schema import row_record
 
 
 def partition_names(out: Path) -> list[str]:
-    """Finished partitions (both tables written), in order; an InputError when there are none."""
-    names = sorted(p.stem for p in (Path(out) / "articles").glob("part-*.parquet"))
-    names = [n for n in names if layout.table_path(out, "events", n).exists()]
+    """Finished partitions (their marker, written last, exists), in order; an InputError when there are none.
+
+    A partition still being written by a running job is left out.
+    """
+    names = sorted(p.stem for p in (Path(out) / "_partitions").glob("part-*.json"))
+    names = [n for n in names if layout.table_path(out, "articles", n).exists()]
     if not names:
         raise InputError(f"{out}: no batch output here (no articles/part-*.parquet); "
                          f"run `detente batch INPUT... --out {out}` first")

@@ -83,9 +83,11 @@ class ParquetBackend:
         self._merged: list | None = None
 
     def _rows(self) -> list[dict]:
-        globs = [layout.table_glob(self.directory, "articles"), layout.table_glob(self.directory, "events")]
+        """The event rows of the finished partitions, in load order."""
+        names = partition_names(self.directory)
+        tables = [[str(layout.table_path(self.directory, t, n)) for n in names] for t in ("articles", "events")]
         with duckdb.connect() as con:
-            return con.execute(LOAD_ORDER_SQL, globs).to_arrow_table().to_pylist()
+            return con.execute(LOAD_ORDER_SQL, tables).to_arrow_table().to_pylist()
 
     def _merge(self) -> list:
         """Merge the candidate rows as ``detente load`` would: each article's duplicate mentions once."""
