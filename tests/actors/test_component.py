@@ -131,3 +131,18 @@ def test_actors_language_names_are_not_countries(analyze_text, text, word):
 def test_actors_short_acronyms_of_foreign_groups_do_not_match_agencies(analyze_text):
     doc = analyze_text("The EPA announced new rules for power plants.")
     assert not [m for m in doc._.actors if m.text == "EPA"]
+
+
+def test_actors_surname_before_its_bearer_held_office_is_not_that_person(analyze_text):
+    doc = analyze_text("Finance minister Stoltenberg told parliament taxes would rise.",
+                       date="1987-03-01")
+    assert not [m for m in doc._.actors if m.actor.name == "Jens Stoltenberg"]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Gold was traded on the London Metal Exchange all day.", "London"),
+    ("Ministers reviewed the Uruguay Round of trade talks.", "Uruguay"),
+])
+def test_actors_place_inside_an_institution_name_is_not_an_actor(analyze_text, text, word):
+    doc = analyze_text(text)
+    assert not [m for m in doc._.actors if m.text == word]

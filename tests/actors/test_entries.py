@@ -44,3 +44,9 @@ def test_entry_reference_carries_iso_country_of_its_code():
     entry = Entry("X", "person", (Role("ROMGOV"),))
     ref = entry.ref_on(None)
     assert (ref.code, ref.country, ref.kind) == ("ROMGOV", "ROU", "person")
+
+
+@pytest.mark.parametrize("day, known", [("1987-03-01", False), ("2015-01-01", True), (None, True)])
+def test_entry_is_unknown_before_its_first_role(day, known):
+    entry = Entry("X", "person", (Role("NORGOV", D("2005-10-17"), D("2013-10-16")),))
+    assert entry.known_on(D(day) if day else None) is known

@@ -38,10 +38,12 @@ class Found:
         return self.ref is not None and is_country(self.ref.country)
 
 
-def resolve(cand: Candidate, day: dt.date | None) -> Found:
+def resolve(cand: Candidate, day: dt.date | None) -> Found | None:
     if cand.is_agent:
         return Found(cand.start, cand.end, None, "agent", cand.pattern)
     pattern = cand.pattern
+    if pattern.words == 1 and pattern.entry.kind == "person" and not pattern.entry.known_on(day):
+        return None  # a surname alone, before its bearer held any role: someone else
     ref = pattern.entry.ref_on(day, role=pattern.role, kind=pattern.kind)
     return Found(cand.start, cand.end, ref, pattern.via)
 
@@ -161,7 +163,7 @@ def to_mention(doc: Doc, item: Found, sentence_of) -> ActorMention:
 
 def build_mentions(doc: Doc, candidates: list[Candidate], day: dt.date | None) -> list[ActorMention]:
     sentence_of = sentence_indexer(doc)
-    found = [resolve(c, day) for c in candidates]
+    found = [f for f in (resolve(c, day) for c in candidates) if f is not None]
     found = absorb_titles(attach_after(doc, attach_before(doc, found)))
     found = place_agents(doc, found, sentence_of)
     return [to_mention(doc, item, sentence_of) for item in found]

@@ -37,6 +37,7 @@ class Rules:
     titles: frozenset[str]
     qualifiers: frozenset[str]
     language_cues: frozenset[str]
+    place_blocking_entities: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -46,7 +47,8 @@ def load_rules() -> Rules:
                         tuple(c["unless_sentence"])) for name, c in data["name_cues"].items()}
     return Rules(names, frozenset(data["nonactor_heads"]), frozenset(data["blocking_entities"]),
                  frozenset(data["ambiguous_names"]), frozenset(data["titles"]),
-                 frozenset(data["qualifiers"]), frozenset(data["language_cues"]))
+                 frozenset(data["qualifiers"]), frozenset(data["language_cues"]),
+                 frozenset(data["blocking_entities"]) | frozenset(data["place_blocking_entities"]))
 
 
 def _word(doc: Doc, i: int) -> str:
@@ -88,13 +90,17 @@ def covering_entity(doc: Doc, cand: Candidate) -> Span | None:
         end += 1
     if (start, end) == (cand.start, cand.end):
         return None
-    return doc[start:end]
+    return Span(doc, start, end, label=first.ent_type_)
 
 
 def part_of_other_name(doc: Doc, cand: Candidate, rules: Rules) -> bool:
-    """A country name inside a longer PERSON, LOC, FAC... entity (Michael Jordan)."""
+    """A country name inside a longer PERSON, LOC, FAC... entity (Michael Jordan); a
+    capital or place name also inside a longer ORG entity (London Metal Exchange)."""
     entity = covering_entity(doc, cand)
-    if entity is None or entity.label_ not in rules.blocking_entities:
+    pattern = cand.pattern
+    is_place = pattern.kind == "place" or (pattern.via == "metonym" and not pattern.role)
+    blocking = rules.place_blocking_entities if is_place else rules.blocking_entities
+    if entity is None or entity.label_ not in blocking:
         return False
     before = [t.lower_ for t in doc[entity.start:cand.start]]
     return not (before and all(w in rules.qualifiers for w in before) and cand.end == entity.end)

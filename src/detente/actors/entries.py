@@ -49,6 +49,13 @@ class Entry:
     country: str | None = None        # explicit country of operation/sponsor
     source: str = "detente"
 
+    def known_on(self, day: dt.date | None) -> bool:
+        """False before the first dated role of someone who has no default role."""
+        if day is None or any(not r.dated for r in self.roles):
+            return True
+        starts = [r.start for r in self.roles if r.start is not None]
+        return not starts or min(starts) <= day or any(r.start is None for r in self.roles)
+
     def code_on(self, day: dt.date | None) -> str:
         dated = sorted((r for r in self.roles if r.dated), key=Role.sort_key)
         default = next((r.code for r in self.roles if not r.dated), None)
