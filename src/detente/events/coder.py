@@ -63,7 +63,7 @@ def readings(sent: Span) -> Iterator[Reading]:
         consumed.update(v.i for v in reading.verbs)
         if reading.drop:
             log.debug("dropped %r: %s", verb.text, ", ".join(reading.notes))
-        elif is_statement(reading):
+        elif is_statement(reading) and says_something(verb):
             statements.append(as_statement(reading))
         elif reading.code is not None:
             yield reading
@@ -73,6 +73,12 @@ def readings(sent: Span) -> Iterator[Reading]:
 def is_statement(reading: Reading) -> bool:
     return reading.code == STATEMENT or (reading.code is None and reading.kind == "say"
                                          and len(reading.verbs) == 1)
+
+
+def says_something(verb: Token) -> bool:
+    """A statement needs what was said ("said that ...") or whom it was said to."""
+    return reported_clause(verb) is not None or any(
+        c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ == "to") for c in verb.children)
 
 
 def as_statement(reading: Reading) -> Reading:
