@@ -12,6 +12,11 @@ An element is {"prep": preposition or null, "words": [word or "&SYNSET", ...]}
 reverse-direction code) or null for "no event". The dictionary's actor markers
 ($, +, ^, %) are dropped: Detente finds actors in the dependency parse.
 
+It also writes src/detente/events/data/discards.json from Phoenix.discards.txt:
+phrases (sports, entertainment, epidemics ...) that make a sentence no event.
+Years, "... later/ago" phrases and references to past wars are left out:
+Detente dates events instead of discarding history.
+
 Usage: python tools/build_verb_data.py [--shared ../shared]
 """
 
@@ -27,6 +32,9 @@ from detente.events.lexicon import parse_pattern
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "detente" / "events" / "data" / "verbs_petrarch.json"
+DISCARDS_OUT = OUT.with_name("discards.json")
+TIME_WORDS = ("LATER", "AGO")
+HISTORY = ("WORLD WAR", "NAPOLEONIC", "PEARL HARBOR", "1942")   # dated history stays codable
 BLOCK = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]")
 CODE = re.compile(r"\[([0-9:\-]*)!?\]")
 
@@ -108,6 +116,18 @@ def build(shared: Path) -> dict:
     return {"synsets": read_synsets(lines[:start]), "blocks": blocks}
 
 
+def read_discards(shared: Path) -> list[str]:
+    lines = (shared / "reference/petrarch2/Phoenix.discards.txt").read_text(encoding="latin-1")
+    phrases = set()
+    for line in lines.splitlines():
+        text = strip_comment(line).split(";")[0].strip().lstrip("+").strip()
+        if not text or text[0].isdigit() or text.endswith(TIME_WORDS) or \
+                any(h in text.upper() for h in HISTORY):
+            continue
+        phrases.add(text.lower())
+    return sorted(phrases)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
@@ -117,6 +137,9 @@ def main() -> None:
     verbs = sum(len(b["verbs"]) for b in data["blocks"])
     patterns = sum(len(b["patterns"]) for b in data["blocks"])
     print(f"wrote {len(data['blocks'])} blocks, {verbs} verbs, {patterns} patterns to {OUT}")
+    discards = read_discards(args.shared)
+    DISCARDS_OUT.write_text(json.dumps({"phrases": discards}, indent=0) + "\n", encoding="utf-8")
+    print(f"wrote {len(discards)} discard phrases to {DISCARDS_OUT}")
 
 
 if __name__ == "__main__":

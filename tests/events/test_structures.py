@@ -149,3 +149,11 @@ def test_events_reported_obligation_of_another_is_a_demand(events_of):
 def test_events_coordinated_adjectives_name_each_actor(events_of):
     found = {e[:2] for e in events_of("Syrian and Turkish forces clashed near the border.")}
     assert found == {("SYR", "TUR"), ("TUR", "SYR")}
+
+
+@pytest.mark.parametrize("text", [
+    "Greece beat Turkey in the basketball final.",
+    "France beat China to win the World Cup.",
+])
+def test_events_sports_sentences_are_discarded(events_of, text):
+    assert events_of(text) == []

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from detente.model import Event
 
+from .discards import is_discarded
 from .lexicon import load_lexicon
 from .modality import is_condition_of_threat, modality_of
 from .participants import (LOCATIVE_PREPS, OBJECTS, ActorIndex, Party, source_head, speaker_of, subject_head,
@@ -175,7 +176,7 @@ class SentenceCoder:
         self.memory = Memory()
 
     def code(self, sent: Span, index: int) -> list[Event]:
-        if not self.actors.any_between(sent.start, sent.end):
+        if not self.actors.any_between(sent.start, sent.end) or is_discarded(sent.text):
             return []
         events: dict[tuple, Event] = {}
         for reading in readings(sent):
