@@ -60,9 +60,13 @@ class ActorDictionary:
 
     def add_phrase(self, phrase: str, pattern_args: dict, entry: Entry, source: str) -> None:
         tokens = self.tokens(phrase) if isinstance(phrase, str) else phrase
-        if tokens:
-            pattern = Pattern(entry=entry, words=len(tokens), **pattern_args)
-            self.actors.add(tokens, pattern, PRIORITY[source])
+        if not tokens:
+            return
+        pattern = Pattern(entry=entry, words=len(tokens), **pattern_args)
+        self.actors.add(tokens, pattern, PRIORITY[source])
+        if any("'" in t for t in tokens):  # the same phrase typed with a typographic apostrophe
+            curly = [t.replace("'", "\u2019") for t in tokens]
+            self.actors.add(curly, pattern, PRIORITY[source])
 
 
 def case_of(phrase: str) -> str:

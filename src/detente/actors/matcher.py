@@ -18,7 +18,7 @@ from .dictionary import ActorDictionary, AgentPattern, Pattern
 NAME_PARTICLES = frozenset({
     "the", "of", "and", "al", "el", "bin", "ibn", "bint", "von", "der", "den", "de", "da",
     "la", "le", "du", "for", "in", "on", "y", "van", "des", "di", "do", "dos", "&", "-",
-    "'s", "ul", "ud", "wal", "e",
+    "'s", "\u2019s", "ul", "ud", "wal", "e",
 })
 
 
