@@ -157,3 +157,15 @@ def test_events_coordinated_adjectives_name_each_actor(events_of):
 ])
 def test_events_sports_sentences_are_discarded(events_of, text):
     assert events_of(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Thousands of Iranian students protested in Tehran.", ("IRN", "IRN", "141")),
+    ("Pakistani doctors went on a hunger strike.", ("PAK", "PAK", "142")),
+])
+def test_events_protest_without_named_target_is_aimed_at_the_own_state(events_of, text, expected):
+    assert [e[:3] for e in events_of(text)] == [expected]
+
+
+def test_events_government_protest_is_an_official_complaint(events_of):
+    assert [e[2] for e in events_of("Greece protested to Turkey over the flights.")] == ["114"]

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from detente.model import Event
+from detente.actors.codes import country_name
+from detente.model import ActorRef, Event
 
 from .discards import is_discarded
 from .lexicon import load_lexicon
@@ -27,6 +28,7 @@ VERBAL_CONFLICT = "09"   # cooperative acts of several countries are reciprocal:
 ADDRESSEE_PREPS = ("on", "upon", "to")
 CONTEXT_SENTENCES = 2
 NO_CONTEXT_TARGET = ("01", "14", "15")
+PROTEST = "14"
 
 
 @dataclass
@@ -244,6 +246,8 @@ class SentenceCoder:
             yield sources[0], self.implicit_target(reading, sources[0], index), base - 0.2
 
     def implicit_target(self, reading: Reading, source: Party, index: int) -> Party | None:
+        if reading.code.startswith(PROTEST):
+            return home_government(source)
         if reading.code.startswith(NO_CONTEXT_TARGET):
             return None
         previous = self.memory.counterpart(source, index)
@@ -264,6 +268,15 @@ class SentenceCoder:
                      target=target.ref if target else None, target_text=target.text if target else "",
                      cameo=code or reading.code, sentence_index=index, span=span, trigger=trigger,
                      modality=modality, confidence=round(max(confidence, 0.05), 3), pattern=pattern)
+
+
+def home_government(source: Party) -> Party | None:
+    """A protest, strike or riot with no named target is aimed at the protesters' own state."""
+    country = source.ref.country
+    if not country or len(country) != 3:
+        return None
+    ref = ActorRef(code=country, country=country, name=country_name(country), kind="country")
+    return Party(ref, "", -1)
 
 
 def code_doc(doc: Doc) -> list[Event]:
