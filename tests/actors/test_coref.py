@@ -39,3 +39,9 @@ def test_coref_pronoun_without_a_person_nearby_stays_unresolved(analyze_text):
 def test_coref_leader_reference_without_named_leader_keeps_country(mention):
     found = mention("The Iranian leader sent a message to Baghdad.", "Iranian leader")
     assert (found.actor.code, found.via) == ("IRNGOV", "agent")
+
+
+def test_coref_bare_title_refers_to_the_office_holder_just_named(mention):
+    found = mention("Emmanuel Macron arrived in Kyiv on Friday. The president laid a wreath.",
+                    "president", date="2023-03-01")
+    assert (found.actor.name, found.via) == ("Emmanuel Macron", "coreference")

@@ -60,12 +60,16 @@ def holds_office(ref: ActorRef) -> bool:
     return ref.kind == "person" and ref.code[3:6] == "GOV"
 
 
-def resolve_leader(mention: ActorMention, earlier: list[ActorMention]) -> ActorRef | None:
-    """The latest office holder named before, of the mention's country if it has one."""
-    country = mention.actor.country
-    people = [m.actor for m in earlier if holds_office(m.actor)]
-    same = [ref for ref in people if ref.country == country]
-    return (same or [])[-1] if same else None
+def resolve_leader(mention: ActorMention, earlier: list[ActorMention],
+                   rules: CorefRules) -> ActorRef | None:
+    """The latest office holder named before: of the mention's country when a country is
+    written ("the Russian leader"); else named in the last two sentences ("the president")."""
+    holders = [m for m in earlier if holds_office(m.actor)]
+    if mention.text.lower().removeprefix("the ") in rules.leader_nouns:
+        recent = [m for m in holders if mention.sentence_index - m.sentence_index <= 2]
+        return recent[-1].actor if recent else None
+    same = [m.actor for m in holders if m.actor.country == mention.actor.country]
+    return same[-1] if same else None
 
 
 def last_distinct(refs: list[ActorRef], key) -> tuple[ActorRef, ...]:
@@ -152,7 +156,7 @@ class Coreference:
         out = []
         for index, mention in enumerate(mentions):
             if is_leader_reference(mention, self.rules):
-                person = resolve_leader(mention, mentions[:index])
+                person = resolve_leader(mention, mentions[:index], self.rules)
                 if person is not None:
                     mention = ActorMention(mention.text, mention.start, mention.end,
                                            mention.token_start, mention.token_end, (person,),
