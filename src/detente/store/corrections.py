@@ -58,8 +58,8 @@ def _set(event: Event, field: str, value, changes: list) -> None:
 def _apply_code(event: Event, code: str, changes: list) -> None:
     described = describe(code)
     _set(event, "cameo", described.code, changes)
-    for field in ("cameo_root", "quad_class", "goldstein", "plover"):
-        setattr(event, field, getattr(described, field if field != "cameo_root" else "root"))
+    event.cameo_root, event.quad_class = described.root, described.quad_class
+    event.goldstein, event.plover = described.goldstein, described.plover
 
 
 def _apply_actor(event: Event, side: str, actor: ActorRef | str, changes: list) -> None:
