@@ -107,3 +107,11 @@ def test_modality_inverted_condition_is_hypothetical(events_of):
 def test_modality_condition_of_a_threat_is_not_an_event(events_of):
     found = events_of("Turkey threatened to expel the French envoy unless France apologizes to Ankara.")
     assert [e[2][:2] for e in found] == ["13"]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Iran is willing to send troops to Syria.", "0334"),
+    ("Greece is ready to meet Turkey.", "036"),
+])
+def test_modality_readiness_is_an_expressed_intent(events_of, text, code):
+    assert [e[2] for e in events_of(text)] == [code]

@@ -153,6 +153,7 @@ def find_targets(reading: Reading, actors: ActorIndex, sources: list[Party]) -> 
     differs from the source's (a government and its rebels)."""
     countries = {p.ref.country for p in sources}
     codes = {p.ref.code for p in sources}
+    cooperative = reading.code < VERBAL_CONFLICT    # where an attack happens is its target
     domestic: list[Party] = []
     searches = [(candidate_heads(reading), False)]
     if len(countries) == 1 or reading.code >= VERBAL_CONFLICT:
@@ -160,7 +161,7 @@ def find_targets(reading: Reading, actors: ActorIndex, sources: list[Party]) -> 
     for heads, fallback in searches:
         for head in heads:
             found = [p for p in actors.parties(head)
-                     if p.ref.code not in codes and not actors.is_setting(p)]
+                     if p.ref.code not in codes and not (cooperative and actors.is_setting(p))]
             foreign = [p for p in found if p.ref.country not in countries]
             if foreign:
                 return foreign, fallback

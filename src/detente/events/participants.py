@@ -131,7 +131,7 @@ def subject_head(verb: Token, hops: int = 0) -> Token | None:
         return verb.head
     if hops > 4 or verb.dep_ not in INHERITS_SUBJECT or verb.head is verb:
         return None
-    governor = verb.head.head if verb.head.pos_ == "ADP" else verb.head
+    governor = verb.head.head if verb.head.pos_ in ("ADP", "ADJ") else verb.head
     if verb.dep_ == "pcomp" and child(governor, *OBJECTS) is not None:
         return child(governor, *OBJECTS)      # "accused Moscow of violating ..."
     if verb.dep_ == "xcomp" and child(governor, *OBJECTS) is not None:

@@ -73,7 +73,8 @@ def read_chain(verb: Token, depth: int = 0) -> Reading:
     if is_negated(verb):
         reading = refuse(reading) if is_future(verb) else \
             deny(reading) if depth == 0 and reports_own_act(verb) else negate(reading)
-    elif depth == 0 and is_future(verb) and reading.code and not reading.threatened:
+    elif depth == 0 and reading.code and not reading.threatened and (
+            is_future(verb) or is_willing(verb)):
         reading = intend(reading)
     return reading
 
@@ -95,6 +96,13 @@ def combine(own: Reading, inner: Reading) -> Reading:
         return Reading(verbs, inner.code, inner.reverse, inner.pattern, inner.weight, own.kind,
                        threatened=inner.threatened, denied=inner.denied)
     return Reading(verbs, own.code, own.reverse, own.pattern, own.weight, own.kind)
+
+
+def is_willing(verb: Token) -> bool:
+    """'Norway is willing to send ...', 'ready to contribute': readiness is intent."""
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.pos_ == "ADJ" and \
+        governors().class_of(head.lemma_.lower()) == "intent"
 
 
 def reports_own_act(verb: Token) -> bool:
