@@ -1,5 +1,3 @@
-import pytest
-from spacy.tokens import Doc
 
 from detente.events.component import EventCoder
 from detente.model import Event

@@ -1,4 +1,3 @@
-import pytest
 
 from detente.events.lexicon import Lexicon, VerbContext, parse_pattern
 
