@@ -1,4 +1,4 @@
-
+"""The detente_events component inside the spaCy pipeline."""
 from detente.events.component import EventCoder
 from detente.model import Event
 

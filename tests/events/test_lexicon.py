@@ -1,4 +1,4 @@
-
+"""Verb patterns: parsing PETRARCH syntax and picking the most specific match."""
 from detente.events.lexicon import Lexicon, VerbContext, parse_pattern
 
 
