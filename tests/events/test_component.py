@@ -1,4 +1,5 @@
 """The detente_events component inside the spaCy pipeline."""
+
 from detente.events.component import EventCoder
 from detente.model import Event
 

@@ -1,4 +1,5 @@
 """Verb patterns: parsing PETRARCH syntax and picking the most specific match."""
+
 from detente.events.lexicon import Lexicon, VerbContext, parse_pattern
 
 
