@@ -19,11 +19,19 @@ def prepare_site(options, verbosity: int = 0) -> None:
     call_command("collectstatic", interactive=False, verbosity=verbosity)
 
 
+def warm_up() -> None:
+    """Import the slow-to-import libraries now, not during the first timeline request
+    (ruptures pulls in SciPy: seconds on a busy machine)."""
+    import ruptures  # noqa: F401
+
+
 def serve_site(host: str, port: int, threads: int) -> None:
     """Serve the WSGI application with waitress until interrupted."""
     import waitress
 
     from .wsgi import application
+
+    warm_up()
 
     log.info("serving on http://%s:%s/ with %d threads", host, port, threads)
     waitress.serve(application, host=host, port=port, threads=threads, ident="detente",
