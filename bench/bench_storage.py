@@ -11,7 +11,7 @@
     .venv/bin/python bench/bench_storage.py [--events N] [--articles 300] [--runs 21]
 
 Needs PostgreSQL at --server (default postgres://postgres@127.0.0.1:5432); it
-creates (and drops first) the database `detente_bench`.
+creates (and drops first) the database `detente_bench` (--database).
 """
 
 from __future__ import annotations
@@ -49,19 +49,20 @@ def parse_args(argv):
     parser.add_argument("--articles", type=int, default=300)
     parser.add_argument("--runs", type=int, default=21)
     parser.add_argument("--corpus", default=CORPUS)
+    parser.add_argument("--database", default=DB_NAME, help="database to (re)create on the server")
     parser.add_argument("--skip-ingest", action="store_true", help="only the timeline figures")
     parser.add_argument("--reuse", action="store_true",
                         help="keep the events loaded by an earlier run (migrates and re-analyses it)")
     return parser.parse_args(argv)
 
 
-def fresh_database(server: str) -> str:
+def fresh_database(server: str, name: str) -> str:
     import psycopg
 
     with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {DB_NAME}")
-        conn.execute(f"CREATE DATABASE {DB_NAME}")
-    return f"{server}/{DB_NAME}"
+        conn.execute(f"DROP DATABASE IF EXISTS {name}")
+        conn.execute(f"CREATE DATABASE {name}")
+    return f"{server}/{name}"
 
 
 def setup(url: str):
@@ -200,7 +201,7 @@ def time_ingest(options, corpus: str, n: int) -> dict:
 
 def main(argv=None) -> int:
     args = parse_args(argv)
-    url = f"{args.server}/{DB_NAME}" if args.reuse else fresh_database(args.server)
+    url = f"{args.server}/{args.database}" if args.reuse else fresh_database(args.server, args.database)
     options = setup(url)
     if args.reuse:
         results = {"synthetic_events": reuse_events()}
