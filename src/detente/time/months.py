@@ -81,7 +81,7 @@ def _month_year(tokens, i, number, context):
         return explicit, "explicit"
     shifted = shift_year(tokens, context)
     if shifted is not None:
-        return shifted, "relative"
+        return shifted
     word = _shift_word(tokens, i)
     year = _nearest_month_year(word, number, context)
     on_story = _on_narrative(word, context) or _steps_from_story(word, context)
@@ -176,7 +176,8 @@ def season_rule(tokens, context):
         return Reading(periods.season(explicit, months), "explicit")
     shifted = shift_year(tokens, context)
     if shifted is not None:
-        return Reading(periods.season(shifted + (1 if months[0] > months[1] else 0), months), "relative")
+        year, basis = shifted
+        return Reading(periods.season(year + (1 if months[0] > months[1] else 0), months), basis)
     word = _shift_word(tokens, i)
     period = _nearest_season(word, months, context)
     basis = "context" if _on_narrative(word, context) or _steps_from_story(word, context) else "relative"

@@ -89,8 +89,9 @@ def year_of(tokens: list[str]) -> int | None:
     return None
 
 
-def shift_year(tokens: list[str], context: Context) -> int | None:
-    """'last year', 'this year', 'next year', 'that year' inside a longer expression."""
+def shift_year(tokens: list[str], context: Context) -> tuple[int, str] | None:
+    """'last year', 'this year', 'next year', 'that year' inside a longer expression: the year,
+    and the basis ('context' when counted from the story: 'December of the same year')."""
     if "year" not in tokens:
         return None
     i = tokens.index("year")
@@ -98,4 +99,4 @@ def shift_year(tokens: list[str], context: Context) -> int | None:
         return None
     offset, kind = vocabulary()["shifts"][tokens[i - 1]]
     anchor = anchor_of(kind, context)
-    return anchor.start.year + offset if anchor else None
+    return (anchor.start.year + offset, basis_of(kind, context)) if anchor else None

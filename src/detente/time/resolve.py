@@ -84,12 +84,12 @@ def entities_by_sentence(doc: Doc, sents: list) -> list[list]:
 def _sentence_time(sent, index, paragraph, ents, article_date, story) -> SentenceTime:
     future = is_future(sent)
     context = Context(article_date, story.period, future)
-    mentions = [_mention(expression, context) for expression in find_expressions(sent, ents)]
+    mentions = _read_in_order(find_expressions(sent, ents), context)
     main = _main_mention(mentions, sent)
     if main is not None and main.period is None and article_date is not None:
         main = None  # a duration or frequency ('for two years', 'daily') dates nothing
     if main is not None:
-        _advance(story, main, Episode(index, paragraph, names(sent, ents)))
+        _advance(story, _last_clause_mention(mentions, main, sent), Episode(index, paragraph, names(sent, ents)))
         date = main.event_date()
     elif _inherits(story, sent, index, paragraph, context, names(sent, ents)):
         story.episode = Episode(index, paragraph, story.episode.names | names(sent, ents))
@@ -110,6 +110,19 @@ def _no_later_than(period: Period | None, context: Context) -> Period | None:
     if period is None or context.future or context.article is None:
         return period
     return periods.clip(period, context.article)
+
+
+def _read_in_order(expressions: list[Expression], context: Context) -> list[TimeMention]:
+    """Read the expressions left to right, each against the time named just before it in the
+    sentence ('In 2015, on 24 November': the November of 2015; 'in May 2013, and ... the same
+    month': May 2013), the first against the narrative time."""
+    mentions = []
+    for expression in expressions:
+        mention = _mention(expression, context)
+        mentions.append(mention)
+        if mention.period is not None:
+            context = Context(context.article, mention.period, context.future)
+    return mentions
 
 
 def _mention(expression: Expression, context: Context) -> TimeMention:
@@ -135,7 +148,45 @@ def _main_mention(mentions: list[TimeMention], sent) -> TimeMention | None:
         if overlap is not None:
             basis = "explicit" if "explicit" in (main.basis, other.basis) else main.basis
             main = TimeMention(main.expression, overlap, basis)
+        elif _same_verb(doc, main, other) and _more_precise(other, main):
+            main = other
     return main
+
+
+def _same_verb(doc: Doc, first: TimeMention, second: TimeMention) -> bool:
+    return _verb_of(doc, first) == _verb_of(doc, second)
+
+
+def _more_precise(mention: TimeMention, other: TimeMention) -> bool:
+    """Of two readings of one clause that disagree ('Then, on 12 April'; 'The following year,
+    in May 2009'), a named date beats one counted from the story, a shorter period a longer."""
+    rank = (mention.basis != "explicit", mention.period.days)
+    return rank < (other.basis != "explicit", other.period.days)
+
+
+def _last_clause_mention(mentions: list[TimeMention], main: TimeMention, sent) -> TimeMention:
+    """The time the sentence leaves the story in: that of its last coordinated clause
+    ('In 2011 they met, and in 2014 they signed ...'), else its main time. A date in a
+    subordinate or reported clause ('said the treaty signed in 2008 was dead') does not move it."""
+    doc = sent.doc
+    main_verb = doc[_verb_of(doc, main)]
+    later = [m for m in mentions if m.period is not None
+             and m.expression.start_char > main.expression.end_char
+             and _coordinated(doc[_verb_of(doc, m)], main_verb)]
+    return later[-1] if later else main
+
+
+def _verb_of(doc: Doc, mention: TimeMention) -> int:
+    return _governing_verb(doc[mention.expression.head])
+
+
+def _coordinated(verb, main_verb) -> bool:
+    """``verb`` is another verb conjoined to ``main_verb`` ('met ..., and ... signed')."""
+    if verb.i == main_verb.i:
+        return False
+    while verb.dep_ == "conj" and verb.i != main_verb.i:
+        verb = verb.head
+    return verb.i == main_verb.i
 
 
 def _advance(story: _Story, main: TimeMention, episode: Episode) -> None:

@@ -1,0 +1,111 @@
+"""Long narratives: several time expressions in one sentence, and the narrative time they leave."""
+
+import datetime as dt
+
+import pytest
+
+from detente.model import ActorRef, Event
+from detente.time.component import date_events
+from detente.time.resolve import sentence_times
+
+ARTICLE = dt.date(2014, 6, 10)
+D = dt.date
+KENYA = ActorRef("KEN", "KEN", "Kenya", "country")
+UGANDA = ActorRef("UGA", "UGA", "Uganda", "country")
+
+
+def dates(parse, text, article=ARTICLE):
+    return [time.date for time in sentence_times(parse(text), article)]
+
+
+def dated_event(parse, text, verb, article=ARTICLE):
+    """The date the component gives an event whose trigger is ``verb``."""
+    doc = parse(text)
+    start = doc.text.index(verb)
+    index = next(i for i, sent in enumerate(doc.sents) if sent.start_char <= start < sent.end_char)
+    sent = list(doc.sents)[index]
+    event = Event(KENYA, "Kenya", UGANDA, "Uganda", "112", index, (sent.start_char, sent.end_char),
+                  (start, start + len(verb)), confidence=0.8)
+    date_events(doc, [event], sentence_times(doc, article))
+    return event.date
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Early in 2012, on 3 March, Kenyan troops crossed into Somalia.", D(2012, 3, 3)),
+    ("In 2011, on the 9th of August, the Ugandan army closed the border.", D(2011, 8, 9)),
+    ("It happened in 2010: on 17 September the rebels stormed the town.", D(2010, 9, 17)),
+])
+def test_time_narrows_a_year_by_the_day_and_month_of_the_same_sentence(parse, text, day):
+    first = dates(parse, text)[0]
+    assert (first.start, first.end, first.granularity) == (day, day, "day")
+
+
+def test_time_counts_the_next_days_from_the_narrowed_day(parse):
+    text = ("Early in 2012, on 3 March, Kenyan troops crossed into Somalia. "
+            "The next days Nairobi sent more soldiers to the border.")
+    second = dates(parse, text)[1]
+    assert D(2012, 3, 4) <= second.start <= second.end <= D(2012, 3, 10)
+
+
+def test_time_dates_a_continuing_sentence_by_the_narrowed_day(parse):
+    text = ("In 2011, on the 9th of August, the Ugandan army closed the border. "
+            "The traders protested and they blocked the road.")
+    second = dates(parse, text)[1]
+    assert (second.start, second.end, second.basis) == (D(2011, 8, 9), D(2011, 8, 9), "context")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In January 2011 the talks began in Arusha. Then, on 12 April, the envoys walked out.",
+     (D(2011, 4, 12), D(2011, 4, 12))),
+    ("In 2009 Ghana and Togo agreed on the border. The following year, in May 2009, "
+     "Togo reopened the crossing.", (D(2009, 5, 1), D(2009, 5, 31))),
+])
+def test_time_prefers_the_precise_date_when_an_anaphor_in_its_clause_disagrees(parse, text, expected):
+    second = dates(parse, text)[1]
+    assert (second.start, second.end) == expected
+
+
+def test_time_carries_a_precise_date_into_the_next_sentences(parse):
+    text = ("In January 2011 the talks began in Arusha. Then, on 12 April, the envoys walked out. "
+            "The mediators left the city and they returned home.")
+    third = dates(parse, text)[2]
+    assert (third.start, third.end) == (D(2011, 4, 12), D(2011, 4, 12))
+
+
+@pytest.mark.parametrize("text, verb, expected", [
+    ("The first ships reached Mombasa in May 2013, and Uganda protested the same month.",
+     "protested", (D(2013, 5, 1), D(2013, 5, 31))),
+    ("The ministers met in Kigali in March 2012 and they signed a second accord at that time.",
+     "signed", (D(2012, 3, 1), D(2012, 3, 31))),
+])
+def test_time_reads_an_anaphor_against_the_date_earlier_in_its_sentence(parse, text, verb, expected):
+    date = dated_event(parse, "In 2008 the old treaty lapsed. " + text, verb)
+    assert (date.start, date.end) == expected
+
+
+def test_time_dates_an_event_by_the_expression_of_its_own_clause(parse):
+    text = ("In March 2011 the ministers met in Accra, and in February this year "
+            "Kenya signed the treaty in Lome.")
+    assert dated_event(parse, text, "met").start == D(2011, 3, 1)
+    assert dated_event(parse, text, "signed").start == D(2014, 2, 1)
+
+
+def test_time_continues_from_the_last_coordinated_clause(parse):
+    text = ("In March 2011 the ministers met in Accra, and in February this year "
+            "Kenya signed the treaty in Lome. The two leaders praised each other at the signing.")
+    second = dates(parse, text)[1]
+    assert (second.start, second.end, second.basis) == (D(2014, 2, 1), D(2014, 2, 28), "context")
+
+
+def test_time_does_not_continue_from_a_reported_subordinate_date(parse):
+    text = ("On 2 June Kenya said that the treaty signed in 2008 was dead. "
+            "The minister criticised Uganda and he recalled the envoy.")
+    second = dates(parse, text)[1]
+    assert (second.start, second.end) == (D(2014, 6, 2), D(2014, 6, 2))
+
+
+def test_time_reads_same_year_inside_a_story_as_context(parse):
+    text = ("In May 2010 the rebels took the port. "
+            "In December of the same year the army retook it.")
+    second = dates(parse, text)[1]
+    assert (second.start, second.end, second.basis) == (D(2010, 12, 1), D(2010, 12, 31), "context")
