@@ -109,3 +109,18 @@ def test_time_reads_same_year_inside_a_story_as_context(parse):
             "In December of the same year the army retook it.")
     second = dates(parse, text)[1]
     assert (second.start, second.end, second.basis) == (D(2010, 12, 1), D(2010, 12, 31), "context")
+
+
+def test_time_continues_from_a_later_clause_after_and_when_the_parser_joins_the_clauses(parse):
+    text = ("In May 2011 the two kings laid by video link the first stone of the new bridge over "
+            "the Gambia river, and in March this year they opened together the bridge in Farafenni. "
+            "The kings praised the builders at the ceremony.")
+    second = dates(parse, text)[1]
+    assert (second.start, second.end) == (D(2014, 3, 1), D(2014, 3, 31))
+
+
+def test_time_keeps_the_story_when_a_later_date_of_the_clause_agrees_with_it(parse):
+    text = ("In 2013 the army and the police raided the camps in May. "
+            "The soldiers burned the tents and they arrested the leaders.")
+    second = dates(parse, text)[1]
+    assert (second.start, second.end) == (D(2013, 5, 1), D(2013, 5, 31))

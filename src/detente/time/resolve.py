@@ -168,12 +168,23 @@ def _last_clause_mention(mentions: list[TimeMention], main: TimeMention, sent) -
     """The time the sentence leaves the story in: that of its last coordinated clause
     ('In 2011 they met, and in 2014 they signed ...'), else its main time. A date in a
     subordinate or reported clause ('said the treaty signed in 2008 was dead') does not move it."""
-    doc = sent.doc
-    main_verb = doc[_verb_of(doc, main)]
     later = [m for m in mentions if m.period is not None
              and m.expression.start_char > main.expression.end_char
-             and _coordinated(doc[_verb_of(doc, m)], main_verb)]
+             and _in_later_clause(sent.doc, m, main)]
     return later[-1] if later else main
+
+
+def _in_later_clause(doc: Doc, mention: TimeMention, main: TimeMention) -> bool:
+    """``mention`` (after ``main``) belongs to a clause conjoined to the main one: its verb is a
+    conjunct of the main verb, or, when the parser hung both on one verb, 'and'/'but' stands
+    between two dates that disagree ('In 2011 the kings laid ..., and in March this year they
+    opened ...')."""
+    verb, main_verb = doc[_verb_of(doc, mention)], doc[_verb_of(doc, main)]
+    if verb.i != main_verb.i:
+        return _coordinated(verb, main_verb)
+    between = doc.char_span(main.expression.end_char, mention.expression.start_char, alignment_mode="expand")
+    joined = between is not None and any(token.pos_ == "CCONJ" for token in between)
+    return joined and main.period.overlap(mention.period) is None
 
 
 def _verb_of(doc: Doc, mention: TimeMention) -> int:
@@ -182,8 +193,6 @@ def _verb_of(doc: Doc, mention: TimeMention) -> int:
 
 def _coordinated(verb, main_verb) -> bool:
     """``verb`` is another verb conjoined to ``main_verb`` ('met ..., and ... signed')."""
-    if verb.i == main_verb.i:
-        return False
     while verb.dep_ == "conj" and verb.i != main_verb.i:
         verb = verb.head
     return verb.i == main_verb.i
