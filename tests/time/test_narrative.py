@@ -124,3 +124,16 @@ def test_time_keeps_the_story_when_a_later_date_of_the_clause_agrees_with_it(par
             "The soldiers burned the tents and they arrested the leaders.")
     second = dates(parse, text)[1]
     assert (second.start, second.end) == (D(2013, 5, 1), D(2013, 5, 31))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In February 2013 the militia seized the mines. In summer the army drove them out.",
+     (D(2013, 6, 1), D(2013, 8, 31))),
+    ("In October 2012 the talks stalled. That winter the rebels shelled the capital.",
+     (D(2012, 12, 1), D(2013, 2, 28))),
+    ("In 2012 the talks stalled. In autumn the rebels shelled the capital.",
+     (D(2012, 9, 1), D(2012, 11, 30))),
+])
+def test_time_places_a_season_of_a_forward_story_in_or_after_the_narrative(parse, text, expected):
+    second = dates(parse, text)[1]
+    assert (second.start, second.end) == expected

@@ -114,6 +114,19 @@ def _story_year(number: int, narrative: Period, context: Context) -> int:
     return year
 
 
+def _story_season(months: tuple[int, int], narrative: Period, context: Context) -> Period:
+    """A season named inside a story: that of the narrative year, or of the next year when a
+    story told month by month has moved past it ('In October 2012 ... That winter')."""
+    season = periods.season(narrative.start.year, months)
+    fine = narrative.granularity in ("day", "month", "season")
+    if not fine or season.end >= narrative.start:
+        return season
+    later = periods.season(narrative.start.year + 1, months)
+    if context.future or context.article is None or later.start <= context.article:
+        return later
+    return season
+
+
 def _ends_before(year: int, number: int, narrative: Period) -> bool:
     return periods.month(year, number).end < narrative.start
 
@@ -191,10 +204,7 @@ def _nearest_season(word, months, context):
     if _needs_story(word, context):
         return None
     if _on_narrative(word, context):
-        if narrative is None:
-            return None
-        season = periods.season(narrative.start.year, months)
-        return season if season.start <= narrative.end else periods.season(narrative.start.year - 1, months)
+        return _story_season(months, narrative, context) if narrative else None
     if context.article is None:
         return None
     today = context.article
