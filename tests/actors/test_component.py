@@ -146,3 +146,13 @@ def test_actors_surname_before_its_bearer_held_office_is_not_that_person(analyze
 def test_actors_place_inside_an_institution_name_is_not_an_actor(analyze_text, text, word):
     doc = analyze_text(text)
     assert not [m for m in doc._.actors if m.text == word]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("She speaks fluent French and some Greek.", "French"),
+    ("The guide is bilingual (English/Spanish).", "English"),
+    ("Funds went to the Bureau of Indian Education last year.", "Indian"),
+])
+def test_actors_languages_and_adjectives_inside_names_are_not_countries(analyze_text, text, word):
+    doc = analyze_text(text)
+    assert not [m for m in doc._.actors if m.text == word]

@@ -38,6 +38,7 @@ class Rules:
     qualifiers: frozenset[str]
     language_cues: frozenset[str]
     place_blocking_entities: frozenset[str]
+    strong_language_cues: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -48,7 +49,8 @@ def load_rules() -> Rules:
     return Rules(names, frozenset(data["nonactor_heads"]), frozenset(data["blocking_entities"]),
                  frozenset(data["ambiguous_names"]), frozenset(data["titles"]),
                  frozenset(data["qualifiers"]), frozenset(data["language_cues"]),
-                 frozenset(data["blocking_entities"]) | frozenset(data["place_blocking_entities"]))
+                 frozenset(data["blocking_entities"]) | frozenset(data["place_blocking_entities"]),
+                 frozenset(data["strong_language_cues"]))
 
 
 def _word(doc: Doc, i: int) -> str:
@@ -100,10 +102,18 @@ def part_of_other_name(doc: Doc, cand: Candidate, rules: Rules) -> bool:
     pattern = cand.pattern
     is_place = pattern.kind == "place" or (pattern.via == "metonym" and not pattern.role)
     blocking = rules.place_blocking_entities if is_place else rules.blocking_entities
-    if entity is None or entity.label_ not in blocking:
+    if entity is None:
         return False
+    if entity.label_ not in blocking:
+        return inside_organisation_name(entity, cand)
     before = [t.lower_ for t in doc[entity.start:cand.start]]
     return not (before and all(w in rules.qualifiers for w in before) and cand.end == entity.end)
+
+
+def inside_organisation_name(entity: Span, cand: Candidate) -> bool:
+    """An adjective in the middle of an organisation's name (Bureau of Indian Education)."""
+    return entity.label_ == "ORG" and cand.pattern.via == "demonym" \
+        and entity.start < cand.start and cand.end < entity.end
 
 
 def names_a_thing(doc: Doc, cand: Candidate, rules: Rules) -> bool:
@@ -113,7 +123,12 @@ def names_a_thing(doc: Doc, cand: Candidate, rules: Rules) -> bool:
 
 def names_a_language(doc: Doc, cand: Candidate, rules: Rules) -> bool:
     """A demonym used as a language: "said in Russian.", "translated from Arabic"."""
-    if cand.pattern.via != "demonym" or _word(doc, cand.start - 1) not in rules.language_cues:
+    if cand.pattern.via != "demonym":
+        return False
+    before, after = _word(doc, cand.start - 1), _word(doc, cand.end)
+    if before in rules.strong_language_cues or after == "/":
+        return True
+    if before not in rules.language_cues:
         return False
     return cand.end >= len(doc) or (doc[cand.end].is_punct and doc[cand.end].text != "-")
 
@@ -145,6 +160,8 @@ def keep_candidate(doc: Doc, cand: Candidate, rules: Rules) -> bool:
                     or names_a_language(doc, cand, rules) or doc[cand.start].ent_type_ == "PERSON")
     if pattern.entry.kind == "person" and cand.end - cand.start == 1:
         return not wrong_person(doc, cand, rules)
+    if cand.end - cand.start == 1 and doc[cand.start].ent_type_ == "PERSON":
+        return False  # a one-word group name used as a surname (Charlotte Wagner)
     return True
 
 
