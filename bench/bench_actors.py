@@ -89,6 +89,8 @@ def main() -> int:
         chunk = rows[start:start + size]
         bare_s += time_bare(bare, [r["text"] for r in chunk], args.batch_size)
         detente_s += time_detente(detente, chunk, args.batch_size)
+        print(f"  after {start + len(chunk)} articles: ratio so far {bare_s / detente_s:.3f}",
+              flush=True)
     print(f"articles: {len(rows)}  words: {words}")
     print(f"pipeline load incl. actor dictionary: {load_seconds:.2f}s wall; "
           f"actor dictionary build alone: {dictionary_cpu:.2f}s CPU")
