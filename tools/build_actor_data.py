@@ -196,9 +196,11 @@ def build_agents(tokenize) -> list[dict]:
 
 
 def write_jsonl(path: Path, rows: list[dict]) -> None:
-    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as out:
-        for row in rows:
-            out.write(json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n")
+    """Gzip JSONL with a fixed timestamp, so an unchanged source gives an identical file."""
+    text = "".join(json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n" for row in rows)
+    with path.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9,
+                                               mtime=0) as out:
+        out.write(text.encode("utf-8"))
 
 
 def main() -> int:
