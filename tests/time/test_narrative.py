@@ -137,3 +137,10 @@ def test_time_keeps_the_story_when_a_later_date_of_the_clause_agrees_with_it(par
 def test_time_places_a_season_of_a_forward_story_in_or_after_the_narrative(parse, text, expected):
     second = dates(parse, text)[1]
     assert (second.start, second.end) == expected
+
+
+def test_time_keeps_the_first_of_two_years_of_one_clause(parse):
+    text = "The army shelled the town in 2012 and again in 2013."
+    first = sentence_times(parse(text), ARTICLE)[0]
+    assert len([m for m in first.mentions if m.period is not None]) == 2
+    assert (first.date.start, first.date.end) == (D(2012, 1, 1), D(2012, 12, 31))

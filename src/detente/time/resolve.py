@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from ..model import EventDate
+from ..model import GRANULARITIES, EventDate
 from . import periods
 from .continuity import Episode, continues, names
 from .expressions import Context, Reading, read_expression
@@ -159,9 +159,12 @@ def _same_verb(doc: Doc, first: TimeMention, second: TimeMention) -> bool:
 
 def _more_precise(mention: TimeMention, other: TimeMention) -> bool:
     """Of two readings of one clause that disagree ('Then, on 12 April'; 'The following year,
-    in May 2009'), a named date beats one counted from the story, a shorter period a longer."""
-    rank = (mention.basis != "explicit", mention.period.days)
-    return rank < (other.basis != "explicit", other.period.days)
+    in May 2009'), a named date beats one counted from the story, a day a month, a month a year."""
+    return _precision(mention) < _precision(other)
+
+
+def _precision(mention: TimeMention) -> tuple[bool, int]:
+    return mention.basis != "explicit", GRANULARITIES.index(mention.period.granularity)
 
 
 def _last_clause_mention(mentions: list[TimeMention], main: TimeMention, sent) -> TimeMention:
