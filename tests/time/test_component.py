@@ -76,3 +76,14 @@ def test_time_component_copes_with_a_doc_without_article(nlp, parse):
     EventDater(nlp)(doc)
     date = doc._.events[0].date
     assert (date.start, date.granularity, date.text) == (None, "unknown", "Last March")
+
+
+@pytest.mark.parametrize("stated_index", [0, 2, 7])
+def test_time_component_dates_an_event_by_the_sentence_holding_its_trigger(parse, stated_index):
+    text = "In 2009 Turkey built a wall. Last March Turkey criticised Russia. It was cold."
+    doc = parse(text)
+    doc._.article = Article(text=text, date=ARTICLE)
+    event = event_at(doc, "criticised", 1)
+    event.sentence_index = stated_index
+    date_events(doc, [event], sentence_times(doc, ARTICLE))
+    assert (event.date.start, event.date.end) == (dt.date(2020, 3, 1), dt.date(2020, 3, 31))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc
@@ -41,12 +43,22 @@ class EventDater(Pipe):
 
 def date_events(doc: Doc, events: list[Event], times: list[SentenceTime]) -> None:
     """Give each event the time of its own sentence (the mention nearest its verb)."""
+    starts = [sent.start_char for sent in doc.sents]
     for event in events:
-        if not 0 <= event.sentence_index < len(times):
+        index = sentence_of(event, starts)
+        if not 0 <= index < len(times):
             continue
-        event.date = event_date(doc, event, times[event.sentence_index])
+        event.date = event_date(doc, event, times[index])
         if event.date.basis == "article":
             event.confidence = max(0.0, event.confidence - ARTICLE_PENALTY)
+
+
+def sentence_of(event: Event, starts: list[int]) -> int:
+    """The index of the sentence holding the event's trigger (sentences starting at ``starts``),
+    so that a stage counting sentences differently cannot date an event by its neighbour."""
+    if event.trigger[1] <= event.trigger[0]:
+        return event.sentence_index
+    return bisect.bisect_right(starts, event.trigger[0]) - 1
 
 
 def event_date(doc: Doc, event: Event, sentence: SentenceTime) -> EventDate:
