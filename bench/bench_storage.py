@@ -148,12 +148,9 @@ def time_timeline(runs: int) -> dict:
         began = time.perf_counter()
         backend.aggregate_rows(query)
         aggregate.append(time.perf_counter() - began)
-    from django.db.models import Count
-    from django.db.models.functions import TruncMonth
+    from detente.relations.db import _grouped
 
-    plan = (dyad_events(query).order_by().annotate(period=TruncMonth("date_start"))
-            .values("period", "quad_class", "theatre").annotate(events=Count("*"))
-            .explain(analyze=True))
+    plan = _grouped(query).explain(analyze=True)
     return {"periods": len(timeline.periods), "dyad_events": timeline.events,
             "change_points": [c.period.isoformat() for c in timeline.change_points],
             "timeline_median_ms": round(1000 * statistics.median(full), 1),

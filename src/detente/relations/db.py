@@ -1,7 +1,7 @@
 """The Django back end of dyad timelines: aggregation done in SQL.
 
-One ``GROUP BY period, quad_class, theatre`` query over the dyad's active
-events (the period is ``date_start`` truncated with Django's Trunc functions,
+One ``GROUP BY period, theatre`` query (a count and a Goldstein sum per quad
+class) over the dyad's active events (the period is ``date_start`` truncated with Django's Trunc functions,
 which work on SQLite and PostgreSQL), and one query for the most reported
 events. For two countries the filter is the indexed ``dyad`` column, and the
 ``event_dyad_timeline`` index (dyad, status, date_start, quad_class, goldstein,
@@ -13,8 +13,8 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import connection
-from django.db.models import Count, F, Q, Sum, Window
-from django.db.models.functions import Abs, Coalesce, RowNumber, TruncMonth, TruncQuarter, TruncWeek, TruncYear
+from django.db.models import Count, DateField, F, Q, Sum, Window
+from django.db.models.functions import Abs, Cast, Coalesce, RowNumber, TruncMonth, TruncQuarter, TruncWeek, TruncYear
 
 from detente.store.actors import dyad_q
 from detente.store.models import Event, EventMention
@@ -49,18 +49,17 @@ class DatabaseBackend:
     """Timeline rows from the Django database (``relations.timeline.TimelineBackend``)."""
 
     def aggregate_rows(self, query: DyadQuery) -> list[AggregateRow]:
-        """One GROUP BY query; the rows are read straight from the cursor (no per-row ORM work)."""
-        grouped = (dyad_events(query).order_by()
-                   .annotate(period=TRUNC[query.by]("date_start"))
-                   .values("period", "quad_class", "theatre")
-                   .annotate(events=Count("*"), goldstein_sum=Coalesce(Sum("goldstein"), 0.0)))
-        sql, params = grouped.query.sql_with_params()
+        """One GROUP BY (period, theatre) query with a count and a Goldstein sum per quad class.
+
+        Four times fewer rows travel than with quad_class in the GROUP BY; they
+        are read straight from the cursor and expanded into the row schema.
+        """
+        sql, params = _grouped(query).query.sql_with_params()
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             names = [column[0] for column in cursor.description]
-            rows = [dict(zip(names, values)) for values in cursor.fetchall()]
-        return sorted(AggregateRow(_as_date(r["period"]), r["quad_class"], r["theatre"] or "",
-                                   r["events"], float(r["goldstein_sum"])) for r in rows)
+            grouped = [dict(zip(names, values)) for values in cursor.fetchall()]
+        return sorted(row for group in grouped for row in _expand(group))
 
     def top_events(self, query: DyadQuery, per_period: int) -> list[EventRef]:
         """The ``per_period`` most reported events of each period.
@@ -77,6 +76,25 @@ class DatabaseBackend:
                     .values("id", "date_start", "cameo", "quad_class", "goldstein", "source_name",
                             "target_name", "mention_count"))
         return [_ref(row, query.by, evidence) for row, evidence in zip(rows, _evidence(rows))]
+
+
+QUADS = (1, 2, 3, 4)
+
+
+def _grouped(query: DyadQuery):
+    per_quad = {}
+    for quad in QUADS:
+        per_quad[f"n{quad}"] = Count("quad_class", filter=Q(quad_class=quad))
+        per_quad[f"g{quad}"] = Coalesce(Sum("goldstein", filter=Q(quad_class=quad)), 0.0)
+    return (dyad_events(query).order_by()
+            .annotate(period=Cast(TRUNC[query.by]("date_start"), DateField()))
+            .values("period", "theatre").annotate(**per_quad))
+
+
+def _expand(group: dict) -> list[AggregateRow]:
+    period, theatre = _as_date(group["period"]), group["theatre"] or ""
+    return [AggregateRow(period, quad, theatre, group[f"n{quad}"], float(group[f"g{quad}"]))
+            for quad in QUADS if group[f"n{quad}"]]
 
 
 def _evidence(rows: list[dict]) -> list[tuple[str, str]]:
