@@ -144,3 +144,12 @@ def test_time_keeps_the_first_of_two_years_of_one_clause(parse):
     first = sentence_times(parse(text), ARTICLE)[0]
     assert len([m for m in first.mentions if m.period is not None]) == 2
     assert (first.date.start, first.date.end) == (D(2012, 1, 1), D(2012, 12, 31))
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Since 27 September Azerbaijan is fighting against the rebels.", D(2013, 9, 27)),
+    ("On 4 October the Ugandan army crossed the river.", D(2013, 10, 4)),
+])
+def test_time_takes_in_a_day_number_the_tagger_left_out_of_a_month(parse, text, day):
+    first = dates(parse, text, article=D(2013, 11, 5))[0]
+    assert (first.start, first.end) == (day, day)

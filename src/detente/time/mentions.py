@@ -38,9 +38,19 @@ def _expression(span: Span) -> Expression:
 
 
 def _date_spans(sent: Span, ents: list[Span]) -> list[Span]:
-    ents = [_extend_right(_extend_left(ent)) for ent in ents
+    ents = [_extend_right(_extend_left(_take_day_number(ent))) for ent in ents
             if ent.label_ in ("DATE", "TIME") and not _attributive(ent)]
     return _join_ranges(sent, ents)
+
+
+def _take_day_number(ent: Span) -> Span:
+    """'27' + 'September': the day of the month the tagger left out (as a CARDINAL)."""
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start > ent.sent.start else None
+    month_first = ent[0].lower_ in vocabulary()["months"]
+    if before is None or not month_first or not before.is_digit or not 1 <= int(before.text) <= 31:
+        return ent
+    return doc[ent.start - 1:ent.end]
 
 
 def _extend_left(ent: Span) -> Span:
