@@ -153,3 +153,10 @@ def test_time_keeps_the_first_of_two_years_of_one_clause(parse):
 def test_time_takes_in_a_day_number_the_tagger_left_out_of_a_month(parse, text, day):
     first = dates(parse, text, article=D(2013, 11, 5))[0]
     assert (first.start, first.end) == (day, day)
+
+
+def test_time_prefers_a_named_day_to_a_counted_one_of_the_same_clause(parse):
+    text = ("On 3 May 2012 the rebels took Gao. The next day the army fled. "
+            "Ten days later, on 12 May, the army returned to the city.")
+    third = dates(parse, text)[2]
+    assert (third.start, third.end) == (D(2012, 5, 12), D(2012, 5, 12))

@@ -19,10 +19,12 @@ from spacy.tokens import Doc
 from ..model import GRANULARITIES, EventDate
 from . import periods
 from .continuity import Episode, continues, names
-from .expressions import Context, Reading, read_expression
+from .expressions import Context, Reading, read_expression, words
 from .mentions import Expression, find_expressions
 from .periods import Period
+from .readings import year_of
 from .tense import is_future
+from .vocabulary import vocabulary
 
 
 @dataclass(frozen=True)
@@ -159,12 +161,21 @@ def _same_verb(doc: Doc, first: TimeMention, second: TimeMention) -> bool:
 
 def _more_precise(mention: TimeMention, other: TimeMention) -> bool:
     """Of two readings of one clause that disagree ('Then, on 12 April'; 'The following year,
-    in May 2009'), a named date beats one counted from the story, a day a month, a month a year."""
+    in May 2009'; 'Ten days later, on 12 May'), a full date beats one counted from the story, a
+    named month or year beats a count, a day a month, a month a year."""
     return _precision(mention) < _precision(other)
 
 
-def _precision(mention: TimeMention) -> tuple[bool, int]:
-    return mention.basis != "explicit", GRANULARITIES.index(mention.period.granularity)
+def _precision(mention: TimeMention) -> tuple[bool, bool, int]:
+    return (mention.basis != "explicit", not _names_calendar(mention.expression.text),
+            GRANULARITIES.index(mention.period.granularity))
+
+
+def _names_calendar(text: str) -> bool:
+    """The expression names a month, a season or a year ('on 12 May', 'that summer', '2015')."""
+    table = vocabulary()
+    return any(word in table["months"] or word in table["seasons"] or year_of([word])
+               for word in words(text))
 
 
 def _last_clause_mention(mentions: list[TimeMention], main: TimeMention, sent) -> TimeMention:
