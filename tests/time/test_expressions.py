@@ -180,3 +180,14 @@ def test_time_reads_next_winter_on_the_first_day_of_winter():
 ])
 def test_time_reads_a_day_of_the_month(text, narrative, expected):
     assert read(text, narrative=narrative).period.start == expected
+
+
+@pytest.mark.parametrize("text, first_year, last_year", [
+    ("the mid-1980s", 1983, 1986),
+    ("the mid-1990s", 1993, 1996),
+    ("the late 1970s", 1976, 1979),
+    ("the early 2000s", 2000, 2003),
+])
+def test_time_reads_part_of_a_decade_in_whole_years(text, first_year, last_year):
+    reading = read(text)
+    assert (reading.period.start, reading.period.end) == (D(first_year, 1, 1), D(last_year, 12, 31))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import math
 from dataclasses import dataclass, replace
 
 
@@ -112,11 +113,21 @@ def shift(date: dt.date, unit: str, count: int) -> dt.date:
 
 
 def part(period: Period, fraction: tuple[float, float]) -> Period:
-    """The share ``fraction`` (e.g. 0.0-0.4 for 'early') of ``period``."""
+    """The share ``fraction`` (e.g. 0.0-0.4 for 'early') of ``period``; of a span of whole
+    years ('the mid-1990s') in whole years."""
+    if period.granularity == "multi-year" and (period.start.month, period.start.day) == (1, 1):
+        return _part_in_years(period, fraction)
     span = period.days - 1
     start = period.start + dt.timedelta(days=round(span * fraction[0]))
     end = period.start + dt.timedelta(days=round(span * fraction[1]))
     return Period(start, end, granularity_of((end - start).days + 1))
+
+
+def _part_in_years(period: Period, fraction: tuple[float, float]) -> Period:
+    count = period.end.year - period.start.year + 1
+    first = period.start.year + math.floor(count * fraction[0])
+    last = max(first, period.start.year + math.ceil(count * fraction[1]) - 1)
+    return Period(dt.date(first, 1, 1), dt.date(last, 12, 31), "multi-year" if last > first else "year")
 
 
 def clip(period: Period, latest: dt.date) -> Period | None:
