@@ -47,7 +47,7 @@ def test_event_date_falls_back_to_the_article_date_when_the_record_has_none():
 
 def test_a_write_failing_mid_article_leaves_nothing_of_that_article(monkeypatch):
     calls = {"n": 0}
-    create = EventMention.objects.create
+    create = Event.objects.create
 
     def crash_on_second(**kwargs):
         calls["n"] += 1
@@ -55,16 +55,27 @@ def test_a_write_failing_mid_article_leaves_nothing_of_that_article(monkeypatch)
             raise RuntimeError("disk full")
         return create(**kwargs)
 
-    monkeypatch.setattr(EventMention.objects, "create", crash_on_second)
+    monkeypatch.setattr(Event.objects, "create", crash_on_second)
     with pytest.raises(RuntimeError):
         store(TEXT, [record(), record("RUS", "TUR", cameo="111", quad=3, goldstein=-2.0, span=(50, 60))],
               title="crash")
-    assert (Article.objects.count(), Event.objects.count(), EventMention.objects.count()) == (0, 0, 0)
+    assert (calls["n"], Article.objects.count(), Event.objects.count(), EventMention.objects.count()) == \
+        (2, 0, 0, 0)
+
+
+def test_a_failing_mention_write_leaves_nothing_of_that_article(monkeypatch):
+    def crash(*args, **kwargs):
+        raise RuntimeError("connection lost")
+
+    monkeypatch.setattr(EventMention.objects, "bulk_create", crash)
+    with pytest.raises(RuntimeError):
+        store(TEXT, [record()])
+    assert (Article.objects.count(), Event.objects.count()) == (0, 0)
 
 
 def test_a_failed_article_does_not_undo_the_articles_before_it(monkeypatch):
     store("An earlier article about talks.", [record(cameo="042", quad=1, goldstein=1.9)])
-    monkeypatch.setattr(EventMention.objects, "create", lambda **kw: (_ for _ in ()).throw(RuntimeError("x")))
+    monkeypatch.setattr(EventMention.objects, "bulk_create", lambda *a, **kw: (_ for _ in ()).throw(RuntimeError("x")))
     with pytest.raises(RuntimeError):
         store(TEXT, [record()])
     assert list(Article.objects.values_list("text", flat=True)) == ["An earlier article about talks."]

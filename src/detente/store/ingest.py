@@ -69,11 +69,14 @@ def _unique_mentions(records: list[dict]) -> Iterator[tuple[dict, dict]]:
 
 
 def _store_events(stored: Article, records: list[dict], result: StoreResult) -> None:
+    """Merge or create each record's event, then write the article's mentions in one statement."""
+    mentions = []
     for record, mention in _unique_mentions(records):
         event, created = merge_or_create(rows.event_fields(record, stored.date))
-        EventMention.objects.create(event=event, article=stored, **mention)
+        mentions.append(EventMention(event=event, article=stored, **mention))
         result.events_added += created
-        result.mentions_added += 1
+    EventMention.objects.bulk_create(mentions)
+    result.mentions_added = len(mentions)
 
 
 def store_analysis(article: model.Article, records: list[dict], actor_rows: Iterable[dict] = (),
