@@ -160,3 +160,17 @@ def test_time_prefers_a_named_day_to_a_counted_one_of_the_same_clause(parse):
             "Ten days later, on 12 May, the army returned to the city.")
     third = dates(parse, text)[2]
     assert (third.start, third.end) == (D(2012, 5, 12), D(2012, 5, 12))
+
+
+def test_time_dates_an_event_of_a_subordinate_clause_by_the_clause_it_depends_on(parse):
+    text = ("In May 2013 the junta expelled the envoy after the ministers called the coup illegal, "
+            "and in June Paris recalled its troops.")
+    date = dated_event(parse, text, "called")
+    assert (date.start, date.end) == (D(2013, 5, 1), D(2013, 5, 31))
+
+
+def test_time_does_not_narrow_a_clause_by_the_date_of_another_clause(parse):
+    text = ("In 2014 the talks failed. Since then the rebels have shelled the town, "
+            "and two soldiers were killed last week.")
+    second = dates(parse, text)[1]
+    assert second.start == D(2014, 1, 1)

@@ -146,11 +146,13 @@ def _main_mention(mentions: list[TimeMention], sent) -> TimeMention | None:
     resolved.sort(key=lambda m: _governing_verb(doc[m.expression.head]) != sent.root.i)
     main = resolved[0]
     for other in resolved[1:]:
+        if not _same_verb(doc, main, other):
+            continue  # another clause's date ('Since then ..., and ... last week') leaves it be
         overlap = main.period.overlap(other.period)
         if overlap is not None:
             basis = "explicit" if "explicit" in (main.basis, other.basis) else main.basis
             main = TimeMention(main.expression, overlap, basis)
-        elif _same_verb(doc, main, other) and _more_precise(other, main):
+        elif _more_precise(other, main):
             main = other
     return main
 
@@ -238,9 +240,19 @@ def mention_for(sentence: SentenceTime, doc: Doc, trigger: tuple[int, int]) -> T
     if not resolved:
         return None
     verb = _verb_at(doc, trigger)
-    attached = [m for m in resolved if verb is not None and _governing_verb(doc[m.expression.head]) == verb]
-    pool = attached or resolved
-    return min(pool, key=lambda m: _distance(m.expression, trigger))
+    pool = _attached_to_clause(doc, resolved, verb) if verb is not None else []
+    return min(pool or resolved, key=lambda m: _distance(m.expression, trigger))
+
+
+def _attached_to_clause(doc: Doc, mentions: list[TimeMention], verb: int) -> list[TimeMention]:
+    """The mentions attached to ``verb``, else to the nearest verb it depends on ('expelled the
+    envoy in May after the ministers called ...': 'called' is dated by 'in May')."""
+    token = doc[verb]
+    while True:
+        attached = [m for m in mentions if _verb_of(doc, m) == token.i]
+        if attached or token.head.i == token.i:
+            return attached
+        token = doc[_governing_verb(token.head)]
 
 
 def _verb_at(doc: Doc, trigger: tuple[int, int]):
