@@ -1,14 +1,16 @@
 """How much event coding adds to the bare spaCy pipeline, measured in one run.
 
 Reads ~500 White House briefings from ../shared/corpora/wh_briefings.jsonl.gz
-(skips with a message when shared/ is absent) and times, chunk by chunk and
-interleaved so that load on a shared machine hits every variant alike:
+(skips with a message when shared/ is absent) and times, chunk by chunk,
+interleaved and in rotating order so that load on a shared machine hits every
+variant alike:
 
   bare    the spaCy pipeline alone (``nlp.pipe``)
   actors  plus detente_actors and detente_coref
   events  plus detente_events
 
-It prints seconds per variant, events/bare (target <= 1.25 for the events stage
+Times are CPU seconds of this process (``time.process_time``), so other jobs on
+a shared machine do not skew them. It prints seconds per variant, events/bare (target <= 1.25 for the events stage
 on top of what it needs) and the event coder's own share, (events - actors) / bare.
 
     .venv/bin/python bench/bench_events.py [--limit 500] [--chunks 5]
@@ -52,23 +54,26 @@ def pipelines(model: str) -> dict:
 
 
 def timed(nlp, articles: list[Article], batch_size: int, bare: bool) -> tuple[float, int]:
-    began, count = time.perf_counter(), 0
+    began, count = time.process_time(), 0
     if bare:
         for _ in nlp.pipe((a.text for a in articles), batch_size=batch_size):
             pass
     else:
         for doc in analyze(articles, nlp, batch_size=batch_size):
             count += len(doc._.events or [])
-    return time.perf_counter() - began, count
+    return time.process_time() - began, count
 
 
 def run(articles: list[Article], nlps: dict, chunks: int, batch_size: int) -> tuple[dict, int]:
     seconds = dict.fromkeys(nlps, 0.0)
     events = 0
     size = max(1, len(articles) // chunks)
-    for start in range(0, len(articles), size):
+    names = list(nlps)
+    for turn, start in enumerate(range(0, len(articles), size)):
         chunk = articles[start:start + size]
-        for name, nlp in nlps.items():
+        order = names[turn % len(names):] + names[:turn % len(names)]   # rotate: no order bias
+        for name in order:
+            nlp = nlps[name]
             spent, found = timed(nlp, chunk, batch_size, bare=name == "bare")
             seconds[name] += spent
             events += found if name == "events" else 0
@@ -89,7 +94,7 @@ def main() -> int:
     seconds, events = run(articles, nlps, args.chunks, args.batch_size)
     words = sum(len(a.text.split()) for a in articles)
     for name, spent in seconds.items():
-        print(f"{name:<7} {spent:8.1f} s  {words / spent:9.0f} words/s")
+        print(f"{name:<7} {spent:8.1f} CPU s  {words / spent:9.0f} words/s")
     print(f"{len(articles)} articles, {words} words, {events} events")
     print(f"events/bare ratio: {seconds['events'] / seconds['bare']:.3f}")
     print(f"event coder's own share: {(seconds['events'] - seconds['actors']) / seconds['bare']:.3f}")
