@@ -91,7 +91,8 @@ def _sentence_time(sent, index, paragraph, ents, article_date, story) -> Sentenc
     if main is not None and main.period is None and article_date is not None:
         main = None  # a duration or frequency ('for two years', 'daily') dates nothing
     if main is not None:
-        _advance(story, _last_clause_mention(mentions, main, sent), Episode(index, paragraph, names(sent, ents)))
+        episode = Episode(index, paragraph, names(sent, ents))
+        _advance(story, _last_clause_mention(mentions, main, sent), episode)
         date = main.event_date()
     elif _inherits(story, sent, index, paragraph, context, names(sent, ents)):
         story.episode = Episode(index, paragraph, story.episode.names | names(sent, ents))
