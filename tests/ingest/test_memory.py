@@ -18,17 +18,25 @@ def random_text(rng: random.Random) -> str:
     return " ".join(words) + "."
 
 
-@pytest.fixture(scope="module")
-def big_corpus(tmp_path_factory):
+def write_corpus(path, records: int):
     """A generated JSONL.gz corpus of several MB (random words barely compress)."""
     rng = random.Random(20201020)
-    path = tmp_path_factory.mktemp("corpus") / "big.jsonl.gz"
     with gzip.open(path, "wt", encoding="utf-8", compresslevel=1) as handle:
-        for number in range(RECORDS):
+        for number in range(records):
             record = {"id": f"r{number}", "title": f"Record {number}", "date": "2020-10-20",
                       "text": random_text(rng)}
             handle.write(json.dumps(record) + "\n")
     return path
+
+
+@pytest.fixture(scope="module")
+def big_corpus(tmp_path_factory):
+    return write_corpus(tmp_path_factory.mktemp("corpus") / "big.jsonl.gz", RECORDS)
+
+
+@pytest.fixture(scope="module")
+def double_corpus(tmp_path_factory):
+    return write_corpus(tmp_path_factory.mktemp("corpus") / "double.jsonl.gz", 2 * RECORDS)
 
 
 def peak_while_streaming(path, options) -> tuple[int, int]:
@@ -47,8 +55,15 @@ def peak_while_streaming(path, options) -> tuple[int, int]:
 
 
 @pytest.mark.slow
-def test_memory_streaming_a_gzip_corpus_stays_far_below_its_size(big_corpus, ingest_options):
-    count, peak = peak_while_streaming(big_corpus, ingest_options)
-    compressed = big_corpus.stat().st_size
-    assert count == RECORDS and compressed > 3_000_000
+def test_memory_streaming_a_gzip_corpus_stays_far_below_its_size(double_corpus, ingest_options):
+    count, peak = peak_while_streaming(double_corpus, ingest_options)
+    compressed = double_corpus.stat().st_size
+    assert count == 2 * RECORDS and compressed > 6_000_000
     assert peak < compressed / 10, f"peak {peak:,} bytes for a {compressed:,}-byte corpus"
+
+
+@pytest.mark.slow
+def test_memory_streaming_does_not_grow_when_the_corpus_doubles(big_corpus, double_corpus, ingest_options):
+    _, peak = peak_while_streaming(big_corpus, ingest_options)
+    _, peak_double = peak_while_streaming(double_corpus, ingest_options)
+    assert peak_double < peak * 1.25 + 64_000, f"peak {peak:,} -> {peak_double:,} bytes when the corpus doubled"
