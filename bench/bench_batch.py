@@ -12,7 +12,7 @@ Measures, in one run:
    sample and for half of it: it must not grow with the corpus;
 4. (extra) the time `detente load` takes to put the output into SQLite.
 
-Usage: python bench/bench_batch.py [--articles 2000] [--partition-size 100] [--json FILE]
+Usage: python bench/bench_batch.py [--articles 2000] [--partition-size 100] [--max-chars N] [--json FILE]
 Reads ../shared/corpora (or $DETENTE_SHARED/corpora); skips with a message when absent.
 """
 
@@ -37,13 +37,19 @@ def shared_dir() -> Path:
     return Path(os.environ.get("DETENTE_SHARED", default))
 
 
-def write_sample(corpora: Path, count: int, path: Path) -> Path:
-    """The first count/2 non-empty articles of each corpus, alternating, as one JSONL file."""
+def _fits(record: dict, max_chars: int | None) -> bool:
+    text = record.get("text") or ""
+    return bool(text.strip()) and (max_chars is None or len(text) <= max_chars)
+
+
+def write_sample(corpora: Path, count: int, path: Path, max_chars: int | None = None) -> Path:
+    """The first count/2 non-empty articles (of at most ``max_chars``) of each corpus,
+    alternating, as one JSONL file."""
     streams = []
     for name in CORPORA:
         with gzip.open(corpora / name, "rt", encoding="utf-8") as stream:
             records = (json.loads(line) for line in stream if line.strip())
-            streams.append(list(itertools.islice((r for r in records if r.get("text", "").strip()), count // 2)))
+            streams.append(list(itertools.islice((r for r in records if _fits(r, max_chars)), count // 2)))
     with open(path, "w", encoding="utf-8") as out:
         for pair in zip(*streams):
             for record in pair:
@@ -147,6 +153,8 @@ def main(argv=None) -> int:
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--partition-size", type=int, default=100)
     parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--max-chars", type=int, default=None,
+                        help="only articles of at most this many characters (a shorter run)")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures to this file")
     args = parser.parse_args(argv)
     corpora = shared_dir() / "corpora"
@@ -155,8 +163,8 @@ def main(argv=None) -> int:
         return 0
     with tempfile.TemporaryDirectory(prefix="detente-bench-") as tmp:
         work = Path(tmp)
-        sample = write_sample(corpora, args.articles, work / "sample.jsonl")
-        half = write_sample(corpora, args.articles // 2, work / "half.jsonl")
+        sample = write_sample(corpora, args.articles, work / "sample.jsonl", args.max_chars)
+        half = write_sample(corpora, args.articles // 2, work / "half.jsonl", args.max_chars)
         figures = measure(sample, half, work, args)
     figures["summary"] = summarize(figures)
     text = json.dumps(figures, indent=2)
