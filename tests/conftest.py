@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from detente.model import Article
+from detente.model import Article, register_extensions
 from detente.settings import Options
 
 
@@ -32,5 +32,21 @@ def analyze_text(nlp):
         article = Article(text=text, title=title, date=dt.date.fromisoformat(date) if date else None,
                           source="test")
         return next(analyze([article], nlp))
+
+    return run
+
+
+BASE_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+
+
+@pytest.fixture(scope="session")
+def parse(nlp):
+    """Parse a text written for a test with the base model's pipes only (no Detente stages)."""
+    register_extensions()
+    enabled = [name for name in nlp.pipe_names if name in BASE_PIPES]
+
+    def run(text: str):
+        with nlp.select_pipes(enable=enabled):
+            return nlp(text)
 
     return run
