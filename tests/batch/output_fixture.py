@@ -10,7 +10,7 @@ from detente.batch.schema import ARTICLES, EVENTS, article_row, event_row, to_ta
 from detente.model import Article
 
 ACTORS = {"RUS": ("RUSGOV", "Russia"), "TUR": ("TURGOV", "Turkey"), "FRA": ("FRAGOV", "France")}
-# (source, target, cameo, quad, goldstein, date start, granularity, theatre)
+# (source, target, cameo, quad, goldstein, date start, granularity, theatre[, modality])
 ACTS = (
     ("RUS", "TUR", "111", 3, -2.0, "2020-02-03", "day", "Syria"),
     ("TUR", "RUS", "190", 4, -10.0, "2020-02-10", "day", "Syria"),
@@ -19,6 +19,8 @@ ACTS = (
     ("TUR", "RUS", "112", 3, -2.0, "2020-05-20", "day", "Libya"),
     ("FRA", "TUR", "111", 3, -2.0, "2020-05-21", "day", None),
     ("RUS", "TUR", "193", 4, -10.0, None, "unknown", "Syria"),
+    ("RUS", "TUR", "195", 4, -10.0, "2020-02-12", "day", "Syria", "denied"),
+    ("TUR", "RUS", "138", 3, -7.0, "2020-05-22", "day", "Libya", "hypothetical"),
 )
 
 
@@ -28,12 +30,12 @@ def _actor(country: str) -> dict:
 
 
 def event_record(article: Article, act: tuple, sentence_index: int) -> dict:
-    source, target, cameo, quad, goldstein, start, granularity, theatre = act
+    source, target, cameo, quad, goldstein, start, granularity, theatre, *modality = act
     sentence = f"{ACTORS[source][1]} acted towards {ACTORS[target][1]} ({cameo})."
     return {"article": article.header(), "sentence": sentence, "sentence_index": sentence_index,
             "span": [0, len(sentence)], "source": _actor(source), "target": _actor(target),
             "cameo": cameo, "cameo_root": cameo[:2], "cameo_name": "", "quad_class": quad,
-            "goldstein": goldstein, "plover": "", "modality": "asserted",
+            "goldstein": goldstein, "plover": "", "modality": modality[0] if modality else "asserted",
             "date": {"start": start, "end": start, "granularity": granularity, "text": "", "basis": "explicit"},
             "location": None, "theatre": theatre, "confidence": 0.7}
 

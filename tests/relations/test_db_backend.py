@@ -171,3 +171,12 @@ def test_typed_actor_code_matches_on_the_code():
 
 def test_leaders_resolve_through_the_actor_dictionary_to_their_name():
     assert actor_filter("Erdogan").fields() == {"name": "Recep Tayyip Erdogan"}
+
+
+@pytest.mark.parametrize("modality,counted", [
+    ("asserted", True), ("threatened", True), ("alleged", True), ("denied", False), ("hypothetical", False),
+])
+def test_timeline_counts_only_acts_reported_as_done_threatened_or_alleged(modality, counted):
+    store("An article with one act.", [record(cameo="190", quad=4, goldstein=-10.0, start="2020-02-03",
+                                              modality=modality)])
+    assert timeline().events == (1 if counted else 0)

@@ -5,7 +5,7 @@ class) over the dyad's active events (the period is ``date_start`` truncated wit
 which work on SQLite and PostgreSQL), and one query for the most reported
 events. For two countries the filter is the indexed ``dyad`` column, and the
 ``event_dyad_timeline`` index (dyad, status, date_start, quad_class, goldstein,
-theatre, mention_count, id) holds every column both queries read.
+theatre, mention_count, id, modality) holds every column both queries read.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from django.db.models.functions import Abs, Cast, Coalesce, RowNumber, TruncMont
 from detente.store.actors import dyad_q
 from detente.store.models import Event, EventMention
 
-from .timeline import AggregateRow, DyadQuery, EventRef, period_start
+from .timeline import UNCOUNTED_MODALITIES, AggregateRow, DyadQuery, EventRef, period_start
 
 TRUNC = {"week": TruncWeek, "month": TruncMonth, "quarter": TruncQuarter, "year": TruncYear}
 
@@ -34,8 +34,9 @@ def _as_date(value) -> dt.date:
 
 
 def dyad_events(query: DyadQuery):
-    """The active, dated events of the query's dyad (either direction), theatre and range."""
+    """The active, dated, counted events of the query's dyad (either direction), theatre and range."""
     conditions = dyad_q(query.a, query.b) & Q(status=Event.Status.ACTIVE, date_start__isnull=False)
+    conditions &= ~Q(modality__in=UNCOUNTED_MODALITIES)
     if query.theatre:
         conditions &= Q(theatre__iexact=query.theatre)
     if query.since:

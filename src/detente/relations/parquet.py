@@ -23,7 +23,7 @@ from detente.batch.reading import partition_names
 from detente.batch.schema import row_record
 from detente.store import rows
 
-from .timeline import ActorFilter, AggregateRow, DyadQuery, EventRef, period_start
+from .timeline import UNCOUNTED_MODALITIES, ActorFilter, AggregateRow, DyadQuery, EventRef, period_start
 
 # Rows of the first article of each content hash, in load order (partition, row).
 LOAD_ORDER_SQL = """
@@ -66,7 +66,9 @@ def dyad_matches(event, a: ActorFilter, b: ActorFilter) -> bool:
 
 def in_query(event, query: DyadQuery) -> bool:
     """The database back end's filters: dated, in range, in the theatre, between the dyad."""
-    if event.date_start is None or not dyad_matches(event, query.a, query.b):
+    if event.date_start is None or event.modality in UNCOUNTED_MODALITIES:
+        return False
+    if not dyad_matches(event, query.a, query.b):
         return False
     if query.theatre and (event.theatre or "").casefold() != query.theatre.casefold():
         return False

@@ -38,6 +38,10 @@ import numpy as np
 from detente.errors import OptionError
 
 PERIODS = ("week", "month", "quarter", "year")
+# Acts the text says did not happen (denied, negated) or might happen
+# (hypothetical) are kept and listed, but a relationship's timeline counts
+# only what was reported as done, threatened or alleged.
+UNCOUNTED_MODALITIES = ("denied", "hypothetical")
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation",
               3: "verbal conflict", 4: "material conflict"}
 

@@ -98,7 +98,7 @@ class Event(models.Model):
             # column the aggregation and the top-events ranking read, so
             # PostgreSQL answers both from the index alone (index-only scans).
             models.Index(fields=["dyad", "status", "date_start", "quad_class", "goldstein", "theatre",
-                                 "mention_count", "id"], name="event_dyad_timeline"),
+                                 "mention_count", "id", "modality"], name="event_dyad_timeline"),
             models.Index(fields=["fingerprint", "status", "date_start"], name="event_merge_key"),
             models.Index(fields=["source_country", "date_start"], name="event_src_date"),
             models.Index(fields=["target_country", "date_start"], name="event_tgt_date"),
