@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
-from detente.model import register_extensions
+from detente.event_stage import EventStage
+from detente.model import Event, register_extensions
 
 from .locate import locate_events
 
@@ -17,19 +17,11 @@ def make_event_locator(nlp: Language, name: str):
     return EventLocator(nlp, name)
 
 
-class EventLocator(Pipe):
+class EventLocator(EventStage):
     """Sets ``event.location`` and ``event.theatre`` on each event in ``doc._.events``."""
 
     def __init__(self, nlp: Language, name: str = "detente_places"):
-        self.vocab = nlp.vocab
-        self.name = name
+        super().__init__(nlp, name)
 
-    def __call__(self, doc: Doc) -> Doc:
-        events = doc._.events or []
-        if not events:
-            return doc
-        try:
-            locate_events(doc, events)
-        except Exception as exc:  # handed to spaCy's error handler, which re-raises by default
-            self.get_error_handler()(self.name, self, [doc], exc)
-        return doc
+    def annotate(self, doc: Doc, events: list[Event]) -> None:
+        locate_events(doc, events)

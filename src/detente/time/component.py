@@ -5,9 +5,9 @@ from __future__ import annotations
 import bisect
 
 from spacy.language import Language
-from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
+from detente.event_stage import EventStage
 from detente.model import Event, EventDate, register_extensions
 
 from .resolve import SentenceTime, mention_for, sentence_times
@@ -21,24 +21,16 @@ def make_event_dater(nlp: Language, name: str):
     return EventDater(nlp, name)
 
 
-class EventDater(Pipe):
+class EventDater(EventStage):
     """Sets ``event.date`` on each event in ``doc._.events``."""
 
     def __init__(self, nlp: Language, name: str = "detente_time"):
-        self.vocab = nlp.vocab
-        self.name = name
+        super().__init__(nlp, name)
 
-    def __call__(self, doc: Doc) -> Doc:
-        events = doc._.events or []
-        if not events:
-            return doc
-        try:
-            article = doc._.article
-            times = sentence_times(doc, article.date if article is not None else None)
-            date_events(doc, events, times)
-        except Exception as exc:  # handed to spaCy's error handler, which re-raises by default
-            self.get_error_handler()(self.name, self, [doc], exc)
-        return doc
+    def annotate(self, doc: Doc, events: list[Event]) -> None:
+        article = doc._.article
+        times = sentence_times(doc, article.date if article is not None else None)
+        date_events(doc, events, times)
 
 
 def date_events(doc: Doc, events: list[Event], times: list[SentenceTime]) -> None:
