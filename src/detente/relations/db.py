@@ -18,6 +18,7 @@ from django.db.models.functions import Abs, Cast, Coalesce, RowNumber, TruncMont
 
 from detente.store.actors import dyad_q
 from detente.store.models import Event, EventMention
+from detente.store.queries import span_q
 
 from .timeline import UNCOUNTED_MODALITIES, AggregateRow, DyadQuery, EventRef, period_start
 
@@ -36,13 +37,7 @@ def _as_date(value) -> dt.date:
 def dyad_events(query: DyadQuery):
     """The active, dated, counted events of the query's dyad (either direction), theatre and range."""
     conditions = dyad_q(query.a, query.b) & Q(status=Event.Status.ACTIVE, date_start__isnull=False)
-    conditions &= ~Q(modality__in=UNCOUNTED_MODALITIES)
-    if query.theatre:
-        conditions &= Q(theatre__iexact=query.theatre)
-    if query.since:
-        conditions &= Q(date_start__gte=query.since)
-    if query.until:
-        conditions &= Q(date_start__lte=query.until)
+    conditions &= ~Q(modality__in=UNCOUNTED_MODALITIES) & span_q(query.since, query.until, query.theatre)
     return Event.objects.filter(conditions)
 
 

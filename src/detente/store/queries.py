@@ -62,6 +62,18 @@ def event_filter_from_args(args) -> EventFilter:
                        theatre=getattr(args, "theatre", None))
 
 
+def span_q(since: dt.date | None, until: dt.date | None, theatre: str | None) -> Q:
+    """Events starting within [since, until] in ``theatre`` (each bound optional)."""
+    q = Q()
+    if since:
+        q &= Q(date_start__gte=since)
+    if until:
+        q &= Q(date_start__lte=until)
+    if theatre:
+        q &= Q(theatre__iexact=theatre)
+    return q
+
+
 def _conditions(f: EventFilter) -> Q:
     q = Q() if f.include_rejected else Q(status=Event.Status.ACTIVE)
     if f.dyad:
@@ -72,13 +84,7 @@ def _conditions(f: EventFilter) -> Q:
         q &= Q(cameo__startswith=f.code)
     if f.quad:
         q &= Q(quad_class=f.quad)
-    if f.since:
-        q &= Q(date_start__gte=f.since)
-    if f.until:
-        q &= Q(date_start__lte=f.until)
-    if f.theatre:
-        q &= Q(theatre__iexact=f.theatre)
-    return q
+    return q & span_q(f.since, f.until, f.theatre)
 
 
 def filter_events(f: EventFilter) -> QuerySet:
