@@ -19,8 +19,10 @@ import sys
 import time
 from pathlib import Path
 
+from shared_data import corpus_path
+
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpora" / "wh_briefings.jsonl.gz"
+CORPUS = corpus_path("wh_briefings.jsonl.gz")
 
 
 def read_texts(limit: int) -> list[dict]:

@@ -29,12 +29,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from shared_data import shared_dir
+
 CORPORA = ("wh_briefings.jsonl.gz", "reuters21578.jsonl.gz")
-
-
-def shared_dir() -> Path:
-    default = Path(__file__).resolve().parents[1].parent / "shared"
-    return Path(os.environ.get("DETENTE_SHARED", default))
 
 
 def _fits(record: dict, max_chars: int | None) -> bool:

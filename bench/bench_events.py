@@ -31,8 +31,10 @@ from detente.pipeline import add_detente_components, analyze
 from detente.model import Article
 from detente.settings import Options
 
+from shared_data import corpus_path
+
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpora" / "wh_briefings.jsonl.gz"
+CORPUS = corpus_path("wh_briefings.jsonl.gz")
 
 
 def read_articles(limit: int) -> list[Article]:

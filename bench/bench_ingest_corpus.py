@@ -23,8 +23,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from shared_data import corpus_path
+
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = "/work/shared/corpora/wh_briefings.jsonl.gz"
+CORPUS = str(corpus_path("wh_briefings.jsonl.gz"))
 TABLES = ("article", "event", "eventmention", "actormention")
 
 

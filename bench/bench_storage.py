@@ -27,10 +27,12 @@ import time
 from itertools import islice
 from pathlib import Path
 
+from shared_data import corpus_path
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-CORPUS = "/work/shared/corpora/wh_briefings.jsonl.gz"
+CORPUS = str(corpus_path("wh_briefings.jsonl.gz"))
 DB_NAME = "detente_bench"
 THEATRES = ["", "", "Syria", "Libya", "Caucasus", "Black Sea", "Energy"]
 EVENT_COLUMNS = ("fingerprint", "dyad", "source_code", "source_country", "source_name", "source_kind",

@@ -36,8 +36,10 @@ from pathlib import Path
 
 import pycountry
 
+from shared_data import shared_dir
+
 ROOT = Path(__file__).resolve().parents[1]
-CORPORA = ROOT.parent / "shared" / "corpora"
+CORPORA = shared_dir() / "corpora"
 FILES = {"wh": "wh_briefings.jsonl.gz", "reuters": "reuters21578.jsonl.gz"}
 # Corpus labels pycountry cannot look up, and labels that accept more than one code.
 LABELS = {

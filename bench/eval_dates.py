@@ -37,9 +37,11 @@ from detente.model import Event, register_extensions
 from detente.time.component import event_date
 from detente.time.resolve import sentence_times
 
+from shared_data import corpus_path
+
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "gold" / "dev_dates.jsonl"
-CORPUS = ROOT.parent / "shared" / "corpora" / "wh_briefings.jsonl.gz"
+CORPUS = corpus_path("wh_briefings.jsonl.gz")
 GOLD_SENTENCE_END = re.compile(r"(?<=[.!?]) (?=[A-Z])")
 
 
