@@ -24,6 +24,7 @@ from detente.batch.merging import Merger
 from detente.batch.reading import iter_articles, partition_names
 
 from . import rows
+from .locking import locked_for_session
 from .models import ActorMention, Article, Correction, Event, EventMention
 
 log = logging.getLogger(__name__)
@@ -169,10 +170,11 @@ def load_output(out: Path, model_name: str = "",
                 progress: Callable[[str, LoadReport], None] | None = None) -> LoadReport:
     """Load every finished partition of the batch output ``out`` (idempotent)."""
     report, seen, merger = LoadReport(), set(), Merger()
-    for name in partition_names(out):
-        _load_partition(Path(out), name, seen, merger, report, model_name)
-        report.partitions += 1
-        if progress:
-            progress(name, report)
+    with locked_for_session():  # the merger caches stored events: nobody else may change them meanwhile
+        for name in partition_names(out):
+            _load_partition(Path(out), name, seen, merger, report, model_name)
+            report.partitions += 1
+            if progress:
+                progress(name, report)
     log.info("loaded %s: %s", out, report)
     return report

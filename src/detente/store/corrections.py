@@ -17,6 +17,7 @@ from detente.events.cameo import describe
 from detente.model import ActorRef
 
 from .actors import resolve_ref
+from .locking import lock_for_transaction
 from .models import Correction, Event
 from .rows import dyad_key, fingerprint
 
@@ -121,6 +122,7 @@ def correct_event(event: Event, user, *, code: str | None = None, source: ActorR
         raise OptionError("nothing to correct: give a new code, source, target or date")
     _rekey(event)
     with transaction.atomic():
+        lock_for_transaction()
         event.save()
         return [_log(event, user, field, old, new, note) for field, old, new in changes]
 
@@ -130,6 +132,7 @@ def set_status(event: Event, user, status: str, note: str = "") -> Correction:
         raise OptionError(f"event {event.pk} is already {status}")
     old, event.status = event.status, status
     with transaction.atomic():
+        lock_for_transaction()
         event.save(update_fields=["status", "updated_at"])
         return _log(event, user, "status", old, status, note)
 

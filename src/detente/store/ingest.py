@@ -19,6 +19,7 @@ from detente import model
 from detente.errors import DetenteError
 
 from . import rows
+from .locking import lock_for_transaction
 from .merge import merge_or_create
 from .models import ActorMention, Article, EventMention
 
@@ -83,6 +84,7 @@ def store_analysis(article: model.Article, records: list[dict], actor_rows: Iter
                    *, model_name: str = "", submitted_by=None) -> StoreResult:
     """Store one analysed article atomically; an already stored text is returned unchanged."""
     with transaction.atomic():
+        lock_for_transaction()  # another process may be merging the same events
         existing = Article.objects.filter(content_hash=article.content_hash).first()
         if existing is not None:
             return StoreResult(existing, created=False)
