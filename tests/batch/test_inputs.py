@@ -62,3 +62,22 @@ def test_planning_a_truncated_corpus_says_so(tmp_path, name, message):
     path.write_bytes(path.read_bytes()[:-200])
     with pytest.raises(InputError, match=message):
         plan_partitions([describe_input(path)], 10)
+
+
+def test_gzip_partitions_seek_into_one_plain_copy(tmp_path):
+    path = write_jsonl(tmp_path / "c.jsonl.gz", [article_record(i) for i in range(10)])
+    spooled = plan_partitions([describe_input(path)], 3, tmp_path / "spool")
+    copies = list((tmp_path / "spool").iterdir())
+    assert len(copies) == 1 and {p.read_from for p in spooled} == {str(copies[0])}
+    assert all(p.offset is not None for p in spooled)
+    assert [[r["id"] for _, r in read_partition(p)] for p in spooled] == _records([path], 3)[1]
+
+
+def test_a_truncated_gzip_leaves_no_plain_copy(tmp_path):
+    from detente.errors import InputError
+
+    path = write_jsonl(tmp_path / "c.jsonl.gz", [article_record(i) for i in range(40)])
+    path.write_bytes(path.read_bytes()[:-200])
+    with pytest.raises(InputError, match="cannot be read to the end"):
+        plan_partitions([describe_input(path)], 10, tmp_path / "spool")
+    assert list((tmp_path / "spool").iterdir()) == []

@@ -52,6 +52,19 @@ def write_text(text: str, path: Path) -> None:
     _publish(temp, path)
 
 
+def write_stream(source, path: Path, copy) -> None:
+    """Write what ``copy(source, destination)`` writes, atomically (a partial copy is removed)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = _temp_name(path)
+    try:
+        with open(temp, "wb") as destination:
+            copy(source, destination)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    _publish(temp, path)
+
+
 def write_json(data: dict, path: Path) -> None:
     write_text(json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n", path)
 

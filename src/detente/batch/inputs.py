@@ -5,13 +5,18 @@ JSONL file (plain or gzip) or rows of a Parquet file. Planning streams each
 file once (a JSONL line at a time; Parquet from its footer only), so no input
 is ever held in memory whole, and the same inputs always give the same plan.
 For plain JSONL the byte offset of each partition is kept so a worker can
-seek straight to it.
+seek straight to it. A gzip stream cannot be entered in the middle, so when
+the job gives a spool directory, planning writes a plain copy of each gzip
+input there in the same pass and partitions seek into the copy; without it,
+every partition would decompress its file from the start (quadratic in the
+number of partitions).
 """
 
 from __future__ import annotations
 
 import gzip
 import os
+import shutil
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -21,6 +26,7 @@ import pyarrow.parquet as pq
 
 from detente.errors import InputError
 
+from . import files
 from .articles import parse_line
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz", ".json.gz")
@@ -45,6 +51,7 @@ class Partition:
     first: int          # first line (JSONL) or row (Parquet), 0-based
     count: int          # lines or rows in the partition
     offset: int | None  # byte offset of ``first`` in a plain JSONL file, else None
+    read_from: str | None = None  # the plain copy of a gzip input that ``offset`` points into
 
     @property
     def name(self) -> str:
@@ -52,7 +59,7 @@ class Partition:
 
     def to_dict(self) -> dict:
         return {"index": self.index, "name": self.name, "input": self.input.path,
-                "first": self.first, "count": self.count, "offset": self.offset}
+                "first": self.first, "count": self.count, "offset": self.offset, "read_from": self.read_from}
 
 
 def input_format(path: str) -> str:
@@ -93,11 +100,29 @@ def _jsonl_starts(path: str, size: int) -> Iterator[tuple[int, int | None]]:
     yield lines, None
 
 
+def _unreadable(path: str, exc: Exception) -> InputError:
+    return InputError(f"{path}: cannot be read to the end ({exc}); re-create or re-download it")
+
+
+def plain_copy(item: InputFile, spool: Path) -> str:
+    """A decompressed copy of the gzip input ``item`` under ``spool`` (made once, atomically)."""
+    stem = Path(item.path).name.rsplit(".", 1)[0]
+    target = Path(spool) / f"{stem}-{item.size}-{item.mtime_ns}"
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            with gzip.open(item.path, "rb") as source:
+                files.write_stream(source, target, shutil.copyfileobj)
+        except (OSError, EOFError) as exc:  # gzip.BadGzipFile is an OSError
+            raise _unreadable(item.path, exc) from None
+    return str(target)
+
+
 def _jsonl_ranges(path: str, size: int) -> Iterator[tuple[int, int, int | None]]:
     try:
         starts = list(_jsonl_starts(path, size))
     except (OSError, EOFError) as exc:  # gzip.BadGzipFile is an OSError
-        raise InputError(f"{path}: cannot be read to the end ({exc}); re-create or re-download it") from None
+        raise _unreadable(path, exc) from None
     for (first, offset), (following, _) in zip(starts, starts[1:]):
         yield first, following - first, offset
 
@@ -111,18 +136,22 @@ def _parquet_ranges(path: str, size: int) -> Iterator[tuple[int, int, int | None
         yield first, min(size, rows - first), None
 
 
-def plan_partitions(inputs: list[InputFile], size: int) -> list[Partition]:
-    """The job's partitions, in input order then record order."""
+def plan_partitions(inputs: list[InputFile], size: int, spool: Path | None = None) -> list[Partition]:
+    """The job's partitions, in input order then record order; gzip inputs are copied
+    plain into ``spool`` when given."""
     partitions = []
     for item in inputs:
+        read_from = None
+        if spool is not None and item.format == "jsonl" and item.path.lower().endswith(".gz"):
+            read_from = plain_copy(item, spool)
         ranges = _parquet_ranges if item.format == "parquet" else _jsonl_ranges
-        for first, count, offset in ranges(item.path, size):
-            partitions.append(Partition(len(partitions), item, first, count, offset))
+        for first, count, offset in ranges(read_from or item.path, size):
+            partitions.append(Partition(len(partitions), item, first, count, offset, read_from))
     return partitions
 
 
 def _jsonl_records(part: Partition) -> Iterator[tuple[int, dict | Exception]]:
-    with _open_lines(part.input.path) as stream:
+    with _open_lines(part.read_from or part.input.path) as stream:
         if part.offset is not None:
             stream.seek(part.offset)
             lines = enumerate(stream, part.first)

@@ -150,11 +150,11 @@ class _Plan:
 def _prepare(config: BatchConfig, options: Options) -> _Plan:
     """Plan the partitions, check the output directory may be resumed, note the finished ones."""
     inputs = [describe_input(path) for path in config.inputs]
-    partitions = plan_partitions(inputs, config.partition_size)
     key = manifest.plan_key(inputs, config.partition_size, options)
     config.out.mkdir(parents=True, exist_ok=True)
     manifest.check_resumable(config.out, key)
     files.remove_stale_temps(config.out)
+    partitions = plan_partitions(inputs, config.partition_size, layout.inputs_dir(config.out))
     markers = {p.name: m for p in partitions if (m := manifest.finished(config.out, p, key))}
     plan = _Plan(config, options, inputs, partitions, key, markers)
     files.write_json(plan.manifest(), layout.manifest_path(config.out))

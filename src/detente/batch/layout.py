@@ -7,6 +7,7 @@
     DIR/articles/part-NNNNN.parquet the article rows of partition NNNNN
     DIR/actors/part-NNNNN.parquet   the actor mentions of partition NNNNN
     DIR/_partitions/part-NNNNN.json the marker written last: the partition is complete
+    DIR/_inputs/NAME-SIZE-MTIME     a plain copy of each gzip input, read by byte offset
 """
 
 from __future__ import annotations
@@ -38,3 +39,7 @@ def runs_path(out: Path) -> Path:
 
 def table_glob(out: Path, table: str) -> str:
     return str(Path(out) / table / "*.parquet")
+
+
+def inputs_dir(out: Path) -> Path:
+    return Path(out) / "_inputs"
