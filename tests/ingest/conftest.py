@@ -35,6 +35,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             time.sleep(SLOW_SECONDS)
         status, content_type, body = self.routes.get(self.path, (404, "text/plain", b"not here"))
         self.send_response(status)
+        if 300 <= status < 400:
+            self.send_header("Location", body.decode())
         if content_type:
             self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
@@ -62,6 +64,7 @@ ROUTES = {
                 b'{"id": "r2", "title": "Two", "date": "2020-01-03", "text": "Second record."}\n'),
     "/slow": (200, "text/plain", b"Too late to matter."),
     "/gone": (410, "text/plain", b"gone"),
+    "/moved": (302, "text/plain", b"/article"),
 }
 
 

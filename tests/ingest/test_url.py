@@ -80,3 +80,42 @@ def test_url_slower_than_the_fetch_timeout_is_a_fetch_error(web_server):
     options = Options.from_env({}, fetch_timeout=0.2)
     with pytest.raises(FetchError, match="timed out"):
         fetch_all(f"{web_server}/slow", options)
+
+
+def test_url_redirect_is_followed(web_server, ingest_options):
+    [article] = fetch_all(f"{web_server}/moved", ingest_options)
+    assert article.url == f"{web_server}/article"
+
+
+def test_public_only_fetch_refuses_the_machines_own_network(web_server, ingest_options):
+    with pytest.raises(FetchError, match="refused, 127.0.0.1 is at 127.0.0.1"):
+        fetch_all(f"{web_server}/article", ingest_options, public_only=True)
+
+
+@pytest.mark.parametrize(("path", "refused"), [("/article", False), ("/moved", True)])
+def test_public_only_fetch_checks_the_address_of_every_redirect(web_server, ingest_options, monkeypatch,
+                                                                 path, refused):
+    from detente.ingest import fetch
+
+    connections = []
+
+    def first_connection_counts_as_public(address):
+        connections.append(address)
+        return len(connections) == 1
+
+    monkeypatch.setattr(fetch, "is_public_address", first_connection_counts_as_public)
+    if refused:
+        with pytest.raises(FetchError, match="only pages on the public internet"):
+            fetch_all(f"{web_server}{path}", ingest_options, public_only=True)
+    else:
+        assert len(fetch_all(f"{web_server}{path}", ingest_options, public_only=True)) == 1
+
+
+@pytest.mark.parametrize(("address", "public"), [
+    ("93.184.216.34", True), ("127.0.0.1", False), ("10.1.2.3", False), ("169.254.169.254", False),
+    ("::1", False), ("::ffff:127.0.0.1", False), ("::ffff:93.184.216.34", True), ("fe80::1%eth0", False),
+    ("2606:4700::1111", True)])
+def test_public_address_check(address, public):
+    from detente.ingest.fetch import is_public_address
+
+    assert is_public_address(address) is public

@@ -48,3 +48,22 @@ def test_submitted_text_is_analysed_and_published(member_client, member, nlp, mo
 def test_urls_on_the_servers_own_network_are_refused(member_client, url):
     response = member_client.post("/submit/", {"url": url})
     assert "public internet" in response.content.decode() and not Article.objects.exists()
+
+
+def test_a_url_that_reaches_the_servers_own_network_when_fetched_is_refused(member_client, monkeypatch):
+    """The form's DNS check can be passed (a redirect, a name that resolves differently the
+    second time): the fetch checks the address it actually reached."""
+    import http.server
+    import threading
+
+    from detente.web import forms
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), http.server.SimpleHTTPRequestHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    monkeypatch.setattr(forms, "is_public_url", lambda url: True)
+    try:
+        response = member_client.post("/submit/", {"url": f"http://127.0.0.1:{server.server_address[1]}/"})
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert "only pages on the public internet" in response.content.decode() and not Article.objects.exists()

@@ -35,17 +35,18 @@ STDIN = "-"
 
 
 def iter_articles(source: str, options: Options, *, date: str | dt.date | None = None,
-                  title: str | None = None) -> Iterator[Item]:
+                  title: str | None = None, public_only: bool = False) -> Iterator[Item]:
     """Articles (or Failures for single bad records) from a path, ``-`` or an http(s) URL.
 
     ``date`` (YYYY-MM-DD) and ``title`` override what the source says. A source that
-    cannot be read at all raises an InputError subclass.
+    cannot be read at all raises an InputError subclass. ``public_only`` refuses URLs
+    (and redirects) that reach the machine's own network (see ``fetch``).
     """
     overrides = {"date": parse_date_option(date), "title": title}
     if source == STDIN:
         yield from _read_stdin(Context(options, "standard input", "stdin", **overrides))
     elif is_url(source):
-        yield from _read_url(source, options, overrides)
+        yield from _read_url(source, options, overrides, public_only)
     else:
         path = Path(source)
         yield from _read_file(path, Context(options, str(path), path.name, **overrides))
@@ -119,9 +120,9 @@ def _read_stdin(ctx: Context) -> Iterator[Item]:
         yield from articles_from_bytes(read_bounded(stream, ctx), None, ctx)
 
 
-def _read_url(url: str, options: Options, overrides: dict) -> Iterator[Item]:
+def _read_url(url: str, options: Options, overrides: dict, public_only: bool) -> Iterator[Item]:
     probe = Context(options, url, urlsplit(url).hostname or url, **overrides)
-    fetched = fetch(url, options.fetch_timeout, probe.raw_limit)
+    fetched = fetch(url, options.fetch_timeout, probe.raw_limit, public_only=public_only)
     ctx = Context(options, url, probe.source, url=fetched.url, **overrides)
     kind = kind_for_content_type(fetched.content_type) or kind_for_name(urlsplit(fetched.url).path)
     yield from articles_from_bytes(fetched.body, kind, ctx, fetched.charset)

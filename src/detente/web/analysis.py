@@ -43,7 +43,8 @@ def read_submission(data: dict):
     options = settings.DETENTE_OPTIONS
     title, date = data.get("title") or None, data.get("date")
     if data.get("url"):
-        return _first_article(iter_articles(data["url"], options, date=date, title=title), data["url"])
+        articles = iter_articles(data["url"], options, date=date, title=title, public_only=True)
+        return _first_article(articles, data["url"])
     if data.get("file"):
         upload = data["file"]
         ctx = Context(options, upload.name, "upload", date=date, title=title)

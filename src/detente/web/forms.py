@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import ipaddress
 import socket
 from urllib.parse import urlparse
 
 from django import forms
 from django.contrib.auth.forms import UserCreationForm
 from django.contrib.auth.models import User
+
+from detente.ingest.fetch import is_public_address
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
@@ -23,7 +24,8 @@ class RegisterForm(UserCreationForm):
 
 def is_public_url(url: str) -> bool:
     """True when every address the URL's host resolves to is a public one (no fetching of
-    the server's own network: loopback, private, link-local or reserved addresses)."""
+    the server's own network: loopback, private, link-local or reserved addresses).
+    An early, friendly check: the fetch itself checks every address it connects to."""
     host = urlparse(url).hostname
     if not host:
         return False
@@ -31,8 +33,8 @@ def is_public_url(url: str) -> bool:
         infos = socket.getaddrinfo(host, None)
     except (socket.gaierror, UnicodeError):
         return False
-    addresses = {ipaddress.ip_address(info[4][0].split("%")[0]) for info in infos}
-    return bool(addresses) and all(a.is_global for a in addresses)
+    addresses = {info[4][0] for info in infos}
+    return bool(addresses) and all(is_public_address(a) for a in addresses)
 
 
 class SubmitForm(forms.Form):
