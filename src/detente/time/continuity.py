@@ -8,6 +8,7 @@ returns to the time of writing.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from spacy.tokens import Span
@@ -29,9 +30,11 @@ class Episode:
 
 
 def continues(sent: Span, index: int, paragraph: int, episode: Episode,
-              sent_names: frozenset[str] | None = None) -> bool:
-    """True when ``sent`` (the ``index``-th sentence, naming ``sent_names``) goes on telling ``episode``."""
-    if is_future(sent) or (is_present(sent) and not is_past_perfect(sent)):
+              sent_names: frozenset[str] | None = None, future: bool | None = None) -> bool:
+    """True when ``sent`` (the ``index``-th sentence, naming ``sent_names``) goes on telling
+    ``episode``; ``future`` is ``is_future(sent)`` when the caller knows it already."""
+    future = is_future(sent) if future is None else future
+    if future or (is_present(sent, future=False) and not is_past_perfect(sent)):
         return False
     score = 2 * (paragraph == episode.paragraph)
     score += index - episode.sentence_index <= 1
@@ -47,10 +50,21 @@ def _opens_with_reference(sent: Span) -> bool:
     return first.pos_ in _OPENERS or first.lower_ in ("the", "this", "these", "that")
 
 
-def names(sent: Span, ents: list[Span] | None = None) -> frozenset[str]:
-    """Actor names and named entities of a sentence, lower-cased, plus coded actors when present."""
+def names(sent: Span, ents: list[Span] | None = None, codes: frozenset[str] | None = None) -> frozenset[str]:
+    """Actor names and named entities of a sentence, lower-cased, plus coded actors when present
+    (``codes``: the actor codes of the sentence, when the caller collected them already)."""
     found = {ent.text.lower() for ent in (sent.ents if ents is None else ents) if ent.label_ in _NAMED}
-    actors = sent.doc._.actors or []
-    found |= {ref.code for mention in actors
-              if sent.start_char <= mention.start < sent.end_char for ref in mention.refs}
-    return frozenset(found)
+    if codes is None:
+        codes = actor_codes_by_sentence(sent.doc, [sent])[0]
+    return frozenset(found | codes)
+
+
+def actor_codes_by_sentence(doc, sents: list[Span]) -> list[frozenset[str]]:
+    """The codes of the actors mentioned in each sentence, in one pass over the doc's actors."""
+    starts = [sent.start_char for sent in sents]
+    found: list[set[str]] = [set() for _ in sents]
+    for mention in doc._.actors or []:
+        index = bisect.bisect_right(starts, mention.start) - 1
+        if index >= 0 and mention.start < sents[index].end_char:
+            found[index].update(ref.code for ref in mention.refs)
+    return [frozenset(codes) for codes in found]

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -106,17 +107,39 @@ def _join_ranges(sent: Span, ents: list[Span]) -> list[Span]:
     return joined
 
 
+@lru_cache(maxsize=1)
+def _phrases_by_first_word() -> dict[str, list[list[str]]]:
+    by_first: dict[str, list[list[str]]] = {}
+    for phrase in vocabulary()["extra_phrases"]:
+        words = phrase.split()
+        by_first.setdefault(words[0], []).append(words)
+    return by_first
+
+
+@lru_cache(maxsize=1)
+def _period_names() -> frozenset[str]:
+    table = vocabulary()
+    return frozenset({*table["units"], *table["seasons"], *table["months"]})
+
+
 def _phrase_spans(sent: Span) -> list[Span]:
     """What the tagger misses: 'recently', 'at the time', 'then' (as an adverb, not
     'then-president' or 'if ... then'), 'the following spring', 'three days after'."""
-    phrases = [phrase.split() for phrase in vocabulary()["extra_phrases"]]
+    phrases, table = _phrases_by_first_word(), vocabulary()
+    shifts, units = table["shifts"], table["units"]
     lowered = [token.lower_ for token in sent]
     spans = []
-    for i in range(len(lowered)):
-        spans += [sent[i:i + len(phrase)] for phrase in phrases if lowered[i:i + len(phrase)] == phrase]
-        if lowered[i] == "then" and _anaphoric_then(sent[i]):
+    for i, word in enumerate(lowered):
+        for phrase in phrases.get(word, ()):
+            if lowered[i:i + len(phrase)] == phrase:
+                spans.append(sent[i:i + len(phrase)])
+        if word == "then" and _anaphoric_then(sent[i]):
             spans.append(sent[i:i + 1])
-        found = _shifted_period(sent, lowered, i) or _counted_offset(sent, lowered, i)
+        found = None
+        if word in shifts:
+            found = _shifted_period(sent, lowered, i)
+        if found is None and word in units:
+            found = _counted_offset(sent, lowered, i)
         if found is not None:
             spans.append(found)
     return spans
@@ -124,9 +147,7 @@ def _phrase_spans(sent: Span) -> list[Span]:
 
 def _shifted_period(sent: Span, lowered: list[str], i: int) -> Span | None:
     """'the following spring', 'that winter', 'the next day' at ``i`` (the shift word)."""
-    table = vocabulary()
-    periods_ = {*table["units"], *table["seasons"], *table["months"]}
-    if lowered[i] not in table["shifts"] or i + 1 >= len(lowered) or lowered[i + 1] not in periods_:
+    if lowered[i] not in vocabulary()["shifts"] or i + 1 >= len(lowered) or lowered[i + 1] not in _period_names():
         return None
     start = i - 1 if i > 0 and lowered[i - 1] == "the" else i
     return sent[start:i + 2]

@@ -12,19 +12,23 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
 from ..model import GRANULARITIES, EventDate
 from . import periods
-from .continuity import Episode, continues, names
+from .continuity import Episode, actor_codes_by_sentence, continues, names
 from .expressions import Context, Reading, read_expression, words
 from .mentions import Expression, find_expressions
 from .periods import Period
 from .readings import year_of
 from .tense import is_future
 from .vocabulary import vocabulary
+
+
+_LINE_BREAK = re.compile("\n")
 
 
 @dataclass(frozen=True)
@@ -61,14 +65,15 @@ def sentence_times(doc: Doc, article_date: dt.date | None) -> list[SentenceTime]
     story = _Story()
     sents = list(doc.sents)
     ents = entities_by_sentence(doc, sents)
+    codes = actor_codes_by_sentence(doc, sents)
     paragraphs = paragraph_indexes(doc.text, sents)
-    return [_sentence_time(sent, i, paragraphs[i], ents[i], article_date, story)
+    return [_sentence_time(sent, i, paragraphs[i], ents[i], codes[i], article_date, story)
             for i, sent in enumerate(sents)]
 
 
 def paragraph_indexes(text: str, sents: list) -> list[int]:
     """For each sentence, how many line breaks come before it: equal within a paragraph."""
-    breaks = [i for i, ch in enumerate(text) if ch == "\n"]
+    breaks = [match.start() for match in _LINE_BREAK.finditer(text)]
     return [bisect.bisect_left(breaks, sent.start_char) for sent in sents]
 
 
@@ -83,19 +88,20 @@ def entities_by_sentence(doc: Doc, sents: list) -> list[list]:
     return found
 
 
-def _sentence_time(sent, index, paragraph, ents, article_date, story) -> SentenceTime:
+def _sentence_time(sent, index, paragraph, ents, codes, article_date, story) -> SentenceTime:
     future = is_future(sent)
     context = Context(article_date, story.period, future)
     mentions = _read_in_order(find_expressions(sent, ents), context)
     main = _main_mention(mentions, sent)
     if main is not None and main.period is None and article_date is not None:
         main = None  # a duration or frequency ('for two years', 'daily') dates nothing
+    sent_names = names(sent, ents, codes)
     if main is not None:
-        episode = Episode(index, paragraph, names(sent, ents))
+        episode = Episode(index, paragraph, sent_names)
         _advance(story, _last_clause_mention(mentions, main, sent), episode)
         date = main.event_date()
-    elif _inherits(story, sent, index, paragraph, context, names(sent, ents)):
-        story.episode = Episode(index, paragraph, story.episode.names | names(sent, ents))
+    elif _inherits(story, sent, index, paragraph, context, sent_names):
+        story.episode = Episode(index, paragraph, story.episode.names | sent_names)
         date = _event_date(_no_later_than(story.period, context), "", "context")
     else:
         date = article_event_date(article_date)
@@ -106,7 +112,7 @@ def _inherits(story, sent, index, paragraph, context, sent_names) -> bool:
     """The sentence continues the story, and the story's time is not after the article."""
     if story.episode is None or _no_later_than(story.period, context) is None:
         return False
-    return continues(sent, index, paragraph, story.episode, sent_names)
+    return continues(sent, index, paragraph, story.episode, sent_names, future=context.future)
 
 
 def _no_later_than(period: Period | None, context: Context) -> Period | None:

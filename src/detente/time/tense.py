@@ -3,6 +3,8 @@ and past tense continue a story, the present tense returns to the time of writin
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Span, Token
 
 from .vocabulary import vocabulary
@@ -10,19 +12,27 @@ from .vocabulary import vocabulary
 _REPORTING = {"say", "tell", "add", "note", "announce", "state", "report", "claim", "insist"}
 
 
+@lru_cache(maxsize=1)
+def _future_markers() -> frozenset[str]:
+    return frozenset(vocabulary()["future_markers"])
+
+
 def is_future(sent: Span) -> bool:
     """True when the main clause speaks of something still to come ('will meet', 'said they
     would meet', 'is set to'); a modal in a subordinate clause ('threatened that his army
     would retake ...') does not make the reported act future."""
-    table = vocabulary()
-    markers = set(table["future_markers"])
+    markers = _future_markers()
     verb = main_verb(sent)
+    heads = (verb.i, sent.root.i)
+    lowered = []
     for token in sent:
-        if (token.tag_ == "MD" and token.lower_ in markers and not _conditional_perfect(token)
-                and token.head.i in (verb.i, sent.root.i)):
+        lower = token.lower_
+        if (lower in markers and token.tag_ == "MD" and token.head.i in heads
+                and not _conditional_perfect(token)):
             return True
-    text = " ".join(token.lower_ for token in sent)
-    return any(f" {phrase} " in f" {text} " for phrase in table["future_phrases"])
+        lowered.append(lower)
+    text = f" {' '.join(lowered)} "
+    return any(f" {phrase} " in text for phrase in vocabulary()["future_phrases"])
 
 
 def _conditional_perfect(token: Token) -> bool:
@@ -41,11 +51,14 @@ def main_verb(sent: Span) -> Token:
     return root
 
 
-def is_present(sent: Span) -> bool:
-    """Present tense or present perfect on the main verb ('says', 'is', 'has signed')."""
+def is_present(sent: Span, future: bool | None = None) -> bool:
+    """Present tense or present perfect on the main verb ('says', 'is', 'has signed');
+    ``future`` is ``is_future(sent)`` when the caller knows it already."""
     verb = main_verb(sent)
     tags = [verb.tag_] + [child.tag_ for child in verb.children if child.dep_ in ("aux", "auxpass")]
-    return any(tag in ("VBZ", "VBP") for tag in tags) and not is_future(sent)
+    if not any(tag in ("VBZ", "VBP") for tag in tags):
+        return False
+    return not (is_future(sent) if future is None else future)
 
 
 def is_past_perfect(sent: Span) -> bool:
