@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Doc, Span
 
@@ -19,19 +20,25 @@ MATERIAL_ROOTS = {"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"}
 
 @dataclass
 class SentencePlaces:
-    """The locative place spans of one sentence and the countries it names."""
+    """One sentence: its paragraph, the countries it names and (on first use) its locative
+    place spans; most sentences hold no event, so their places are never looked for."""
 
     sent: Span
     paragraph: int
-    places: list[Span]
+    ents: list[Span]
+    people: frozenset[str]
     countries: frozenset[str]
+
+    @cached_property
+    def places(self) -> list[Span]:
+        return locative_places(self.sent, self.people, self.ents)
 
 
 def sentence_places(doc: Doc) -> list[SentencePlaces]:
     people = people_names(doc)
     sents = list(doc.sents)
     paragraphs = paragraph_indexes(doc.text, sents)
-    return [SentencePlaces(sent, paragraph, locative_places(sent, people, ents), _countries(ents))
+    return [SentencePlaces(sent, paragraph, ents, people, _countries(ents))
             for sent, paragraph, ents in zip(sents, paragraphs, entities_by_sentence(doc, sents))]
 
 
