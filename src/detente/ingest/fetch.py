@@ -114,13 +114,11 @@ def fetch(url: str, timeout: float, max_bytes: int, *, public_only: bool = False
                            charset=headers.get_content_charset())
     except urllib.error.HTTPError as exc:
         raise FetchError(f"{url}: the server answered HTTP {exc.code} {exc.reason}; check the URL") from None
-    except urllib.error.URLError as exc:
-        if isinstance(exc.reason, PrivateAddressError):
-            raise FetchError(f"{url}: refused, {exc.reason}; only pages on the public internet "
-                             f"can be fetched") from None
-        raise FetchError(f"{url}: cannot fetch ({_reason(exc)}); check the address and your network, "
-                         f"or raise DETENTE_FETCH_TIMEOUT") from None
     except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError) as exc:
+        refused = getattr(exc, "reason", exc)
+        if isinstance(refused, PrivateAddressError):
+            raise FetchError(f"{url}: refused, {refused}; only pages on the public internet "
+                             f"can be fetched") from None
         raise FetchError(
             f"{url}: cannot fetch ({_reason(exc)}); check the address and your network, "
             f"or raise DETENTE_FETCH_TIMEOUT") from None
