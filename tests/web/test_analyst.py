@@ -86,3 +86,31 @@ def test_restored_event_returns_to_the_timeline(staff_client, site):
     staff_client.post(f"/events/{event.pk}/reject/", {})
     staff_client.post(f"/events/{event.pk}/restore/", {})
     assert year_counts(staff_client) == {"2020-01-01": (0, 1)}
+
+
+def test_staff_correct_the_actors_and_date_of_an_event_on_its_page(staff_client, staff, site):
+    event = Event.objects.get(cameo="190")
+    page = staff_client.get(f"/events/{event.pk}/").content.decode()
+    staff_client.post(f"/events/{event.pk}/correct/",
+                      {"source": "SYR", "target": "", "date": "2020-01-10..2020-01-12", "note": "misread"})
+    event.refresh_from_db()
+    logged = dict(Correction.objects.filter(event=event).values_list("field", "new_value"))
+    assert 'class="correct-full"' in page
+    assert (event.source_country, event.dyad, event.date_start.isoformat(), event.date_end.isoformat(),
+            event.cameo) == ("SYR", "-".join(sorted(["SYR", event.target_country])), "2020-01-10", "2020-01-12", "190")
+    assert set(logged) == {"source", "date"} and logged["source"].startswith("SYR")
+
+
+@pytest.mark.parametrize("data,message", [
+    ({"source": "Atlantis"}, "no actor or country called"),
+    ({"date": "2020-13-45"}, "use YYYY-MM-DD"),
+    ({"note": "only a note"}, "Give a new CAMEO code, source, target or date"),
+])
+def test_a_correction_the_store_cannot_apply_changes_nothing_and_says_why(staff_client, site, data, message):
+    event = Event.objects.get(cameo="190")
+    before = (event.source_country, event.target_country, event.date_start, event.date_end)
+    response = staff_client.post(f"/events/{event.pk}/correct/", data, follow=True)
+    event.refresh_from_db()
+    assert message in response.content.decode()
+    assert (event.source_country, event.target_country, event.date_start, event.date_end) == before
+    assert not Correction.objects.exists()

@@ -65,9 +65,30 @@ class SubmitForm(forms.Form):
 
 
 class CorrectionForm(forms.Form):
-    cameo = forms.RegexField(regex=r"^\d{2,4}$", max_length=4, label="CAMEO code",
+    """An analyst's correction: any of a new code, source, target or date (empty = unchanged)."""
+
+    cameo = forms.RegexField(regex=r"^\d{2,4}$", max_length=4, label="CAMEO code", required=False,
                              error_messages={"invalid": "A CAMEO code is 2 to 4 digits, e.g. 111."})
+    source = forms.CharField(max_length=200, required=False,
+                             help_text="A country (RUS, Turkey), an actor code (TURGOV) or a stored name")
+    target = forms.CharField(max_length=200, required=False)
+    date = forms.CharField(max_length=30, required=False, help_text="YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD")
     note = forms.CharField(max_length=500, required=False)
+
+    CHANGES = ("cameo", "source", "target", "date")
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors and not any((data.get(name) or "").strip() for name in self.CHANGES):
+            raise forms.ValidationError("Give a new CAMEO code, source, target or date.")
+        return data
+
+    def changes(self) -> dict:
+        """The keyword arguments of ``store.corrections.correct_event`` (only what was given)."""
+        data = self.cleaned_data
+        given = {name: (data.get(name) or "").strip() or None for name in self.CHANGES}
+        return {"code": given["cameo"], "source": given["source"], "target": given["target"],
+                "date": given["date"], "note": data.get("note", "")}
 
 
 class RejectForm(forms.Form):

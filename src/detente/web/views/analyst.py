@@ -1,4 +1,4 @@
-"""Analysts (staff) correct or reject events; the store records who and when."""
+"""Analysts (staff) correct an event's code, actors or date, or reject it; the store records who and when."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def correct(request, pk: int):
         messages.error(request, "; ".join(e for errs in form.errors.values() for e in errs))
         return _back(request, event)
     try:
-        correct_event(event, request.user, code=form.cleaned_data["cameo"], note=form.cleaned_data["note"])
+        correct_event(event, request.user, **form.changes())
     except DetenteError as err:
         messages.error(request, err.message)
         return _back(request, event)
