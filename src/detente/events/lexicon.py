@@ -55,6 +55,34 @@ class VerbEntry:
     reverse: str | None
     patterns: list[Pattern] = field(default_factory=list)
     priority: int = 0
+    # Pattern positions by the forms of their first word, so a context is matched only
+    # against the patterns that can match it (a verb may have 190 patterns).
+    _by_anchor: dict[str, list[int]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _unanchored: list[int] = field(default_factory=list, init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        for position, pattern in enumerate(self.patterns):
+            anchor = _anchor(pattern)
+            if anchor is None:
+                self._unanchored.append(position)
+            for form in anchor or ():
+                self._by_anchor.setdefault(form, []).append(position)
+
+    def candidates(self, words: frozenset[str]) -> list[Pattern]:
+        """The patterns (in their order) whose first word occurs among ``words``, and those
+        without words: no other pattern can match a context whose words are ``words``."""
+        found = set(self._unanchored)
+        for word in words:
+            found.update(self._by_anchor.get(word, ()))
+        return [self.patterns[position] for position in sorted(found)]
+
+
+def _anchor(pattern: Pattern) -> frozenset[str] | None:
+    """The forms one of which every context matching ``pattern`` must contain (None: no words)."""
+    for element in pattern.post + pattern.pre:
+        if element.words:
+            return element.words[0]
+    return None
 
 
 @dataclass(frozen=True)
@@ -65,6 +93,10 @@ class VerbContext:
     post_words: frozenset[str]
     preps: dict
     pre_words: frozenset[str]
+
+    def all_words(self) -> frozenset[str]:
+        """Every word a pattern element may find: before, after and under a preposition."""
+        return self.post_words.union(self.pre_words, *self.preps.values())
 
 
 @dataclass(frozen=True)
@@ -180,8 +212,9 @@ class Lexicon:
         "a known verb, but this use is no event".
         """
         ranked = []
+        words = context.all_words()
         for entry in self._entries_for(lemma, context):
-            for pattern in entry.patterns:
+            for pattern in entry.candidates(words):
                 if matches(pattern, context):
                     ranked.append(((pattern.weight, pattern.priority, 1), Coding(
                         pattern.code, pattern.reverse, f"{lemma} {pattern.text}", pattern.weight)))
