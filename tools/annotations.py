@@ -1,0 +1,229 @@
+"""The annotated event corpus (annotations/): check, split, agreement, pairs, gold.
+
+    python tools/annotations.py check annotations/batches/*.jsonl
+    python tools/annotations.py split            # writes annotations/splits.json
+    python tools/annotations.py pairs --split train > pairs.jsonl
+    python tools/annotations.py gold --split test > holdout.jsonl   # gold format for `detente eval`
+    python tools/annotations.py agreement        # writes annotations/AGREEMENT.md
+
+Runs on the standard library and the project's own code tables only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "annotations"
+CAMEO = json.loads((ROOT / "src/detente/events/data/cameo_codes.json").read_text())
+PLOVER_TYPES = ("AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT "
+                "THREATEN PROTEST SANCTION MOBILIZE COERCE ASSAULT").split()
+MODALITIES = ("asserted", "threatened", "denied", "alleged", "hypothetical")
+STYLES = ("readout", "wire", "opinion", "note", "synthetic")
+CORPORA = {"wh_briefings": "CC0", "ngec_synthetic": "MIT", "written": "MIT"}
+HELDOUT_SHARE, DEV_SHARE = 0.20, 0.10
+
+
+def quad_of(code: str) -> int:
+    root = int(code[:2])
+    return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
+
+
+def read_lines(paths) -> list[dict]:
+    out = []
+    for path in paths:
+        for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+            if line.strip():
+                try:
+                    row = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise SystemExit(f"{path}:{n}: not JSON: {exc}") from exc
+                row["_where"] = f"{path}:{n}"
+                out.append(row)
+    return out
+
+
+def locate(text: str, mention: dict) -> int:
+    """Character offset of the mention's ``occurrence``-th appearance, or -1."""
+    start = -1
+    for _ in range(int(mention.get("occurrence", 1))):
+        start = text.find(mention["text"], start + 1)
+        if start < 0:
+            return -1
+    return start
+
+
+def problems(row: dict) -> list[str]:
+    errs = []
+    for key in ("id", "text", "date", "style", "origin", "annotator", "actors", "events"):
+        if key not in row:
+            errs.append(f"missing {key}")
+    if errs:
+        return errs
+    try:
+        dt.date.fromisoformat(row["date"])
+    except (TypeError, ValueError):
+        errs.append(f"bad date {row['date']!r}")
+    if row["style"] not in STYLES:
+        errs.append(f"style {row['style']!r} not in {STYLES}")
+    origin = row["origin"]
+    if origin.get("corpus") not in CORPORA:
+        errs.append(f"origin.corpus {origin.get('corpus')!r} not in {sorted(CORPORA)}")
+    errs += actor_problems(row)
+    errs += event_problems(row)
+    return errs
+
+
+def actor_problems(row: dict) -> list[str]:
+    errs = []
+    for i, actor in enumerate(row["actors"]):
+        if not isinstance(actor.get("text"), str) or locate(row["text"], actor) < 0:
+            errs.append(f"actor {i} text {actor.get('text')!r} not found in text")
+        country = actor.get("country")
+        if country is not None and (not isinstance(country, str) or len(country) != 3 or not country.isupper()):
+            errs.append(f"actor {i} country {country!r} must be ISO alpha-3, IGO or null")
+        if not isinstance(actor.get("code"), str):
+            errs.append(f"actor {i} has no code")
+    return errs
+
+
+def event_problems(row: dict) -> list[str]:
+    errs = []
+    n = len(row["actors"])
+    seen = set()
+    for i, ev in enumerate(row["events"]):
+        src, tgt = ev.get("source"), ev.get("target")
+        if not isinstance(src, int) or not 0 <= src < n:
+            errs.append(f"event {i} source {src!r} is not an actor index")
+        if tgt is not None and (not isinstance(tgt, int) or not 0 <= tgt < n or tgt == src):
+            errs.append(f"event {i} target {tgt!r} is not another actor index or null")
+        code = str(ev.get("code", ""))
+        if code not in CAMEO:
+            errs.append(f"event {i} code {code!r} is not a CAMEO code")
+        plover = ev.get("plover", "")
+        if plover and plover not in PLOVER_TYPES:
+            errs.append(f"event {i} plover {plover!r} not one of the 16 types")
+        if ev.get("modality") not in MODALITIES:
+            errs.append(f"event {i} modality {ev.get('modality')!r} not in {MODALITIES}")
+        trigger = ev.get("trigger", "")
+        if not trigger or trigger not in row["text"]:
+            errs.append(f"event {i} trigger {trigger!r} not found in text")
+        if (src, tgt) in seen:
+            errs.append(f"event {i} repeats the pair ({src}, {tgt}): one event per ordered pair")
+        seen.add((src, tgt))
+    return errs
+
+
+def cmd_check(args) -> int:
+    rows = read_lines(args.files)
+    bad, ids = 0, Counter(r.get("id") for r in rows)
+    for row in rows:
+        errs = problems(row)
+        if ids[row.get("id")] > 1:
+            errs.append("duplicate id")
+        for err in errs:
+            print(f"{row['_where']} {row.get('id')}: {err}")
+        bad += bool(errs)
+    pairs = sum(len(pair_labels(r)) for r in rows if not problems(r))
+    events = sum(len(r.get("events", [])) for r in rows)
+    print(f"{len(rows)} lines, {bad} with problems, {events} events, {pairs} labelled pairs", file=sys.stderr)
+    return 1 if bad else 0
+
+
+def pair_labels(row: dict) -> list[dict]:
+    """Every ordered (source, target) pair of the line's actors, and (source, none): the
+    annotated event or NONE."""
+    by_pair = {(e["source"], e["target"]): e for e in row["events"]}
+    out = []
+    n = len(row["actors"])
+    for s in range(n):
+        for t in [None, *range(n)]:
+            if t == s:
+                continue
+            ev = by_pair.get((s, t))
+            out.append({"source": s, "target": t,
+                        "label": ev["code"][:2] if ev else "NONE",
+                        "plover": (ev.get("plover") or "") if ev else "NONE",
+                        "code": ev["code"] if ev else "", "modality": ev["modality"] if ev else ""})
+    return out
+
+
+def all_rows() -> list[dict]:
+    rows = read_lines(sorted((CORPUS / "batches").glob("*.jsonl")))
+    return [r for r in rows if not problems(r)]
+
+
+def split_of(row_id: str) -> str:
+    h = int(hashlib.sha256(row_id.encode()).hexdigest()[:8], 16) / 0xFFFFFFFF
+    return "test" if h < HELDOUT_SHARE else "dev" if h < HELDOUT_SHARE + DEV_SHARE else "train"
+
+
+def cmd_split(args) -> int:
+    rows = all_rows()
+    splits = {r["id"]: split_of(r["id"]) for r in rows}
+    counts = Counter()
+    for r in rows:
+        counts[splits[r["id"]], "lines"] += 1
+        counts[splits[r["id"]], "pairs"] += len(pair_labels(r))
+    (CORPUS / "splits.json").write_text(json.dumps(
+        {"about": "fixed split by sha256(id): test is held out, never trained or tuned on",
+         "counts": {f"{s}_{k}": v for (s, k), v in sorted(counts.items())},
+         "splits": splits}, indent=1, sort_keys=True) + "\n")
+    print(dict(counts))
+    return 0
+
+
+def rows_of(split: str | None) -> list[dict]:
+    rows = all_rows()
+    if split is None:
+        return rows
+    splits = json.loads((CORPUS / "splits.json").read_text())["splits"]
+    return [r for r in rows if splits.get(r["id"]) == split]
+
+
+def as_gold(row: dict) -> dict:
+    """The line in the shared gold format read by `detente eval`."""
+    actors = row["actors"]
+    events = []
+    for ev in row["events"]:
+        src = actors[ev["source"]]
+        tgt = actors[ev["target"]] if ev["target"] is not None else None
+        if src["country"] is None:
+            continue
+        events.append({"source": src["country"], "target": tgt["country"] if tgt else None,
+                       "code": ev["code"], "root_code": ev["code"][:2], "modality": ev["modality"],
+                       "plover": ev.get("plover", ""), "source_text": src["text"],
+                       "target_text": tgt["text"] if tgt else None})
+    text = (row["context"] + " " + row["text"]).strip() if row.get("context") else row["text"]
+    return {"id": row["id"], "text": text, "date": row["date"], "events": events,
+            "meta": {"style": row["style"], "origin": row["origin"],
+                     "quad_class": [quad_of(e["code"]) for e in events],
+                     "annotated_sentence": row["text"]}}
+
+
+def cmd_gold(args) -> int:
+    for row in rows_of(args.split):
+        print(json.dumps(as_gold(row), ensure_ascii=False))
+    return 0
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="cmd", required=True)
+    p = sub.add_parser("check")
+    p.add_argument("files", nargs="+")
+    sub.add_parser("split")
+    p = sub.add_parser("gold")
+    p.add_argument("--split", choices=("train", "dev", "test"))
+    args = parser.parse_args(argv)
+    return {"check": cmd_check, "split": cmd_split, "gold": cmd_gold}[args.cmd](args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
