@@ -200,16 +200,116 @@ def as_gold(row: dict) -> dict:
                        "code": ev["code"], "root_code": ev["code"][:2], "modality": ev["modality"],
                        "plover": ev.get("plover", ""), "source_text": src["text"],
                        "target_text": tgt["text"] if tgt else None})
-    text = (row["context"] + " " + row["text"]).strip() if row.get("context") else row["text"]
+    context = (row.get("context") or "").strip()
+    text = context + " " + row["text"] if context else row["text"]
     return {"id": row["id"], "text": text, "date": row["date"], "events": events,
+            "scored_from": len(context) + 1 if context else 0,
             "meta": {"style": row["style"], "origin": row["origin"],
                      "quad_class": [quad_of(e["code"]) for e in events],
                      "annotated_sentence": row["text"]}}
 
 
+def as_plover_gold(row: dict) -> dict:
+    """The line with PLOVER types as codes (CAMEO 01x statements, which PLOVER does not
+    code, left out), for the per-type PLOVER table of `detente eval`."""
+    gold = as_gold(row)
+    kept = []
+    for ev, event in zip([e for e in row["events"] if row["actors"][e["source"]]["country"] is not None],
+                         gold["events"]):
+        plover = plover_type(ev)
+        if plover:
+            kept.append(dict(event, code=plover, root_code=plover))
+    gold["events"] = kept
+    gold["meta"]["quad_class"] = [quad_of(e["code"]) for e in row["events"] if plover_type(e)]
+    return gold
+
+
+def plover_type(ev: dict) -> str:
+    return ev.get("plover") or ""
+
+
 def cmd_gold(args) -> int:
+    convert = as_plover_gold if args.vocab == "plover" else as_gold
     for row in rows_of(args.split):
-        print(json.dumps(as_gold(row), ensure_ascii=False))
+        print(json.dumps(convert(row), ensure_ascii=False))
+    return 0
+
+
+DOUBLE_SHARE = 0.12
+
+
+def double_sample(rows: list[dict]) -> list[dict]:
+    """About 12 % of the lines, by a hash of their id: what the second annotator sees."""
+    picked = [r for r in rows
+              if int(hashlib.sha256(("double:" + r["id"]).encode()).hexdigest()[:8], 16) / 0xFFFFFFFF
+              < DOUBLE_SHARE]
+    return [{k: r[k] for k in ("id", "text", "context", "date", "style", "actors") if k in r}
+            for r in picked]
+
+
+def cmd_sample(args) -> int:
+    for row in double_sample(all_rows()):
+        print(json.dumps(row, ensure_ascii=False))
+    return 0
+
+
+def cohen_kappa(a: list, b: list) -> float:
+    n = len(a)
+    if not n:
+        return float("nan")
+    observed = sum(x == y for x, y in zip(a, b)) / n
+    ca, cb = Counter(a), Counter(b)
+    expected = sum(ca[k] * cb[k] for k in set(ca) | set(cb)) / (n * n)
+    return (observed - expected) / (1 - expected) if expected < 1 else 1.0
+
+
+def direction_of(events: list[dict], a: int, b: int) -> str:
+    pairs = {(e["source"], e["target"]) for e in events}
+    forward, backward = (a, b) in pairs, (b, a) in pairs
+    return "both" if forward and backward else "a>b" if forward else "b>a" if backward else "none"
+
+
+def agreement_table(first: dict, second: list[dict]) -> dict:
+    type_a, type_b, plover_a, plover_b, dir_a, dir_b, quad_a, quad_b = ([] for _ in range(8))
+    for row2 in second:
+        row1 = first.get(row2["id"])
+        if row1 is None:
+            continue
+        twin = dict(row1, events=row2["events"])
+        for p1, p2 in zip(pair_labels(row1), pair_labels(twin)):
+            type_a.append(p1["label"]), type_b.append(p2["label"])
+            quad_a.append(p1["label"] if p1["label"] == "NONE" else quad_of(p1["label"] + "0"))
+            quad_b.append(p2["label"] if p2["label"] == "NONE" else quad_of(p2["label"] + "0"))
+            if p1["label"] != "NONE" and p2["label"] != "NONE":
+                plover_a.append(p1["plover"] or "STATEMENT"), plover_b.append(p2["plover"] or "STATEMENT")
+        n = len(row1["actors"])
+        for x in range(n):
+            for y in range(x + 1, n):
+                d1, d2 = direction_of(row1["events"], x, y), direction_of(row2["events"], x, y)
+                if d1 != "none" or d2 != "none":
+                    dir_a.append(d1), dir_b.append(d2)
+    return {"lines": len([r for r in second if r["id"] in first]), "pairs": len(type_a),
+            "kappa_root_with_none": round(cohen_kappa(type_a, type_b), 3),
+            "kappa_quad_with_none": round(cohen_kappa(quad_a, quad_b), 3),
+            "kappa_plover_where_both_code_an_event": round(cohen_kappa(plover_a, plover_b), 3),
+            "pairs_both_event": len(plover_a),
+            "kappa_direction": round(cohen_kappa(dir_a, dir_b), 3), "actor_pairs_with_an_event": len(dir_a),
+            "raw_agreement_root": round(sum(x == y for x, y in zip(type_a, type_b)) / max(len(type_a), 1), 3)}
+
+
+def cmd_agreement(args) -> int:
+    first = {r["id"]: r for r in all_rows()}
+    second = read_lines(sorted((CORPUS / "double").glob("*.jsonl")))
+    table = agreement_table(first, second)
+    lines = ["# Inter-annotator agreement", "",
+             "Written by `python tools/annotations.py agreement` from `batches/` (first annotation) and "
+             "`double/` (an independent second annotation of the events of a hash-chosen sample, "
+             "actors given). Pairs are every ordered actor pair of a line and every actor alone; "
+             "a pair's label is its CAMEO root or NONE.", "",
+             "| figure | value |", "|---|---|"]
+    lines += [f"| {k.replace('_', ' ')} | {v} |" for k, v in table.items()]
+    (CORPUS / "AGREEMENT.md").write_text("\n".join(lines) + "\n")
+    print(json.dumps(table, indent=1))
     return 0
 
 
@@ -221,8 +321,12 @@ def main(argv=None) -> int:
     sub.add_parser("split")
     p = sub.add_parser("gold")
     p.add_argument("--split", choices=("train", "dev", "test"))
+    p.add_argument("--vocab", choices=("cameo", "plover"), default="cameo")
+    sub.add_parser("sample")
+    sub.add_parser("agreement")
     args = parser.parse_args(argv)
-    return {"check": cmd_check, "split": cmd_split, "gold": cmd_gold}[args.cmd](args)
+    return {"check": cmd_check, "split": cmd_split, "gold": cmd_gold, "sample": cmd_sample,
+            "agreement": cmd_agreement}[args.cmd](args)
 
 
 if __name__ == "__main__":
