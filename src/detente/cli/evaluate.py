@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 from detente.errors import OptionError
-from detente.evaluation import predict, read_gold, score
-from detente.evaluation.render import render_json, render_table
-from detente.pipeline import load_pipeline
 
 
 def add_parser(subparsers):
@@ -25,6 +22,10 @@ def add_parser(subparsers):
 def run(args, options) -> int:
     if args.misses < 0:
         raise OptionError("--misses must be 0 or more")
+    from detente.evaluation import predict, read_gold, score
+    from detente.evaluation.render import render_json, render_table
+    from detente.pipeline import load_pipeline
+
     items = read_gold(args.gold)
     nlp = load_pipeline(options, until="detente_events")
     report = score(items, predict(items, nlp, batch_size=options.batch_size))
