@@ -70,11 +70,11 @@ def write(items: list[dict], fmt: str) -> None:
 
 
 def run(args, options) -> int:
-    from detente.store.setup import open_store
+    from .store import open_existing_store
 
     if args.limit < 0:
         raise OptionError("--limit must be 0 (all) or a positive number")
-    open_store(options)
+    open_existing_store(options)
     from detente.store.listing import event_dict
     from detente.store.queries import event_filter_from_args, filter_events
 
