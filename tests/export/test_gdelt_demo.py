@@ -28,3 +28,14 @@ def test_demo_data_gdelt_export_has_no_codebook_violation(nlp, options, tmp_path
     assert result.rows == len(events) > 100
     assert violations(events, COLUMNS, event_checks()) == []
     assert violations(mentions, MENTION_COLUMNS, mention_checks()) == []
+
+
+def test_ingesting_the_samples_folder_stores_titles_and_dates_from_its_index(nlp, options):
+    from detente.store.ingest import ingest_sources
+    from detente.store.models import Article
+
+    report = ingest_sources([str(SAMPLES / "articles")], options, nlp=nlp)
+    stored = Article.objects.all()
+    assert report.failed == 0 and report.added == 8
+    assert all(a.title and a.date and a.source.startswith("Detente samples") for a in stored)
+    assert stored.get(title__startswith="From the friendship of two sultans").date.isoformat() == "2020-10-20"
