@@ -35,7 +35,7 @@ def main(source: Path = SOURCE, target: Path = TARGET) -> int:
     for line in source.read_text(encoding="utf-8").splitlines():
         parsed = parse_line(line)
         if parsed is not None:
-            table[parsed[0]] = parsed[1]
+            table.setdefault(parsed[0], parsed[1])  # the first line of a code wins, as in build_cameo_data
     document = {"source": "openeventdata/PLOVER CAMEO2PLOVER-2021.txt (Draft 0.8, 17-September-2021)",
                 "license": "CC BY-SA 4.0", "codes": dict(sorted(table.items()))}
     target.write_text(json.dumps(document, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
