@@ -62,3 +62,9 @@ def test_events_table_piped_keeps_each_row_on_one_line(cli, monkeypatch, many):
 def test_events_negative_limit_is_a_usage_error(cli):
     code, _, err = cli("events", "--limit", "-1")
     assert code == 2 and "[E200]" in err
+
+
+def test_events_table_fits_the_terminal_width(cli, monkeypatch, many):
+    monkeypatch.setenv("COLUMNS", "100")
+    _, out, _ = cli("events")
+    assert out and max(len(line) for line in out.splitlines()) <= 100

@@ -32,6 +32,10 @@ def add_parser(subparsers):
 
 
 TABLE_LIMIT = 100
+# Table columns and their widest width: the evidence takes what the terminal has left.
+COLUMN_WIDTHS = (("id", None), ("date", None), ("source", 28), ("event", 34), ("target", 28),
+                 ("Goldstein", None), ("theatre", 14), ("evidence", None))
+UNWRAPPED = {"id", "date", "Goldstein"}
 
 CSV_FIELDS = ("id", "date", "source", "cameo", "target", "quad_class", "goldstein", "theatre",
               "mentions", "sentence", "article_title")
@@ -65,18 +69,22 @@ def _event_label(item: dict) -> str:
 def write_table(items) -> None:
     from rich.table import Table
 
-    from .output import date_label, table_console
+    from .output import PIPED_WIDTH, date_label, table_console
 
+    console = table_console()
+    fits = console.width < PIPED_WIDTH   # a terminal (or COLUMNS): share its width; piped: whole lines
     table = Table(show_lines=True)
-    for name in ("id", "date", "source", "event", "target", "Goldstein", "theatre", "evidence"):
-        table.add_column(name, overflow="fold")
+    for name, width in COLUMN_WIDTHS:
+        evidence = name == "evidence" and fits
+        table.add_column(name, overflow="fold", no_wrap=name in UNWRAPPED, max_width=width if fits else None,
+                         min_width=max(30, console.width // 3) if evidence else None)
     for item in items:
         date = item["date"]
         sentences = "\n".join(f"“{m['sentence']}” — {m['article_title']}" for m in item["mentions"])
         table.add_row(str(item["id"]), date_label(date["start"], date["end"], date["granularity"], date["basis"]),
                       _actor_label(item["source"]), _event_label(item), _actor_label(item["target"]),
                       f"{item['goldstein']:+.1f}", item["theatre"] or "", sentences)
-    table_console().print(table)
+    console.print(table)
 
 
 def write(items, fmt: str) -> None:
