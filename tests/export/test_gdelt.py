@@ -94,3 +94,15 @@ def test_fixture_export_passes_the_codebook(tmp_path):
 def test_codebook_check_finds_a_bad_row():
     row = ["x"] * len(COLUMNS)
     assert len(violations(["\t".join(row)], COLUMNS, event_checks())) > 10
+
+
+@pytest.mark.parametrize("name,country,geo_type", [
+    ("Syria", "SYR", "1"), ("Lebanon", "USA", "3"), ("Washington", "USA", "3"), ("Texas", "USA", "2"),
+    ("Idlib", "SYR", "4"), ("Nile", None, "4"),
+])
+def test_action_geo_type_follows_the_place_and_its_country(tmp_path, name, country, geo_type):
+    rec = record(place=name)
+    rec["location"]["country"] = country
+    store("Turkey struck.", [rec])
+    [row], _ = export_rows(tmp_path)
+    assert row["ActionGeo_Type"] == geo_type

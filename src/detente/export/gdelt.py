@@ -19,7 +19,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from detente.store.models import Event
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the Django model, only for annotations: the column lists import without Django
+    from detente.store.models import Event
 
 from . import ExportResult
 from .atomic import is_stdout, output_path
