@@ -25,7 +25,13 @@ def test_count_articles_counts_lines_index_entries_and_files(tmp_path):
     assert count_articles([str(corpus), str(index), str(page)]) == 6
 
 
-def test_count_articles_is_unknown_for_urls_feeds_and_stdin(tmp_path):
+def test_count_articles_is_unknown_for_urls_and_stdin():
     assert count_articles(["https://news.example/a"]) is None
     assert count_articles(["-"]) is None
-    assert count_articles([str(tmp_path / "feed.xml")]) is None
+
+
+def test_count_articles_counts_the_entries_of_a_local_feed(tmp_path):
+    feed = tmp_path / "feed.xml"
+    items = "".join(f"<item><title>t{n}</title><description>Text {n}.</description></item>" for n in range(3))
+    feed.write_text(f'<?xml version="1.0"?><rss version="2.0"><channel><title>f</title>{items}</channel></rss>')
+    assert count_articles([str(feed)]) == 3

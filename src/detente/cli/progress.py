@@ -1,7 +1,7 @@
 """The progress bar of the long commands (ingest, demo, eval): a total, a rate and an ETA, on stderr.
 
-When the total is not known in advance (a URL, a feed, standard input) the
-bar pulses and counts instead. ``count_articles`` estimates the total of
+When the total is not known in advance (a URL, standard input) the bar
+pulses and counts instead. ``count_articles`` estimates the total of
 ingest sources without analysing anything.
 """
 
@@ -56,8 +56,28 @@ def _count_one(source: str) -> int | None:
     if kind == JSONL:
         return _count_lines(path)
     if kind in (FEED, XML):
-        return None
+        return _count_feed_entries(path)
     return 1
+
+
+MAX_COUNTED_FEED_BYTES = 16 << 20
+
+
+def _count_feed_entries(path: Path) -> int | None:
+    """Entries of a local feed (1 for an XML page); None when it is too big or unreadable."""
+    from detente.ingest.feeds import looks_like_feed
+
+    try:
+        if path.stat().st_size > MAX_COUNTED_FEED_BYTES:
+            return None
+        data = path.read_bytes()
+    except OSError:
+        return None
+    if not looks_like_feed(data):
+        return 1
+    import feedparser
+
+    return len(feedparser.parse(data).entries)
 
 
 def _count_lines(path: Path) -> int | None:
