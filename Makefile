@@ -6,19 +6,29 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.detente-installed
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
+HOST ?= 127.0.0.1
+PORT ?= 8000
 
-.PHONY: install demo test test-sqlite test-postgres bench clean
+.PHONY: install demo check-port test test-sqlite test-postgres bench clean
 
 $(STAMP): pyproject.toml
+	@echo "==> creating $(VENV) with $(PYTHON)"
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@echo "==> installing Detente and its dependencies into $(VENV) (the first time takes a few minutes)"
+	$(BIN)/python -m pip install --progress-bar on -e '.[test]'
 	@touch $(STAMP)
+	@echo "==> installed: $(BIN)/detente"
 
 install: $(STAMP)
 
-demo: install
-	$(BIN)/detente demo
+# Fails first, in one line, when the port is taken (before installing or loading anything).
+check-port:
+	@$(PYTHON) -c "import socket,sys; s=socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); \
+	r=s.connect_ex(('$(HOST)', $(PORT))); s.close(); \
+	r == 0 and sys.exit('make demo: port $(PORT) on $(HOST) is already in use: run make demo PORT=$$(($(PORT)+1))')"
+
+demo: check-port install
+	$(BIN)/detente demo --host $(HOST) --port $(PORT)
 
 # The whole suite on the embedded default (SQLite), then the database tests
 # again on PostgreSQL when it is reachable (CI always has it).

@@ -140,7 +140,10 @@ class Event:
 
 
 def register_extensions() -> None:
-    """Add Detente's Doc attributes; safe to call many times."""
+    """Add Detente's Doc attributes (and their msgpack codec, for DocBin and n_process); safe to call many times."""
+    from .serialize import register_codec
+
+    register_codec()
     for name, default in (("article", None), ("actors", None), ("events", None)):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)

@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 STAGES: tuple[tuple[str, str], ...] = (
     ("detente_actors", "detente.actors.component"),
     ("detente_coref", "detente.actors.coref"),
+    ("detente_actor_spans", "detente.actor_spans"),
     ("detente_events", "detente.events.component"),
     ("detente_time", "detente.time.component"),
     ("detente_places", "detente.places.component"),

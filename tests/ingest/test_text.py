@@ -100,8 +100,8 @@ def test_ingest_missing_path_names_the_path(tmp_path, ingest_options):
         list(iter_articles(str(tmp_path / "absent.txt"), ingest_options))
 
 
-def test_ingest_directory_is_refused_with_the_batch_hint(tmp_path, ingest_options):
-    with pytest.raises(InputError, match="is a directory.*detente batch"):
+def test_ingest_directory_is_refused_with_a_command_that_takes_folders(tmp_path, ingest_options):
+    with pytest.raises(InputError, match="is a directory.*detente ingest"):
         list(iter_articles(str(tmp_path), ingest_options))
 
 

@@ -1,9 +1,15 @@
-"""The two output tables of a batch job, as explicit pyarrow schemas.
+"""The output tables of a batch job, as explicit pyarrow schemas.
 
 ``events`` is the event record of DESIGN.md flattened into columns (one row
 per event); ``articles`` has one row per analysed article; ``actors`` one row
 per actor mention (``records.actor_records``). ``event_row`` and
 ``article_row`` turn the pipeline's objects into rows of these tables.
+
+``EVENTS`` is also the schema of ``detente export --format parquet``: a batch
+row is one event as one sentence reported it, so the columns an export fills
+from the store (``event_id``, ``mentions``, ``articles``) are null in batch
+output. Missing values are null, never ``""``. Every table carries Detente's
+version and its code tables' versions in the file metadata.
 """
 
 from __future__ import annotations
@@ -12,6 +18,8 @@ import datetime as dt
 
 import pyarrow as pa
 
+from detente.export.plover import plover_coding
+from detente.export.versions import file_metadata
 from detente.model import Article
 
 ACTOR_FIELDS = ("text", "code", "country", "name", "kind")
@@ -48,7 +56,13 @@ EVENTS = pa.schema([
     *[pa.field(f"location_{name}", kind) for name, kind in LOCATION_FIELDS],
     pa.field("theatre", pa.string()),
     pa.field("confidence", pa.float64()),
-])
+    pa.field("plover_mode", pa.string()),
+    pa.field("plover_context", pa.string()),
+    pa.field("article_url", pa.string()),
+    pa.field("event_id", pa.int64()),
+    pa.field("mentions", pa.int32()),
+    pa.field("articles", pa.int32()),
+], metadata=file_metadata())
 
 ARTICLES = pa.schema([
     pa.field("id", pa.string(), nullable=False),
@@ -59,7 +73,7 @@ ARTICLES = pa.schema([
     pa.field("content_hash", pa.string(), nullable=False),
     pa.field("n_events", pa.int32()),
     pa.field("text", pa.string()),
-])
+], metadata=file_metadata())
 
 ACTORS = pa.schema([
     pa.field("article_id", pa.string(), nullable=False),
@@ -67,7 +81,7 @@ ACTORS = pa.schema([
     pa.field("end", pa.int32()),
     *[pa.field(name, pa.string()) for name in ACTOR_FIELDS],
     pa.field("via", pa.string()),
-])
+], metadata=file_metadata())
 
 TABLES = {"events": EVENTS, "articles": ARTICLES, "actors": ACTORS}
 
@@ -100,18 +114,25 @@ def event_row(record: dict) -> dict:
                date_granularity=date.get("granularity"), date_text=date.get("text"),
                date_basis=date.get("basis"))
     row.update(_nested(record, "location", [name for name, _ in LOCATION_FIELDS], "location"))
-    return row
+    plover = plover_coding(record.get("cameo"))
+    row.update(plover_mode=plover.mode, plover_context=plover.context, article_url=article.get("url"))
+    return blank_to_null(row)
+
+
+def blank_to_null(row: dict) -> dict:
+    """``""`` (and whitespace) in a row becomes None: Parquet readers see NULL for a missing value."""
+    return {key: (None if isinstance(value, str) and not value.strip() else value) for key, value in row.items()}
 
 
 def article_row(article: Article, n_events: int) -> dict:
-    return {"id": article.id, "title": article.title, "date": article.date,
+    return blank_to_null({"id": article.id, "title": article.title, "date": article.date,
             "source": article.source, "url": article.url, "content_hash": article.content_hash,
-            "n_events": n_events, "text": article.text}
+            "n_events": n_events, "text": article.text})
 
 
 def actor_row(row: dict) -> dict:
     """One ``records.actor_records`` row as an ``actors`` row."""
-    return {name: row.get(name) for name in ACTORS.names}
+    return blank_to_null({name: row.get(name) for name in ACTORS.names})
 
 
 def to_table(rows: list[dict], schema: pa.Schema) -> pa.Table:
@@ -139,7 +160,8 @@ def row_record(row: dict) -> dict:
         "span": [row["span_start"], row["span_end"]],
         "source": actor("source"), "target": actor("target"),
         **{name: row.get(name) for name in ("cameo", "cameo_root", "cameo_name", "quad_class",
-                                            "goldstein", "plover", "modality")},
+                                            "goldstein", "plover", "plover_mode", "plover_context",
+                                            "modality")},
         "date": {"start": iso(row.get("date_start")), "end": iso(row.get("date_end")),
                  "granularity": row.get("date_granularity"), "text": row.get("date_text"),
                  "basis": row.get("date_basis")},

@@ -17,7 +17,9 @@ from detente.errors import DetenteError
 from detente.settings import Options
 
 COMMANDS = ("analyze", "actors", "evaluate", "ingest", "timeline", "events",
-            "export", "correct", "serve", "demo", "batch", "load")
+            "export", "correct", "serve", "demo", "batch", "load", "info")
+
+log = logging.getLogger("detente.cli")
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_MOST_FAILED = 0, 1, 2, 3
 
@@ -64,6 +66,15 @@ def configure_logging(verbosity: int) -> None:
     logging.getLogger("detente").setLevel(level)
 
 
+def log_settings(options) -> None:
+    """With -v: which store and model this command uses."""
+    if log.isEnabledFor(logging.INFO):
+        from .store import describe_store
+
+        log.info("store: %s", describe_store(options))
+        log.info("model: %s; batch size %d", options.spacy_model, options.batch_size)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -71,6 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         options = Options.from_env(spacy_model=args.spacy_model, data_dir=args.data_dir,
                                    database_url=args.database_url, batch_size=args.batch_size)
+        log_settings(options)
         return args.run(args, options)
     except DetenteError as err:
         print(f"detente: error: {err}", file=sys.stderr)

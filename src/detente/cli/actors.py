@@ -2,19 +2,7 @@
 
 from __future__ import annotations
 
-from detente.model import Article
-from detente.records import actor_records
-
-from .analyze import View, add_source_options, stream_command
-
-
-def _actor_cells(record: dict, article: Article) -> tuple:
-    return (record["text"], f"{record['start']}-{record['end']}", record["code"], record["country"],
-            record["name"], record["kind"])
-
-
-ACTORS = View(key="actors", rows=actor_records,
-              columns=("mention", "chars", "code", "country", "name", "kind"), cells=_actor_cells)
+from .analyze import add_source_options
 
 
 def add_parser(subparsers):
@@ -26,4 +14,6 @@ def add_parser(subparsers):
 
 
 def run(args, options) -> int:
+    from .streaming import ACTORS, stream_command
+
     return stream_command(args, options, ACTORS)

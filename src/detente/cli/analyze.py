@@ -1,48 +1,12 @@
 """`detente analyze SOURCE`: print the events coded in each article of a source.
 
-Also home of the streaming loop shared with `detente actors`: read the source,
-report bad records on stderr, load the pipeline once, print one article at a time.
+The streaming loop it shares with `detente actors` lives in ``streaming.py``,
+imported only when a command runs, so `detente --help` loads no model code.
 """
 
 from __future__ import annotations
 
-import contextlib
-import dataclasses
-import itertools
-import json
-import logging
-import sys
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-
-from rich.console import Console
-from rich.table import Table
-from spacy.tokens import Doc
-from spacy.util import raise_error
-
-from detente.cli import exit_code_for
-from detente.errors import EmptyTextError, OptionError
-from detente.ingest import Failure, iter_articles
-from detente.ingest.dates import parse_date_option
-from detente.model import Article
-from detente.records import doc_records
-
-log = logging.getLogger(__name__)
-
 FORMATS = ("table", "json", "jsonl")
-# Libraries that log their own view of a bad page; Detente reports it once, as an error.
-CHATTY_LIBRARIES = ("trafilatura", "htmldate", "courlan", "charset_normalizer")
-EXCERPT_CHARS = 90
-
-
-@dataclass(frozen=True)
-class View:
-    """What a command prints for each analysed article."""
-
-    key: str                                  # "events" or "actors"
-    rows: Callable[[Doc], list[dict]]         # the records of one Doc
-    columns: tuple[str, ...]                  # table headings
-    cells: Callable[[dict, Article], tuple]   # one table row from one record
 
 
 def add_source_options(parser) -> None:
@@ -57,163 +21,6 @@ def add_source_options(parser) -> None:
                         help="seconds to wait for a URL (DETENTE_FETCH_TIMEOUT)")
 
 
-class Tally:
-    """Counts articles and failures; reports each failure on stderr as it streams past."""
-
-    def __init__(self):
-        self.total = 0
-        self.failed = 0
-
-    def articles(self, items: Iterable[Article | Failure]) -> Iterator[Article]:
-        for item in items:
-            self.total += 1
-            if isinstance(item, Failure):
-                self.failed += 1
-                print(f"detente: error: {item.error}", file=sys.stderr, flush=True)
-            else:
-                yield item
-
-    def component_failed(self, name: str, component, docs, error: Exception) -> None:
-        """spaCy error handler: a stage failed on these docs; report them, count them, go on."""
-        for doc in docs:
-            self.failed += 1
-            article_id = doc._.article.id if doc._.article else "?"
-            print(f"detente: error: article {article_id}: the {name} stage failed "
-                  f"({type(error).__name__}: {_one_line(error)}); this is a bug, please report it with the article",
-                  file=sys.stderr, flush=True)
-        log.debug("stage %s failed", name, exc_info=error)
-
-    def exit_code(self) -> int:
-        return exit_code_for(self.total, self.failed)
-
-
-def _one_line(error: Exception) -> str:
-    return " ".join(str(error).split())
-
-
-def quiet_libraries(verbosity: int) -> None:
-    """Without -v, only Detente's own one-line errors reach stderr."""
-    if verbosity == 0:
-        for name in CHATTY_LIBRARIES:
-            logging.getLogger(name).setLevel(logging.CRITICAL)
-
-
-def _options_for(args, options):
-    if args.timeout is None:
-        return options
-    if args.timeout <= 0:
-        raise OptionError(f"--timeout {args.timeout:g} must be a positive number of seconds, e.g. --timeout 20")
-    return dataclasses.replace(options, fetch_timeout=args.timeout)
-
-
-def stream_command(args, options, view: View) -> int:
-    """Read SOURCE, analyse each article once, print it in ``args.format``; the exit code."""
-    from detente.pipeline import analyze, load_pipeline
-
-    options = _options_for(args, options)
-    quiet_libraries(args.verbose)
-    tally = Tally()
-    items = iter_articles(args.source, options, date=parse_date_option(args.date), title=args.title)
-    articles = tally.articles(items)
-    first = next(articles, None)  # unreadable input fails before the model loads
-    if first is None:
-        return _nothing_read(args.source, tally)
-    nlp = load_pipeline(options)
-    printer = PRINTERS[args.format](view)
-    with reporting_stage_errors(nlp, tally):
-        for doc in analyze(itertools.chain([first], articles), nlp, options.batch_size):
-            printer(doc)
-            sys.stdout.flush()
-    return tally.exit_code()
-
-
-@contextlib.contextmanager
-def reporting_stage_errors(nlp, tally: Tally):
-    """While streaming, a stage that fails on one article skips that article (stages that
-    support spaCy error handlers); the pipeline raises again afterwards."""
-    _set_error_handler(nlp, tally.component_failed)
-    try:
-        yield nlp
-    finally:
-        _set_error_handler(nlp, raise_error)
-
-
-def _set_error_handler(nlp, handler) -> None:
-    """Like ``Language.set_error_handler``, skipping stages that cannot take one (spaCy's parser)."""
-    nlp.default_error_handler = handler
-    for _, stage in nlp.pipeline:
-        with contextlib.suppress(AttributeError):
-            stage.set_error_handler(handler)
-
-
-def _nothing_read(source: str, tally: Tally) -> int:
-    if tally.total == 0:
-        raise EmptyTextError(f"{source}: holds no articles; give a source with some text")
-    return tally.exit_code()
-
-
-def _jsonl_printer(view: View) -> Callable[[Doc], None]:
-    def emit(doc: Doc) -> None:
-        for row in view.rows(doc):
-            print(json.dumps(row, ensure_ascii=False))
-    return emit
-
-
-def _json_printer(view: View) -> Callable[[Doc], None]:
-    def emit(doc: Doc) -> None:
-        print(json.dumps({"article": doc._.article.header(), view.key: view.rows(doc)}, ensure_ascii=False))
-    return emit
-
-
-def _table_printer(view: View) -> Callable[[Doc], None]:
-    console = Console(file=sys.stdout)
-
-    def emit(doc: Doc) -> None:
-        console.print(article_table(doc, view))
-    return emit
-
-
-def article_table(doc: Doc, view: View) -> Table:
-    """A rich table of one article's records, titled with the article."""
-    article = doc._.article
-    rows = view.rows(doc)
-    heading = " · ".join(part for part in (article.title or article.id, _date(article), article.source) if part)
-    table = Table(*view.columns, title=heading, caption=_count(len(rows), view.key), title_justify="left")
-    for row in rows:
-        table.add_row(*(str(cell) if cell is not None else "" for cell in view.cells(row, article)))
-    return table
-
-
-def _count(number: int, plural: str) -> str:
-    return f"{number} {plural[:-1] if number == 1 else plural}"
-
-
-PRINTERS = {"table": _table_printer, "json": _json_printer, "jsonl": _jsonl_printer}
-
-
-def _date(article: Article) -> str:
-    return article.date.isoformat() if article.date else ""
-
-
-def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def _actor_label(actor: dict | None) -> str:
-    return f"{actor['text']} ({actor['code']})" if actor else ""
-
-
-def _event_cells(record: dict, article: Article) -> tuple:
-    date = (record.get("date") or {}).get("start") or _date(article)
-    return (date, _actor_label(record["source"]), f"{record['cameo_name']} ({record['cameo']})",
-            _actor_label(record["target"]), record["modality"], excerpt(record["sentence"]))
-
-
-EVENTS = View(key="events", rows=doc_records,
-              columns=("date", "source", "event", "target", "modality", "evidence"), cells=_event_cells)
-
-
 def add_parser(subparsers):
     parser = subparsers.add_parser(
         "analyze", help="code the events in an article, a corpus, a feed or a URL",
@@ -224,4 +31,6 @@ def add_parser(subparsers):
 
 
 def run(args, options) -> int:
+    from .streaming import EVENTS, stream_command
+
     return stream_command(args, options, EVENTS)

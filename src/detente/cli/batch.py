@@ -15,7 +15,7 @@ def add_parser(subparsers):
         "batch", help="analyse JSONL/Parquet corpora on Dask into partitioned Parquet (resumable)",
         description="Analyse corpora on a Dask cluster. Rerun the same command to resume a killed job.")
     parser.add_argument("inputs", nargs="+", metavar="INPUT",
-                        help="corpus files: .jsonl, .jsonl.gz or .parquet "
+                        help="corpus files or folders of them: .jsonl, .jsonl.gz or .parquet "
                              "(fields id, title, date, text, url, source)")
     parser.add_argument("--out", required=True, type=Path, help="output directory")
     parser.add_argument("--scheduler", default=None,
@@ -70,12 +70,38 @@ def _quiet_dask(verbosity: int) -> None:
         logging.getLogger("distributed.nanny").setLevel(logging.ERROR)
 
 
+CORPUS_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz", ".parquet", ".pq")
+
+
+def _corpora_under(folder: Path) -> list[str]:
+    from detente.errors import InputError
+    from detente.ingest.index import is_index
+
+    found = sorted(str(p) for p in folder.rglob("*")
+                   if p.is_file() and p.name.lower().endswith(CORPUS_SUFFIXES)
+                   and not any(part.startswith(".") for part in p.relative_to(folder).parts) and not is_index(p))
+    if not found:
+        raise InputError(f"{folder}: holds no .jsonl, .jsonl.gz or .parquet corpus; for a folder of .txt or "
+                         f".html articles run `detente ingest {folder}`")
+    return found
+
+
+def expand_inputs(inputs: list[str]) -> list[str]:
+    """Each folder replaced by the corpus files under it (sorted; hidden files and metadata indexes left out)."""
+    expanded = []
+    for item in inputs:
+        path = Path(item)
+        expanded.extend(_corpora_under(path) if path.is_dir() else [item])
+    return list(dict.fromkeys(expanded))
+
+
 def run(args, options) -> int:
     from detente.batch.job import BatchConfig, run_batch
 
+    inputs = expand_inputs(args.inputs)
     _quiet_dask(args.verbose)
 
-    config = BatchConfig(inputs=args.inputs, out=args.out, partition_size=args.partition_size,
+    config = BatchConfig(inputs=inputs, out=args.out, partition_size=args.partition_size,
                          workers=args.workers, threads_per_worker=args.threads_per_worker,
                          scheduler=args.scheduler)
     if args.no_progress:

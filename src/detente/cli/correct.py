@@ -26,12 +26,12 @@ def add_parser(subparsers):
 
 
 def run(args, options) -> int:
-    from detente.store.setup import open_store
+    from .store import open_existing_store
 
     changes = {"code": args.code, "source": args.source, "target": args.target, "date": args.date}
     if (args.reject or args.restore) and any(changes.values()):
         raise OptionError("--reject/--restore cannot be combined with field changes: run two commands")
-    open_store(options)
+    open_existing_store(options)
     from detente.store import corrections
 
     event = corrections.get_event(args.event_id)

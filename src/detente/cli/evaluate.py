@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 from detente.errors import OptionError
-from detente.evaluation import predict, read_gold, score
-from detente.evaluation.render import render_json, render_table
-from detente.pipeline import load_pipeline
 
 
 def add_parser(subparsers):
@@ -22,12 +19,29 @@ def add_parser(subparsers):
     return parser
 
 
+def predict_with_progress(items: list, nlp, batch_size: int, predict) -> dict:
+    """``predict`` chunk by chunk, with a bar on stderr: sentences done of the total, and an ETA."""
+    from .progress import progress_bar
+
+    predictions: dict = {}
+    chunk = max(batch_size, 1) * 4
+    with progress_bar("eval", len(items), unit="sentences") as update:
+        for start in range(0, len(items), chunk):
+            predictions.update(predict(items[start:start + chunk], nlp, batch_size=batch_size))
+            update(min(start + chunk, len(items)))
+    return predictions
+
+
 def run(args, options) -> int:
     if args.misses < 0:
         raise OptionError("--misses must be 0 or more")
+    from detente.evaluation import predict, read_gold, score
+    from detente.evaluation.render import render_json, render_table
+    from detente.pipeline import load_pipeline
+
     items = read_gold(args.gold)
     nlp = load_pipeline(options, until="detente_events")
-    report = score(items, predict(items, nlp, batch_size=options.batch_size))
+    report = score(items, predict_with_progress(items, nlp, options.batch_size, predict))
     render = render_json if args.format == "json" else render_table
     print(render(report, misses=args.misses))
     return 0

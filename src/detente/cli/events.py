@@ -25,9 +25,17 @@ def add_parser(subparsers):
                                    description="List events (corrected values; rejected events left out).")
     add_filter_options(parser)
     parser.add_argument("--format", choices=("table", "jsonl", "csv"), default="table", help="output format")
-    parser.add_argument("--limit", type=int, default=100, help="at most N events (default 100, 0 = all)")
+    parser.add_argument("--limit", type=int, default=None, metavar="N",
+                        help=f"at most N events, 0 for all (default: {TABLE_LIMIT} for the table, all for "
+                             f"csv/jsonl); a notice on stderr says when more match")
     return parser
 
+
+TABLE_LIMIT = 100
+# Table columns and their widest width: the evidence takes what the terminal has left.
+COLUMN_WIDTHS = (("id", None), ("date", None), ("source", 28), ("event", 34), ("target", 28),
+                 ("Goldstein", None), ("theatre", 14), ("evidence", None))
+UNWRAPPED = {"id", "date", "Goldstein"}
 
 CSV_FIELDS = ("id", "date", "source", "cameo", "target", "quad_class", "goldstein", "theatre",
               "mentions", "sentence", "article_title")
@@ -42,22 +50,44 @@ def flat(item: dict) -> dict:
             "article_title": first.get("article_title", "")}
 
 
-def write_table(items: list[dict]) -> None:
-    from rich.console import Console
+def _actor_label(actor: dict | None) -> str:
+    if not actor:
+        return ""
+    return f"{actor['name']} ({actor['code']})" if actor.get("name") else actor["code"]
+
+
+def _event_label(item: dict) -> str:
+    from detente.errors import DataError
+    from detente.events.cameo import describe
+
+    try:
+        return f"{describe(item['cameo']).name} ({item['cameo']})"
+    except DataError:
+        return item["cameo"]
+
+
+def write_table(items) -> None:
     from rich.table import Table
 
+    from .output import PIPED_WIDTH, date_label, table_console
+
+    console = table_console()
+    fits = console.width < PIPED_WIDTH   # a terminal (or COLUMNS): share its width; piped: whole lines
     table = Table(show_lines=True)
-    for name in ("id", "date", "source", "code", "target", "Goldstein", "theatre", "evidence"):
-        table.add_column(name)
+    for name, width in COLUMN_WIDTHS:
+        evidence = name == "evidence" and fits
+        table.add_column(name, overflow="fold", no_wrap=name in UNWRAPPED, max_width=width if fits else None,
+                         min_width=max(30, console.width // 3) if evidence else None)
     for item in items:
-        row = flat(item)
+        date = item["date"]
         sentences = "\n".join(f"“{m['sentence']}” — {m['article_title']}" for m in item["mentions"])
-        table.add_row(str(row["id"]), row["date"], row["source"], row["cameo"], row["target"],
-                      f"{row['goldstein']:+.1f}", row["theatre"], sentences)
-    Console().print(table)
+        table.add_row(str(item["id"]), date_label(date["start"], date["end"], date["granularity"], date["basis"]),
+                      _actor_label(item["source"]), _event_label(item), _actor_label(item["target"]),
+                      f"{item['goldstein']:+.1f}", item["theatre"] or "", sentences)
+    console.print(table)
 
 
-def write(items: list[dict], fmt: str) -> None:
+def write(items, fmt: str) -> None:
     if fmt == "jsonl":
         for item in items:
             sys.stdout.write(json.dumps(item, ensure_ascii=False) + "\n")
@@ -69,17 +99,28 @@ def write(items: list[dict], fmt: str) -> None:
         write_table(items)
 
 
-def run(args, options) -> int:
-    from detente.store.setup import open_store
-
-    if args.limit < 0:
+def effective_limit(limit: int | None, fmt: str) -> int:
+    """0 means all: csv and jsonl list everything unless --limit is given; the table stops at TABLE_LIMIT."""
+    if limit is None:
+        return TABLE_LIMIT if fmt == "table" else 0
+    if limit < 0:
         raise OptionError("--limit must be 0 (all) or a positive number")
-    open_store(options)
+    return limit
+
+
+def run(args, options) -> int:
+    from .store import open_existing_store
+
+    limit = effective_limit(args.limit, args.format)
+    open_existing_store(options)
     from detente.store.listing import event_dict
     from detente.store.queries import event_filter_from_args, filter_events
 
     events = filter_events(event_filter_from_args(args))
-    if args.limit:
-        events = events[:args.limit]
-    write([event_dict(e) for e in events], args.format)
+    shown = list(events[:limit + 1]) if limit else events.iterator(chunk_size=2000)
+    if limit and len(shown) > limit:
+        shown = shown[:limit]
+        print(f"detente: showing the first {limit} of {events.count()} events; "
+              f"--limit 0 lists them all", file=sys.stderr)
+    write((event_dict(e) for e in shown), args.format)
     return 0

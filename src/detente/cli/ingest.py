@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
 import sys
-import time
-
-from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from detente.cli import exit_code_for
 
@@ -35,26 +30,29 @@ def run(args, options) -> int:
     return exit_code_for(report.seen - report.skipped, report.failed)
 
 
-@contextlib.contextmanager
-def article_progress(console):
-    """A rich progress display on stderr counting articles read, with their rate."""
-    columns = (SpinnerColumn(), TextColumn("{task.completed} articles"),
-               TextColumn("{task.fields[rate]:.1f} articles/s"),
-               TextColumn("{task.description}"), TimeElapsedColumn())
-    with Progress(*columns, console=console, transient=False) as progress:
-        yield progress, progress.add_task("starting", total=None, rate=0.0)
+def _total(sources) -> int | None:
+    """The number of articles the sources hold, when it can be known without reading them."""
+    from detente.errors import DetenteError
+    from detente.ingest import expand_sources
+
+    from .progress import count_articles
+
+    try:
+        return count_articles(expand_sources(sources))
+    except DetenteError:
+        return None  # the ingest itself reports the bad source
 
 
 def ingest_with_progress(sources, date, options):
+    """Ingest with a bar on stderr: articles done of the total, rate, elapsed time and ETA."""
     from detente.store.ingest import ingest_sources
 
-    with article_progress(Console(stderr=True)) as (progress, task):
-        began = time.perf_counter()
+    from .progress import progress_bar
 
+    with progress_bar("ingest", _total(sources)) as update:
         def tick(report):
-            rate = report.seen / max(time.perf_counter() - began, 1e-6)
-            progress.update(task, completed=report.seen, rate=rate,
-                            description=f"stored {report.added}, skipped {report.skipped}, failed {report.failed}")
+            update(report.added + report.skipped + report.failed,
+                   note=f"stored {report.added}, skipped {report.skipped}, failed {report.failed}")
         return ingest_sources(sources, options, date=date, progress=tick)
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import sys
 
-from detente.relations.timeline import PERIODS
+# The same as detente.relations.timeline.PERIODS (a test checks), written out so that
+# `detente --help` does not import numpy.
+PERIODS = ("week", "month", "quarter", "year")
 
 
 def add_parser(subparsers):
@@ -49,21 +51,27 @@ def show(timeline, fmt: str) -> None:
     elif fmt == "json":
         sys.stdout.write(output.timeline_json(timeline) + "\n")
     else:
-        from rich.console import Console
+        from .output import table_console
 
-        console = Console()
+        console = table_console()
         console.print(output.timeline_table(timeline))
         console.print(timeline.summary, markup=False, highlight=False)
 
 
 def run(args, options) -> int:
-    from detente.store.setup import open_store
 
     if args.chart and not args.chart.lower().endswith((".png", ".html", ".htm")):
         from detente.errors import OptionError
 
         raise OptionError(f"--chart {args.chart!r} must end in .png or .html")
-    open_store(options)
+    if args.parquet:  # actor names are still resolved through the store's models
+        from detente.store.setup import open_store
+
+        open_store(options)
+    else:
+        from .store import open_existing_store
+
+        open_existing_store(options)
     timeline = build(args)
     show(timeline, args.format)
     if args.chart:

@@ -1,12 +1,27 @@
-"""Write a file so that readers see either the old file or the complete new one."""
+"""Write a file so that readers see either the old file or the complete new one.
+
+The finished file gets the permissions any new file of the user gets (0666
+less the umask), not the 0600 of a temporary file. ``output_path`` also
+writes to standard output when the target is ``-`` (or not given).
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import shutil
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+
+STDOUT = "-"
+
+
+def current_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 @contextlib.contextmanager
@@ -19,6 +34,27 @@ def atomic_path(target: str | os.PathLike) -> Iterator[Path]:
     temp = Path(name)
     try:
         yield temp
+        os.chmod(temp, 0o666 & ~current_umask())
         os.replace(temp, target)
     finally:
         temp.unlink(missing_ok=True)
+
+
+def is_stdout(target) -> bool:
+    return target is None or str(target) == STDOUT
+
+
+@contextlib.contextmanager
+def output_path(target: str | os.PathLike | None) -> Iterator[Path]:
+    """A path to write to: ``target`` (atomically), or a temporary file copied to stdout after."""
+    if not is_stdout(target):
+        with atomic_path(target) as temp:
+            yield temp
+        return
+    with tempfile.TemporaryDirectory(prefix="detente-export-") as folder:
+        temp = Path(folder) / "out"
+        yield temp
+        sys.stdout.flush()
+        with temp.open("rb") as source:
+            shutil.copyfileobj(source, sys.stdout.buffer)
+        sys.stdout.buffer.flush()

@@ -1,27 +1,23 @@
-"""The flat event table shared by the CSV and Parquet exports (one row per event)."""
+"""One stored event as one row of the events schema shared with the batch output (``batch.schema.EVENTS``).
+
+The coded values are the event's effective (corrected) ones; the evidence
+columns (article, sentence, span, actor texts) come from its first mention.
+"""
 
 from __future__ import annotations
 
-from detente.store.models import Event
+from detente.batch.schema import EVENTS, blank_to_null
+from detente.export.plover import plover_coding
+from typing import TYPE_CHECKING
 
-# (column, Arrow type name) in output order.
-COLUMNS: tuple[tuple[str, str], ...] = (
-    ("event_id", "int64"), ("date_start", "date32"), ("date_end", "date32"),
-    ("date_granularity", "string"), ("date_basis", "string"),
-    ("source_code", "string"), ("source_name", "string"), ("source_country", "string"),
-    ("source_kind", "string"), ("target_code", "string"), ("target_name", "string"),
-    ("target_country", "string"), ("target_kind", "string"),
-    ("cameo", "string"), ("cameo_root", "string"), ("quad_class", "int8"), ("goldstein", "float64"),
-    ("plover", "string"), ("modality", "string"),
-    ("location_name", "string"), ("location_country", "string"), ("lat", "float64"), ("lon", "float64"),
-    ("theatre", "string"), ("confidence", "float64"), ("mentions", "int32"), ("articles", "int32"),
-    ("sentence", "string"), ("article_title", "string"), ("article_url", "string"),
-)
-NAMES = tuple(name for name, _ in COLUMNS)
-DIRECT = {"date_start", "date_end", "date_granularity", "date_basis", "source_code", "source_name",
-          "source_country", "source_kind", "target_code", "target_name", "target_country", "target_kind",
-          "cameo", "cameo_root", "quad_class", "goldstein", "plover", "modality", "location_name",
-          "location_country", "lat", "lon", "theatre", "confidence"}
+if TYPE_CHECKING:  # the Django model, only for annotations: the column lists import without Django
+    from detente.store.models import Event
+
+NAMES = tuple(EVENTS.names)
+EVENT_FIELDS = ("cameo", "cameo_root", "quad_class", "goldstein", "plover", "modality",
+                "date_start", "date_end", "date_granularity", "date_text", "date_basis",
+                "theatre", "confidence")
+ACTOR_FIELDS = ("code", "country", "name", "kind")
 
 
 def first_mention(event: Event):
@@ -30,13 +26,48 @@ def first_mention(event: Event):
     return min(mentions, key=lambda m: m.pk) if mentions else None
 
 
+def _actor(event: Event, role: str, text: str | None) -> dict:
+    if not getattr(event, f"{role}_code"):
+        return {f"{role}_{name}": None for name in ("text", *ACTOR_FIELDS)}
+    row = {f"{role}_{name}": getattr(event, f"{role}_{name}") for name in ACTOR_FIELDS}
+    row[f"{role}_text"] = text
+    return row
+
+
+def _evidence(mention) -> dict:
+    if mention is None:
+        return {}
+    article = mention.article
+    return {"article_id": article.external_id or article.content_hash[:16], "article_title": article.title,
+            "article_date": article.date, "article_url": article.url, "sentence": mention.sentence,
+            "sentence_index": mention.sentence_index, "span_start": mention.span_start,
+            "span_end": mention.span_end}
+
+
 def event_row(event: Event) -> dict:
-    row = {name: getattr(event, name) for name in DIRECT}
     mentions = list(event.mentions.all())
     first = first_mention(event)
-    row.update(event_id=event.pk, mentions=len(mentions),
-               articles=len({m.article_id for m in mentions}),
-               sentence=first.sentence if first else "",
-               article_title=first.article.title if first else "",
-               article_url=(first.article.url or first.article.external_id) if first else "")
-    return row
+    row = dict.fromkeys(NAMES)
+    row.update({name: getattr(event, name) for name in EVENT_FIELDS})
+    row.update(_evidence(first))
+    row.update(_actor(event, "source", first.source_text if first else None))
+    row.update(_actor(event, "target", first.target_text if first else None))
+    row.update(location_name=event.location_name, location_country=event.location_country,
+               location_lat=event.lat, location_lon=event.lon,
+               cameo_name=_cameo_name(event.cameo), event_id=event.pk, mentions=len(mentions),
+               articles=len({m.article_id for m in mentions}))
+    plover = plover_coding(event.cameo)
+    row.update(plover_mode=plover.mode, plover_context=plover.context)
+    if row["date_start"] is None:
+        row["date_granularity"] = row["date_basis"] = None  # "unknown"/"article" defaults, no date
+    return blank_to_null(row)
+
+
+def _cameo_name(code: str) -> str | None:
+    from detente.errors import DataError
+    from detente.events.cameo import describe
+
+    try:
+        return describe(code).name
+    except DataError:
+        return None

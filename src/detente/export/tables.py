@@ -1,4 +1,4 @@
-"""CSV and Parquet exports of the (filtered, corrected, non-rejected) events."""
+"""CSV and Parquet exports of the (filtered, corrected, non-rejected) events, in the batch events schema."""
 
 from __future__ import annotations
 
@@ -6,15 +6,16 @@ import csv
 from collections.abc import Iterable
 from pathlib import Path
 
-from .atomic import atomic_path
-from .columns import COLUMNS, NAMES, event_row
+from .atomic import output_path
+from .columns import NAMES, event_row
 
 PARQUET_BATCH = 10_000
 
 
-def write_csv(events: Iterable, out: str | Path) -> int:
+def write_csv(events: Iterable, out: str | Path | None) -> int:
+    """A header, then one row per event; a missing value is an empty field."""
     count = 0
-    with atomic_path(out) as temp, temp.open("w", newline="", encoding="utf-8") as handle:
+    with output_path(out) as temp, temp.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=NAMES)
         writer.writeheader()
         for event in events:
@@ -24,9 +25,9 @@ def write_csv(events: Iterable, out: str | Path) -> int:
 
 
 def arrow_schema():
-    import pyarrow as pa
+    from detente.batch.schema import EVENTS
 
-    return pa.schema([(name, getattr(pa, kind)()) for name, kind in COLUMNS])
+    return EVENTS
 
 
 def _batches(events: Iterable, size: int):
@@ -40,12 +41,12 @@ def _batches(events: Iterable, size: int):
         yield batch
 
 
-def write_parquet(events: Iterable, out: str | Path) -> int:
+def write_parquet(events: Iterable, out: str | Path | None) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     schema, count = arrow_schema(), 0
-    with atomic_path(out) as temp:
+    with output_path(out) as temp:
         with pq.ParquetWriter(temp, schema) as writer:
             for batch in _batches(events, PARQUET_BATCH):
                 writer.write_table(pa.Table.from_pylist(batch, schema=schema))

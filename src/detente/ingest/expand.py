@@ -9,6 +9,7 @@ from pathlib import Path
 from detente.errors import InputError
 
 from .fetch import is_url
+from .index import is_index, listed_files
 from .kinds import kind_for_name
 
 _GLOB_CHARS = frozenset("*?[")
@@ -23,10 +24,16 @@ def _is_source_file(path: Path, folder: Path) -> bool:
 
 
 def _files_under(folder: Path) -> list[str]:
-    files = sorted(str(p) for p in folder.rglob("*") if _is_source_file(p, folder))
+    files = sorted(p for p in folder.rglob("*") if _is_source_file(p, folder))
     if not files:
         raise InputError(f"{folder}: holds no .txt, .html, .jsonl(.gz) or feed files; check the folder")
-    return files
+    return [str(p) for p in _without_indexed(files)]
+
+
+def _without_indexed(files: list[Path]) -> list[Path]:
+    """The files of a folder, less those an ``index.jsonl`` lists (the index reads them, labelled)."""
+    indexed = {target for path in files if is_index(path) for target in listed_files(path)}
+    return [path for path in files if path.resolve() not in indexed]
 
 
 def _matches(pattern: str) -> list[str]:

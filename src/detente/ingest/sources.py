@@ -25,6 +25,7 @@ from .decode import decode_bytes, meta_charset
 from .feeds import iter_feed
 from .fetch import fetch, is_url
 from .html import extract_page
+from .index import is_index, iter_index
 from .jsonl import iter_jsonl, open_corpus
 from .kinds import FEED, HTML, JSONL, kind_for_content_type, kind_for_name, resolve_kind
 
@@ -84,7 +85,7 @@ def check_file(path: Path) -> None:
     """InputError unless ``path`` is an existing, readable file."""
     if path.is_dir():
         raise InputError(f"{path}: is a directory; give one file, URL or -, "
-                         f"or run `detente batch {path}` for a whole folder")
+                         f"or run `detente ingest {path}` to analyse and store a whole folder")
     if not path.exists():
         raise InputError(f"{path}: no such file; check the path (or give an http(s) URL or - for stdin)")
 
@@ -98,6 +99,9 @@ def _open(path: Path) -> BinaryIO:
 
 def _read_file(path: Path, ctx: Context) -> Iterator[Item]:
     check_file(path)
+    if is_index(path):
+        yield from iter_index(path, ctx, _read_file)
+        return
     kind = kind_for_name(path.name)
     with _open(path) as stream:
         if kind == JSONL:

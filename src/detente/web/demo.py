@@ -87,8 +87,11 @@ def demo_sources(root: Path) -> list[DemoSource]:
     return sources
 
 
-def load_demo(options, nlp=None) -> DemoReport:
-    """Analyse and store every sample not stored yet (known texts are skipped before analysis)."""
+def load_demo(options, nlp=None, progress=None) -> DemoReport:
+    """Analyse and store every sample not stored yet (known texts are skipped before analysis).
+
+    ``progress(done)`` is called with the number of articles done so far (stored, skipped or failed).
+    """
     from detente.pipeline import load_pipeline
     from detente.store.ingest import ingest_sources
 
@@ -96,8 +99,12 @@ def load_demo(options, nlp=None) -> DemoReport:
 
     nlp = nlp if nlp is not None else load_pipeline(options)
     report = DemoReport()
+    done = 0
     for source in demo_sources(samples_dir()):
-        result = ingest_sources([source.path], options, date=source.date, nlp=nlp)
+        tick = None if progress is None else \
+            (lambda r, before=done: progress(before + r.added + r.skipped + r.failed))
+        result = ingest_sources([source.path], options, date=source.date, nlp=nlp, progress=tick)
+        done += result.added + result.skipped + result.failed
         report.added += result.added
         report.skipped += result.skipped
         report.events += result.events_added

@@ -1,0 +1,98 @@
+"""Every command of the README's usage block runs as written (with the test's own data directory)."""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SERVERS = ("detente serve", "detente demo")
+
+
+def readme_commands() -> list[str]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    usage = readme[readme.index("## Usage"):]
+    block = re.search(r"```sh\n(.*?)```", usage, re.S).group(1)
+    lines = [re.sub(r"\s+#.*$", "", line).strip() for line in block.splitlines()]
+    return [line for line in lines if line]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def as_test_command(line: str) -> str:
+    return line.replace(".venv/bin/detente", f"{shlex.quote(sys.executable)} -m detente")
+
+
+def _answers(port: int) -> bool:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
+            return response.status == 200
+    except OSError:
+        return False
+
+
+def run_server(command: str, cwd: Path, env: dict) -> tuple[bool, str]:
+    """Start a serve/demo command on a free port; True once it answers HTTP 200, then stop it."""
+    port = free_port()
+    command = re.sub(r"--port \d+", f"--port {port}", command)
+    process = subprocess.Popen(command, shell=True, cwd=cwd, env=env, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 240
+        while time.monotonic() < deadline and process.poll() is None:
+            if _answers(port):
+                return True, ""
+            time.sleep(1)
+        return False, process.stdout.read() if process.poll() is not None else "no answer in time"
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, 15)
+            process.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def workdir(tmp_path_factory):
+    """A folder where the README's relative paths exist, with its own data directory."""
+    folder = tmp_path_factory.mktemp("readme")
+    for name in ("samples", "tests"):
+        (folder / name).symlink_to(ROOT / name)
+    env = {**os.environ, "DETENTE_DATA_DIR": str(folder / "data"), "PYTHONPATH": str(ROOT / "src"),
+           "COLUMNS": "160"}
+    env.pop("DATABASE_URL", None)
+    return folder, env
+
+
+def test_readme_has_the_commands_it_promises():
+    commands = readme_commands()
+    assert len(commands) >= 15 and all("detente" in line for line in commands)
+
+
+@pytest.mark.slow
+def test_every_readme_command_runs_as_written(workdir):
+    folder, env = workdir
+    failures = []
+    for line in readme_commands():
+        command = as_test_command(line)
+        if any(server in line for server in SERVERS):
+            ok, output = run_server(command, folder, env)
+        else:
+            result = subprocess.run(command, shell=True, cwd=folder, env=env, capture_output=True, text=True,
+                                    timeout=900)
+            ok, output = result.returncode == 0, result.stderr[-2000:]
+        if not ok:
+            failures.append(f"{line}\n{output}")
+    assert failures == []
+    assert (folder / "rus-tur.png").is_file() and (folder / "events.mentions.tsv").is_file()
