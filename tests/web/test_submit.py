@@ -67,3 +67,23 @@ def test_a_url_that_reaches_the_servers_own_network_when_fetched_is_refused(memb
         server.shutdown()
         server.server_close()
     assert "only pages on the public internet" in response.content.decode() and not Article.objects.exists()
+
+
+@pytest.mark.parametrize("url", ["ftp://127.0.0.1/etc/passwd", "ftp://93.184.216.34/x", "file:///etc/passwd"])
+def test_urls_of_other_schemes_are_refused_by_the_form(member_client, url):
+    response = member_client.post("/submit/", {"url": url})
+    assert "Enter a valid URL" in response.content.decode() and not Article.objects.exists()
+
+
+def test_an_ftp_url_that_passes_the_form_is_still_never_read(member_client, monkeypatch, tmp_path):
+    """Even past the form's check, the fetcher refuses the scheme (it is not a local path)."""
+    from detente.web import forms
+
+    monkeypatch.setattr(forms.SubmitForm.base_fields["url"], "validators", [])
+    monkeypatch.setattr(forms, "is_public_url", lambda url: True)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "ftp:" / "127.0.0.1").mkdir(parents=True)
+    (tmp_path / "ftp:" / "127.0.0.1" / "secret.txt").write_text("Turkey accused Russia of a secret.")
+    response = member_client.post("/submit/", {"url": "ftp://127.0.0.1/secret.txt"})
+    assert "only http and https URLs can be fetched" in response.content.decode()
+    assert not Article.objects.exists()
