@@ -25,7 +25,9 @@ def setup_django(options: Options | None = None, settings_module: str = "detente
         os.environ.setdefault("DETENTE_SPACY_MODEL", options.spacy_model)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", settings_module)
     if options is not None and not options.database_url:
-        options.data_dir.mkdir(parents=True, exist_ok=True)
+        from .store.datadir import prepare_data_dir
+
+        prepare_data_dir(options.data_dir)
     import django
 
     django.setup()
