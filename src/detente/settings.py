@@ -8,11 +8,14 @@ checks that they do.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from .errors import OptionError
+
+Networks = tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,13 @@ SETTINGS: tuple[Setting, ...] = (
             "Who may submit articles on the site: 'users' (any logged-in user) or 'staff'."),
     Setting("comment_edit_minutes", "DETENTE_COMMENT_EDIT_MINUTES", 15,
             "Minutes during which the author may edit a comment.", int),
+    Setting("site_url", "DETENTE_SITE_URL", "",
+            "The site's public address, e.g. https://events.example.org: used for every absolute link "
+            "(password-reset mail); required by the production settings. Empty: the address of the request."),
+    Setting("trusted_proxies", "DETENTE_TRUSTED_PROXIES", "",
+            "Reverse proxies in front of the site, whose X-Forwarded-For/-Proto headers are believed: a count "
+            "(1 = one proxy) or comma-separated addresses/networks (10.0.0.0/8,::1). Empty: none, the headers "
+            "are ignored and the peer address is the client."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -79,6 +89,8 @@ class Options:
     email_url: str = "console:"
     submit_policy: str = "users"
     comment_edit_minutes: int = 15
+    site_url: str = ""
+    trusted_proxies: str = ""
     extra: dict = field(default_factory=dict, compare=False)
 
     @classmethod
@@ -100,8 +112,39 @@ class Options:
             raise OptionError("batch size must be at least 1 (DETENTE_BATCH_SIZE / --batch-size)")
         if values["submit_policy"] not in ("users", "staff"):
             raise OptionError("DETENTE_SUBMIT_POLICY must be 'users' or 'staff'")
+        values["site_url"] = parse_site_url(values["site_url"])
+        parse_trusted_proxies(values["trusted_proxies"])
         return cls(**values)
 
     @property
     def sqlite_path(self) -> Path:
         return Path(self.data_dir) / "detente.sqlite3"
+
+
+def parse_site_url(value: str) -> str:
+    """DETENTE_SITE_URL checked and normalised to scheme://host[:port] (no path, no trailing slash)."""
+    from urllib.parse import urlsplit
+
+    value = value.strip()
+    if not value:
+        return ""
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.path.strip("/") or parts.query \
+            or parts.fragment or parts.username or parts.password:
+        raise OptionError(f"DETENTE_SITE_URL must be a scheme and host such as https://events.example.org "
+                          f"(no path), got {value!r}")
+    return f"{parts.scheme}://{parts.netloc.lower()}"
+
+
+def parse_trusted_proxies(value: str) -> int | Networks:
+    """DETENTE_TRUSTED_PROXIES: a count of proxies (0 = none) or the networks they are in."""
+    value = value.strip()
+    if not value:
+        return 0
+    if value.isdigit():
+        return int(value)
+    try:
+        return tuple(ipaddress.ip_network(part.strip(), strict=False) for part in value.split(",") if part.strip())
+    except ValueError:
+        raise OptionError(f"DETENTE_TRUSTED_PROXIES must be a number of proxies (1) or addresses/networks "
+                          f"(10.0.0.0/8,::1), got {value!r}") from None

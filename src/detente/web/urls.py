@@ -19,6 +19,7 @@ account_patterns = [
     path("login/", accounts.RateLimitedLoginView.as_view(), name="login"),
     path("register/", accounts.register, name="register"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("password_reset/", accounts.SitePasswordResetView.as_view(), name="password_reset"),
     path("", include("django.contrib.auth.urls")),
 ]
 
@@ -45,5 +46,6 @@ urlpatterns = [
     path("accounts/", include(account_patterns)),
     path("comments/", include(comment_patterns)),
     path("api/", include(api_patterns)),
+    path("admin/login/", accounts.admin_login),  # rate-limited like the site's login
     path("admin/", admin.site.urls),
 ]
