@@ -34,7 +34,14 @@ def setup_django(options: Options | None = None, settings_module: str = "detente
     _DONE = True
 
 
-def migrate(verbosity: int = 0) -> None:
+def migrate(verbosity: int = 0, cache_table: bool = False) -> None:
+    """Bring the schema up to date (and the cache table), one process at a time: two commands
+    started together on a fresh data dir wait for each other instead of racing."""
     from django.core.management import call_command
 
-    call_command("migrate", interactive=False, verbosity=verbosity)
+    from .store.migrating import schema_lock
+
+    with schema_lock():
+        call_command("migrate", interactive=False, verbosity=verbosity)
+        if cache_table:
+            call_command("createcachetable", verbosity=verbosity)

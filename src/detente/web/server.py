@@ -11,11 +11,10 @@ def prepare_site(options, verbosity: int = 0) -> None:
     """Configure Django and bring the database and static files up to date."""
     from django.core.management import call_command
 
-    from detente.django_setup import setup_django
+    from detente.django_setup import migrate, setup_django
 
     setup_django(options)
-    call_command("migrate", interactive=False, verbosity=verbosity)
-    call_command("createcachetable", verbosity=verbosity)
+    migrate(verbosity, cache_table=True)
     call_command("collectstatic", interactive=False, verbosity=verbosity)
 
 
