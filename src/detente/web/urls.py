@@ -7,6 +7,11 @@ from django.urls import include, path
 from .comments import views as comment_views
 from .views import accounts, analyst, api, pages, submit
 
+handler400 = "detente.web.problems.bad_request"
+handler403 = "detente.web.problems.permission_denied"
+handler404 = "detente.web.problems.page_not_found"
+handler500 = "detente.web.problems.server_error"
+
 api_patterns = [
     path("articles", api.articles, name="api-articles"),
     path("articles/<int:pk>", api.article, name="api-article"),

@@ -62,6 +62,7 @@ SITE_ID = 1
 MIDDLEWARE = [
     "detente.web.clientip.ClientAddressMiddleware",  # first: everything after sees the real client
     "django.middleware.security.SecurityMiddleware",
+    "detente.web.problems.RejectNulMiddleware",  # before anything reads a parameter or the session
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
