@@ -68,3 +68,24 @@ def test_pages_load_nothing_from_other_sites(folder):
 def test_static_files_are_served_by_the_site(client, db):
     response = client.get("/static/detente/chart.js")
     assert response.status_code == 200 and b"createElementNS" in b"".join(response.streaming_content)
+
+
+@pytest.mark.db
+@pytest.mark.django_db
+@pytest.mark.parametrize(("url", "linked"), [
+    ("javascript:alert(document.cookie)", False), ("JavaScript:alert(1)", False), (" javascript:alert(1)", False),
+    ("data:text/html,<script>alert(1)</script>", False), ("vbscript:msgbox", False), ("ftp://example.org/a", False),
+    ("//evil.example/a", False), ("https://news.example.org/a?b=1", True), ("http://news.example.org/", True)])
+def test_only_http_article_urls_become_links(client, url, linked):
+    import datetime as dt
+
+    from detente.model import Article as Input
+    from detente.store.ingest import store_analysis
+
+    stored = store_analysis(Input(text=f"Ankara accused Moscow. {url}", title="t", date=dt.date(2020, 1, 1),
+                                  url=url, source="corpus"), []).article
+    page = client.get(f"/articles/{stored.pk}/").content.decode()
+    from django.utils.html import escape
+
+    assert ("original</a>" in page) is linked
+    assert (f'href="{escape(url.strip())}"' in page) is linked
