@@ -59,6 +59,7 @@ def login(client, password, client_address, peer=PROXY):
 TRUSTED = [pytest.param(1, id="count"), pytest.param(nets("10.0.0.0/8"), id="networks")]
 
 
+@pytest.mark.db
 @pytest.mark.django_db
 @pytest.mark.parametrize("trusted", TRUSTED)
 def test_one_client_behind_the_proxy_cannot_exhaust_the_login_limit_for_all(client, member, settings, trusted):
@@ -68,6 +69,7 @@ def test_one_client_behind_the_proxy_cannot_exhaust_the_login_limit_for_all(clie
     assert login(client, PASSWORD, "198.51.100.7").status_code == 302
 
 
+@pytest.mark.db
 @pytest.mark.django_db
 @pytest.mark.parametrize("trusted", TRUSTED)
 def test_one_client_behind_the_proxy_cannot_lock_a_user_out_for_all(client, member, settings, trusted):
@@ -78,6 +80,7 @@ def test_one_client_behind_the_proxy_cannot_lock_a_user_out_for_all(client, memb
     assert login(client, PASSWORD, "198.51.100.7").status_code == 302
 
 
+@pytest.mark.db
 @pytest.mark.django_db
 def test_without_trusted_proxies_a_forged_header_does_not_evade_the_limit(client, member, settings):
     settings.DETENTE_TRUSTED_PROXIES, settings.DETENTE_RATE_LOGIN = 0, "2/m"
@@ -85,6 +88,7 @@ def test_without_trusted_proxies_a_forged_header_does_not_evade_the_limit(client
     assert statuses[2] == 403
 
 
+@pytest.mark.db
 @pytest.mark.django_db
 def test_without_trusted_proxies_a_forged_header_does_not_evade_the_lockout(client, member, settings):
     settings.DETENTE_TRUSTED_PROXIES = 0
@@ -93,6 +97,7 @@ def test_without_trusted_proxies_a_forged_header_does_not_evade_the_lockout(clie
     assert login(client, PASSWORD, "198.51.100.99", peer="203.0.113.1").status_code == 429
 
 
+@pytest.mark.db
 @pytest.mark.django_db
 @pytest.mark.parametrize(("trusted", "peer", "secure"), [(0, "203.0.113.1", False), (nets("10.0.0.0/8"), PROXY, True),
                                                          (nets("10.0.0.0/8"), "203.0.113.1", False)])
