@@ -53,6 +53,15 @@ SETTINGS: tuple[Setting, ...] = (
             "Who may submit articles on the site: 'users' (any logged-in user) or 'staff'."),
     Setting("comment_edit_minutes", "DETENTE_COMMENT_EDIT_MINUTES", 15,
             "Minutes during which the author may edit a comment.", int),
+    Setting("submit_max_chars", "DETENTE_SUBMIT_MAX_CHARS", 500_000,
+            "Longest article a site user may submit (pasted, uploaded or fetched), in characters.", int),
+    Setting("submit_seconds", "DETENTE_SUBMIT_SECONDS", 600,
+            "Time budget of one submission's analysis job; a job running longer fails with that reason.", int),
+    Setting("submit_quota", "DETENTE_SUBMIT_QUOTA", 3,
+            "Submissions one user may have waiting or being analysed at once.", int),
+    Setting("submit_workers", "DETENTE_SUBMIT_WORKERS", 1,
+            "Job worker processes `detente serve` runs for submissions (0: none, run "
+            "`python -m detente.web.worker` elsewhere).", int),
     Setting("site_url", "DETENTE_SITE_URL", "",
             "The site's public address, e.g. https://events.example.org: used for every absolute link "
             "(password-reset mail); required by the production settings. Empty: the address of the request."),
@@ -89,6 +98,10 @@ class Options:
     email_url: str = "console:"
     submit_policy: str = "users"
     comment_edit_minutes: int = 15
+    submit_max_chars: int = 500_000
+    submit_seconds: int = 600
+    submit_quota: int = 3
+    submit_workers: int = 1
     site_url: str = ""
     trusted_proxies: str = ""
     extra: dict = field(default_factory=dict, compare=False)
@@ -112,6 +125,11 @@ class Options:
             raise OptionError("batch size must be at least 1 (DETENTE_BATCH_SIZE / --batch-size)")
         if values["submit_policy"] not in ("users", "staff"):
             raise OptionError("DETENTE_SUBMIT_POLICY must be 'users' or 'staff'")
+        for name in ("submit_max_chars", "submit_seconds", "submit_quota"):
+            if values[name] < 1:
+                raise OptionError(f"{_BY_NAME[name].env} must be at least 1, got {values[name]}")
+        if values["submit_workers"] < 0:
+            raise OptionError(f"DETENTE_SUBMIT_WORKERS must be 0 or more, got {values['submit_workers']}")
         values["site_url"] = parse_site_url(values["site_url"])
         parse_trusted_proxies(values["trusted_proxies"])
         return cls(**values)

@@ -49,6 +49,15 @@ class SubmitForm(forms.Form):
     file = forms.FileField(required=False, help_text="A .txt or .html file")
     url = HTTPURLField(required=False, assume_scheme="https")
 
+    def clean_text(self):
+        from django.conf import settings
+
+        text = self.cleaned_data.get("text") or ""
+        limit = settings.DETENTE_OPTIONS.submit_max_chars
+        if len(text) > limit:
+            raise forms.ValidationError(f"The text is longer than {limit:,} characters; submit a shorter one.")
+        return text
+
     def clean_file(self):
         upload = self.cleaned_data.get("file")
         if upload and upload.size > MAX_UPLOAD_BYTES:

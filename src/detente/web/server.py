@@ -25,13 +25,21 @@ def warm_up() -> None:
 
 
 def serve_site(host: str, port: int, threads: int) -> None:
-    """Serve the WSGI application with waitress until interrupted."""
+    """Serve the WSGI application with waitress until interrupted, with the submission job
+    workers (DETENTE_SUBMIT_WORKERS processes) running beside it."""
     import waitress
+    from django.conf import settings
 
+    from .jobs import WorkerSupervisor
     from .wsgi import application
 
     warm_up()
-
-    log.info("serving on http://%s:%s/ with %d threads", host, port, threads)
-    waitress.serve(application, host=host, port=port, threads=threads, ident="detente",
-                   connection_limit=400, channel_timeout=60)
+    workers = WorkerSupervisor(settings.DETENTE_OPTIONS.submit_workers)
+    workers.start()
+    log.info("serving on http://%s:%s/ with %d threads and %d submission workers", host, port, threads,
+             workers.count)
+    try:
+        waitress.serve(application, host=host, port=port, threads=threads, ident="detente",
+                       connection_limit=400, channel_timeout=60)
+    finally:
+        workers.stop()

@@ -48,6 +48,7 @@ urlpatterns = [
     path("relations/<str:dyad>/", pages.relation, name="relation"),
     path("relations/<str:dyad>/chart.png", pages.relation_png, name="relation-png"),
     path("submit/", submit.submit, name="submit"),
+    path("submit/<int:pk>/", submit.submission, name="submission"),
     path("accounts/", include(account_patterns)),
     path("comments/", include(comment_patterns)),
     path("api/", include(api_patterns)),
