@@ -159,14 +159,17 @@ def over_budget(job_pk: int, worker: str, budget: float, now: dt.datetime | None
 class Watchdog(threading.Thread):
     """Beats for the current job; ends the process when the job runs past its budget."""
 
-    def __init__(self, worker: str, budget: float, exit=os._exit):
+    def __init__(self, worker: str, budget: float, exit=os._exit, parent: int | None = None):
         super().__init__(daemon=True, name="detente-job-watchdog")
-        self.worker, self.budget, self.exit = worker, budget, exit
+        self.worker, self.budget, self.exit, self.parent = worker, budget, exit, parent
         self.job_pk: int | None = None
 
     def run(self) -> None:
         while True:
             time.sleep(HEARTBEAT_SECONDS)
+            if self.parent is not None and os.getppid() != self.parent:
+                log.warning("the process that started this worker is gone; stopping")
+                self.exit(0)  # a job in hand is queued again by the next worker (no heartbeat)
             self.beat()
             close_old_connections()
 
@@ -177,10 +180,11 @@ class Watchdog(threading.Thread):
             self.exit(EXIT_TIME_BUDGET)
 
 
-def work(until_empty: bool = False) -> int:
-    """The worker loop: claim, run, repeat (polling when the queue is empty)."""
+def work(until_empty: bool = False, parent: int | None = None) -> int:
+    """The worker loop: claim, run, repeat (polling when the queue is empty); with ``parent``,
+    the worker stops when that process (``detente serve``) is gone."""
     worker = worker_id()
-    watchdog = Watchdog(worker, settings.DETENTE_OPTIONS.submit_seconds)
+    watchdog = Watchdog(worker, settings.DETENTE_OPTIONS.submit_seconds, parent=parent)
     watchdog.start()
     done = 0
     while True:
@@ -210,7 +214,8 @@ class WorkerSupervisor:
         self.stopping = threading.Event()
 
     def _spawn(self) -> subprocess.Popen:
-        return subprocess.Popen([sys.executable, "-m", "detente.web.worker"], env=dict(os.environ))
+        return subprocess.Popen([sys.executable, "-m", "detente.web.worker", "--parent", str(os.getpid())],
+                                env=dict(os.environ))
 
     def _watch(self, slot: int) -> None:
         while not self.stopping.is_set():

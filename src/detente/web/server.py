@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import logging
+import signal
+import sys
 
 log = logging.getLogger(__name__)
+
+
+def _stop_on_sigterm(signum, frame) -> None:
+    sys.exit(0)
 
 
 def prepare_site(options, verbosity: int = 0) -> None:
@@ -34,6 +40,7 @@ def serve_site(host: str, port: int, threads: int) -> None:
     from .wsgi import application
 
     warm_up()
+    signal.signal(signal.SIGTERM, _stop_on_sigterm)  # so the workers are stopped too
     workers = WorkerSupervisor(settings.DETENTE_OPTIONS.submit_workers)
     workers.start()
     log.info("serving on http://%s:%s/ with %d threads and %d submission workers", host, port, threads,

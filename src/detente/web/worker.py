@@ -17,6 +17,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m detente.web.worker",
                                      description="Analyse queued submissions of the site.")
     parser.add_argument("--until-empty", action="store_true", help="stop when no job is waiting")
+    parser.add_argument("--parent", type=int, default=None, help="stop when the process with this id is gone")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "detente.web.settings.dev")
@@ -28,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     if hasattr(os, "nice"):
         os.nice(10)  # the site's requests come first
     try:
-        work(until_empty=args.until_empty)
+        work(until_empty=args.until_empty, parent=args.parent)
     except KeyboardInterrupt:
         pass
     return 0
