@@ -177,21 +177,21 @@ GET_PARAMS = ["q", "theatre", "by", "dyad", "actor", "code", "quad_class", "star
               "page_size", "a", "b", "next", "flagged", "o", "p", "e", "all"]
 
 
-def _routes(article: int, event: int, comment: int) -> list[tuple[str, str]]:
+def _routes(article: int, event: int, comment: int, job: int) -> list[tuple[str, str]]:
     gets = ["/", "/articles/{a}/", "/events/", "/events/{e}/", "/relations/RUS-TUR/", "/relations/RUS-TUR/chart.png",
             "/submit/", "/accounts/login/", "/accounts/register/", "/accounts/password_reset/",
             "/accounts/password_change/", "/api/articles", "/api/articles/{a}", "/api/events", "/api/timeline",
             "/api/openapi.json", "/admin/", "/admin/login/", "/admin/store/event/", "/admin/store/article/",
-            "/admin/detente_comments/detentecomment/", "/comments/{c}/edit/", "/comments/posted/"]
+            "/admin/detente_comments/detentecomment/", "/comments/{c}/edit/", "/comments/posted/", "/submit/{j}/"]
     posts = ["/accounts/login/", "/admin/login/", "/accounts/register/", "/accounts/password_reset/", "/submit/",
              "/comments/post/", "/comments/{c}/edit/", "/comments/{c}/delete/", "/comments/{c}/flag/",
              "/comments/{c}/moderate/", "/events/{e}/correct/", "/events/{e}/reject/", "/events/{e}/restore/",
              "/api/events"]
-    fill = {"a": article, "e": event, "c": comment}
+    fill = {"a": article, "e": event, "c": comment, "j": job}
     return [("GET", g.format(**fill)) for g in gets] + [("POST", p.format(**fill)) for p in posts]
 
 
-PATHS = ["/articles/{v}/", "/events/{v}/", "/relations/{v}/", "/relations/{v}/chart.png", "/api/articles/{v}",
+PATHS = ["/submit/{v}/", "/articles/{v}/", "/events/{v}/", "/relations/{v}/", "/relations/{v}/chart.png", "/api/articles/{v}",
          "/comments/{v}/edit/"]
 FORM_FIELDS = ["username", "password", "email", "password1", "password2", "title", "date", "text", "url", "comment",
                "object_pk", "content_type", "parent", "cameo", "source", "target", "note", "action", "honeypot",
@@ -258,7 +258,6 @@ def _seed():
               "theatre": "Syria", "confidence": 0.9}
     article = store_analysis(Article(text=text, title="Probe", date=dt.date(2020, 3, 1), source="probe",
                                      url="javascript:alert(1)"), [record]).article
-    event = article.event_mentions.first().event_id if hasattr(article, "event_mentions") else 1
     member, _ = User.objects.get_or_create(username="member", defaults={"email": "member@example.org"})
     comment = DetenteComment.objects.create(content_type=ContentType.objects.get_for_model(article),
                                             object_pk=str(article.pk), site_id=1, comment="First.", user=member)
@@ -270,12 +269,15 @@ def _seed():
     from detente.store.models import EventMention
 
     event = EventMention.objects.filter(article=article).values_list("event_id", flat=True).first()
-    return clients, {"article": article.pk, "event": event, "comment": comment.pk}
+    from detente.web.models import SubmissionJob
+
+    job = SubmissionJob.objects.create(user=member, title="Probe", text=text)
+    return clients, {"article": article.pk, "event": event, "comment": comment.pk, "job": job.pk}
 
 
 def _fuzz_requests(ids: dict) -> list[tuple[str, str, dict]]:
     requests = []
-    for method, path in _routes(ids["article"], ids["event"], ids["comment"]):
+    for method, path in _routes(ids["article"], ids["event"], ids["comment"], ids["job"]):
         names = GET_PARAMS if method == "GET" else FORM_FIELDS
         for value in HOSTILE:
             if method == "GET":
