@@ -218,3 +218,32 @@ def test_the_supervisor_restarts_a_worker_that_exits(monkeypatch):
         time.sleep(0.05)
     supervisor.stop()
     assert len(spawned) == 2 and spawned[0].returncode == 3 and spawned[1].poll() is not None
+
+
+def test_serve_runs_the_workers_beside_waitress_and_stops_them_after(monkeypatch, settings):
+    import dataclasses
+    import signal
+
+    import waitress
+
+    from detente.web import server
+
+    calls = []
+    settings.DETENTE_OPTIONS = dataclasses.replace(settings.DETENTE_OPTIONS, submit_workers=2)
+    monkeypatch.setattr(jobs.WorkerSupervisor, "start", lambda self: calls.append(("start", self.count)))
+    monkeypatch.setattr(jobs.WorkerSupervisor, "stop", lambda self: calls.append(("stop", self.count)))
+    monkeypatch.setattr(server, "warm_up", lambda: None)
+
+    def serve(app, **kwargs):
+        calls.append(("serve", kwargs["port"]))
+        raise KeyboardInterrupt  # Ctrl-C
+
+    monkeypatch.setattr(waitress, "serve", serve)
+    previous = signal.getsignal(signal.SIGTERM)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            server.serve_site("127.0.0.1", 8123, 2)
+        assert signal.getsignal(signal.SIGTERM) is server._stop_on_sigterm
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert calls == [("start", 2), ("serve", 8123), ("stop", 2)]
