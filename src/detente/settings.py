@@ -62,6 +62,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("submit_workers", "DETENTE_SUBMIT_WORKERS", 1,
             "Job worker processes `detente serve` runs for submissions (0: none, run "
             "`python -m detente.web.worker` elsewhere).", int),
+    Setting("queue_url", "DETENTE_QUEUE_URL", "",
+            "How submission workers learn of new jobs: empty (the database, polled every second; no server "
+            "needed) or redis://host:6379/0 (jobs wake a worker at once; needs the redis extra). The jobs "
+            "themselves always live in the database.", str),
     Setting("site_url", "DETENTE_SITE_URL", "",
             "The site's public address, e.g. https://events.example.org: used for every absolute link "
             "(password-reset mail); required by the production settings. Empty: the address of the request."),
@@ -102,6 +106,7 @@ class Options:
     submit_seconds: int = 600
     submit_quota: int = 3
     submit_workers: int = 1
+    queue_url: str = ""
     site_url: str = ""
     trusted_proxies: str = ""
     extra: dict = field(default_factory=dict, compare=False)
@@ -130,6 +135,9 @@ class Options:
                 raise OptionError(f"{_BY_NAME[name].env} must be at least 1, got {values[name]}")
         if values["submit_workers"] < 0:
             raise OptionError(f"DETENTE_SUBMIT_WORKERS must be 0 or more, got {values['submit_workers']}")
+        if values["queue_url"] and not values["queue_url"].startswith(("redis://", "rediss://", "unix://")):
+            raise OptionError(f"DETENTE_QUEUE_URL must be empty (the database) or redis://host:6379/0, "
+                              f"got {values['queue_url']!r}")
         values["site_url"] = parse_site_url(values["site_url"])
         parse_trusted_proxies(values["trusted_proxies"])
         return cls(**values)

@@ -247,3 +247,58 @@ def test_serve_runs_the_workers_beside_waitress_and_stops_them_after(monkeypatch
     finally:
         signal.signal(signal.SIGTERM, previous)
     assert calls == [("start", 2), ("serve", 8123), ("stop", 2)]
+
+
+# --- waking a worker: the database (default) or Redis -------------------------------------------
+
+def test_by_default_a_worker_polls_the_database(settings):
+    assert isinstance(jobs.wakeup(), jobs.DatabasePolling)
+
+
+@pytest.fixture
+def redis_wakeup(settings, monkeypatch):
+    """A RedisWakeup on the local Redis, on a list of its own; skipped (saying why) without a Redis server."""
+    import dataclasses
+    import uuid
+
+    redis = pytest.importorskip("redis")
+    url = "redis://127.0.0.1:6379/0"
+    try:
+        redis.Redis.from_url(url, socket_timeout=2).ping()
+    except redis.RedisError as exc:
+        pytest.skip(f"no Redis server at {url} ({exc})")
+    settings.DETENTE_OPTIONS = dataclasses.replace(settings.DETENTE_OPTIONS, queue_url=url)
+    monkeypatch.setattr(jobs.RedisWakeup, "KEY", f"detente-test:{uuid.uuid4().hex}")
+    monkeypatch.setattr(jobs.RedisWakeup, "REDIS_WAIT_SECONDS", 1)
+    monkeypatch.setattr(jobs, "_WAKEUP", None)
+    wakeup = jobs.wakeup()
+    yield wakeup
+    wakeup.client.delete(wakeup.key)
+
+
+def test_with_redis_a_new_job_wakes_a_waiting_worker_at_once(member_client, redis_wakeup,
+                                                             django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        post(member_client, text=SENTENCE)
+    job = SubmissionJob.objects.get()
+    assert redis_wakeup.client.lrange(redis_wakeup.key, 0, -1) == [str(job.pk).encode()]
+    started = time.perf_counter()
+    redis_wakeup.wait(jobs.POLL_SECONDS)
+    assert time.perf_counter() - started < 0.5 and redis_wakeup.client.llen(redis_wakeup.key) == 0
+
+
+def test_with_redis_a_worker_without_news_still_looks_again(redis_wakeup):
+    started = time.perf_counter()
+    redis_wakeup.wait(jobs.POLL_SECONDS)
+    assert 0.9 < time.perf_counter() - started < 3
+
+
+def test_an_unreachable_redis_never_loses_the_job(member_client, settings, monkeypatch,
+                                                  django_capture_on_commit_callbacks, no_pipeline):
+    import dataclasses
+
+    settings.DETENTE_OPTIONS = dataclasses.replace(settings.DETENTE_OPTIONS, queue_url="redis://127.0.0.1:9/0")
+    monkeypatch.setattr(jobs, "_WAKEUP", None)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert post(member_client, text=SENTENCE).status_code == 302
+    assert jobs.run_next_job("w1").state == "done"

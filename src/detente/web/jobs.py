@@ -32,7 +32,7 @@ from django.db import close_old_connections, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from detente.errors import DetenteError
+from detente.errors import DetenteError, OptionError
 
 from .models import SubmissionJob
 
@@ -54,12 +54,76 @@ def pending(user) -> int:
 
 
 def enqueue(user, data: dict) -> SubmissionJob:
-    """A queued job holding the submission as given (the file's bytes, not yet decoded)."""
+    """A queued job holding the submission as given (the file's bytes, not yet decoded);
+    a worker is woken once it is committed."""
     upload = data.get("file")
-    return SubmissionJob.objects.create(
+    job = SubmissionJob.objects.create(
         user=user, title=data.get("title") or "", date=data.get("date"), text=data.get("text") or "",
         url=data.get("url") or "", file_name=upload.name[:255] if upload else "",
         file_data=upload.read() if upload else None)
+    transaction.on_commit(lambda: wakeup().notify(job.pk))
+    return job
+
+
+# --- how a worker learns of a new job: polling the database, or a Redis list ---------------------
+
+class DatabasePolling:
+    """The embedded default: nothing to notify; a waiting worker looks again after POLL_SECONDS."""
+
+    def notify(self, job_pk: int) -> None:
+        pass
+
+    def wait(self, seconds: float) -> None:
+        time.sleep(seconds)
+
+
+class RedisWakeup:
+    """DETENTE_QUEUE_URL=redis://...: each new job pushes its id to a list, and a waiting worker
+    blocks on that list, so it starts at once. Only a hint: the job is claimed from the database,
+    so a lost or duplicated message changes nothing, and without one a worker still looks every
+    ``REDIS_WAIT_SECONDS``."""
+
+    KEY = "detente:submission-jobs"
+    REDIS_WAIT_SECONDS = 5
+
+    def __init__(self, url: str, key: str | None = None):
+        try:
+            import redis
+        except ImportError:
+            raise OptionError("DETENTE_QUEUE_URL names Redis, but the redis client is not installed: "
+                              "pip install 'detente[redis]'") from None
+        self.client = redis.Redis.from_url(url, socket_timeout=self.REDIS_WAIT_SECONDS + 5)
+        self.key = key or self.KEY
+
+    def notify(self, job_pk: int) -> None:
+        import redis
+
+        try:
+            self.client.rpush(self.key, job_pk)
+        except redis.RedisError as exc:  # the job is queued in the database all the same
+            log.warning("could not wake a worker through Redis (%s); it will find the job by itself", exc)
+
+    def wait(self, seconds: float) -> None:
+        import redis
+
+        try:
+            self.client.blpop([self.key], timeout=max(1, int(self.REDIS_WAIT_SECONDS)))
+        except redis.RedisError as exc:
+            log.warning("Redis unreachable (%s); looking in the database", exc)
+            time.sleep(seconds)
+
+
+_WAKEUP = None
+
+
+def wakeup():
+    """The wake-up of DETENTE_QUEUE_URL (one per process)."""
+    global _WAKEUP
+    url = settings.DETENTE_OPTIONS.queue_url
+    if _WAKEUP is None or getattr(_WAKEUP, "url", "") != url:
+        _WAKEUP = RedisWakeup(url) if url else DatabasePolling()
+        _WAKEUP.url = url
+    return _WAKEUP
 
 
 # --- the worker side ---------------------------------------------------------------------------
@@ -193,7 +257,7 @@ def work(until_empty: bool = False, parent: int | None = None) -> int:
         if job is None:
             if until_empty:
                 return done
-            time.sleep(POLL_SECONDS)
+            wakeup().wait(POLL_SECONDS)
             continue
         watchdog.job_pk = job.pk
         run_job(job)
