@@ -61,8 +61,10 @@ def test_api_unknown_path_is_a_404_problem(client, db):
 
 
 @pytest.mark.parametrize("method", ["post", "put", "delete", "patch"])
-def test_api_other_methods_are_a_405_problem(client, db, method):
-    response = getattr(client, method)("/api/events")
+def test_api_other_methods_are_a_405_problem(db, method):
+    from django.test import Client
+
+    response = getattr(Client(enforce_csrf_checks=True), method)("/api/events")
     assert_problem(response, 405)
     assert response["Allow"] == "GET, HEAD"
 
