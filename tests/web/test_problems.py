@@ -42,6 +42,23 @@ def test_a_nul_character_in_the_path_is_a_400_not_a_500(client, site):
     assert client.get("/relations/RUS%00-TUR/").status_code == 400
 
 
+@pytest.mark.parametrize("path", ["/accounts/login/", "/admin/login/"])
+@pytest.mark.parametrize("username", ["x" * 5000, "Ω" * 300])
+def test_an_overlong_username_is_a_failed_log_in_not_a_500(client, member, path, username):
+    """The lockout log (django-axes) keeps usernames in a 255-character column."""
+    from axes.models import AccessAttempt
+
+    response = client.post(path, {"username": username, "password": "wrong"}, HTTP_USER_AGENT="u" * 1000)
+    assert response.status_code == 200 and AccessAttempt.objects.get().username == username[:150]
+
+
+def test_a_nul_character_in_a_header_is_a_400(client, member):
+    """The lockout log stores the User-Agent of a failed log-in."""
+    response = client.post("/accounts/login/", {"username": "reader", "password": "wrong"},
+                           HTTP_USER_AGENT="probe\x00agent")
+    assert response.status_code == 400
+
+
 def test_a_nul_character_in_the_session_cookie_is_a_400(client, site):
     client.cookies["sessionid"] = "abcdefgh\x00ijkl"
     assert client.get("/").status_code == 400

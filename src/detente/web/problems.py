@@ -6,7 +6,7 @@ them. The handlers below give every /api/ error (400, 403, 404, 405 and 500
 alike, whoever raises it) that shape; other pages keep Django's.
 
 ``RejectNulMiddleware`` refuses (400) a request carrying a NUL character in its
-path, a query or form parameter, or a cookie: PostgreSQL cannot store or
+path, a query or form parameter, a header or a cookie: PostgreSQL cannot store or
 compare text holding one, so it would otherwise become a 500 deep inside a
 query, wherever the parameter ends up.
 """
@@ -72,6 +72,8 @@ def method_not_allowed(request, allowed: list[str]):
 def _holds_nul(request) -> bool:
     if NUL in request.path:
         return True
+    if any(NUL in value for key, value in request.META.items() if key.startswith("HTTP_") and isinstance(value, str)):
+        return True  # headers end up in the database too (the lockout log keeps the User-Agent)
     sources = [request.GET, request.COOKIES]
     if request.method == "POST" and request.content_type in ("application/x-www-form-urlencoded",
                                                              "multipart/form-data"):

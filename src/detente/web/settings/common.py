@@ -134,6 +134,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_CLIENT_IP_CALLABLE = "detente.web.clientip.client_ip"
+AXES_USERNAME_CALLABLE = "detente.web.views.accounts.lockout_username"
 
 # The client address behind reverse proxies (detente.web.clientip): a count or the proxies' networks.
 DETENTE_TRUSTED_PROXIES = parse_trusted_proxies(OPTIONS.trusted_proxies)

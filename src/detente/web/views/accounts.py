@@ -23,6 +23,17 @@ class RateLimitedLoginView(LoginView):
 
 admin_login = limit_posts("DETENTE_RATE_LOGIN", group=LOGIN_GROUP)(admin.site.login)
 
+LOCKOUT_USERNAME_CHARS = 150  # the longest username Django accepts; axes keeps 255 at most
+
+
+def lockout_username(request, credentials=None) -> str | None:
+    """AXES_USERNAME_CALLABLE: the username a failed log-in is recorded under, cut to a length
+    a username can have (a 5,000-character one would not fit the lockout table: 500 on PostgreSQL)."""
+    field = settings.AXES_USERNAME_FORM_FIELD
+    source = credentials if credentials else getattr(request, "data", request.POST)
+    value = source.get(field)
+    return None if value is None else str(value)[:LOCKOUT_USERNAME_CHARS]
+
 
 def absolute_link_context(request) -> dict:
     """``protocol`` and ``domain`` for absolute links: DETENTE_SITE_URL, else the request's own
