@@ -25,14 +25,23 @@ def setup_django(options: Options | None = None, settings_module: str = "detente
         os.environ.setdefault("DETENTE_SPACY_MODEL", options.spacy_model)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", settings_module)
     if options is not None and not options.database_url:
-        options.data_dir.mkdir(parents=True, exist_ok=True)
+        from .store.datadir import prepare_data_dir
+
+        prepare_data_dir(options.data_dir)
     import django
 
     django.setup()
     _DONE = True
 
 
-def migrate(verbosity: int = 0) -> None:
+def migrate(verbosity: int = 0, cache_table: bool = False) -> None:
+    """Bring the schema up to date (and the cache table), one process at a time: two commands
+    started together on a fresh data dir wait for each other instead of racing."""
     from django.core.management import call_command
 
-    call_command("migrate", interactive=False, verbosity=verbosity)
+    from .store.migrating import schema_lock
+
+    with schema_lock():
+        call_command("migrate", interactive=False, verbosity=verbosity)
+        if cache_table:
+            call_command("createcachetable", verbosity=verbosity)

@@ -8,11 +8,14 @@ checks that they do.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from .errors import OptionError
+
+Networks = tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]
 
 
 def default_data_dir() -> Path:
@@ -61,6 +64,26 @@ SETTINGS: tuple[Setting, ...] = (
             "Who may submit articles on the site: 'users' (any logged-in user) or 'staff'."),
     Setting("comment_edit_minutes", "DETENTE_COMMENT_EDIT_MINUTES", 15,
             "Minutes during which the author may edit a comment.", int),
+    Setting("submit_max_chars", "DETENTE_SUBMIT_MAX_CHARS", 500_000,
+            "Longest article a site user may submit (pasted, uploaded or fetched), in characters.", int),
+    Setting("submit_seconds", "DETENTE_SUBMIT_SECONDS", 600,
+            "Time budget of one submission's analysis job; a job running longer fails with that reason.", int),
+    Setting("submit_quota", "DETENTE_SUBMIT_QUOTA", 3,
+            "Submissions one user may have waiting or being analysed at once.", int),
+    Setting("submit_workers", "DETENTE_SUBMIT_WORKERS", 1,
+            "Job worker processes `detente serve` runs for submissions (0: none, run "
+            "`python -m detente.web.worker` elsewhere).", int),
+    Setting("queue_url", "DETENTE_QUEUE_URL", "",
+            "How submission workers learn of new jobs: empty (the database, polled every second; no server "
+            "needed) or redis://host:6379/0 (jobs wake a worker at once; needs the redis extra). The jobs "
+            "themselves always live in the database.", str),
+    Setting("site_url", "DETENTE_SITE_URL", "",
+            "The site's public address, e.g. https://events.example.org: used for every absolute link "
+            "(password-reset mail); required by the production settings. Empty: the address of the request."),
+    Setting("trusted_proxies", "DETENTE_TRUSTED_PROXIES", "",
+            "Reverse proxies in front of the site, whose X-Forwarded-For/-Proto headers are believed: a count "
+            "(1 = one proxy) or comma-separated addresses/networks (10.0.0.0/8,::1). Empty: none, the headers "
+            "are ignored and the peer address is the client."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -90,6 +113,13 @@ class Options:
     email_url: str = "console:"
     submit_policy: str = "users"
     comment_edit_minutes: int = 15
+    submit_max_chars: int = 500_000
+    submit_seconds: int = 600
+    submit_quota: int = 3
+    submit_workers: int = 1
+    queue_url: str = ""
+    site_url: str = ""
+    trusted_proxies: str = ""
     extra: dict = field(default_factory=dict, compare=False)
 
     @classmethod
@@ -111,8 +141,47 @@ class Options:
             raise OptionError("batch size must be at least 1 (DETENTE_BATCH_SIZE / --batch-size)")
         if values["submit_policy"] not in ("users", "staff"):
             raise OptionError("DETENTE_SUBMIT_POLICY must be 'users' or 'staff'")
+        for name in ("submit_max_chars", "submit_seconds", "submit_quota"):
+            if values[name] < 1:
+                raise OptionError(f"{_BY_NAME[name].env} must be at least 1, got {values[name]}")
+        if values["submit_workers"] < 0:
+            raise OptionError(f"DETENTE_SUBMIT_WORKERS must be 0 or more, got {values['submit_workers']}")
+        if values["queue_url"] and not values["queue_url"].startswith(("redis://", "rediss://", "unix://")):
+            raise OptionError(f"DETENTE_QUEUE_URL must be empty (the database) or redis://host:6379/0, "
+                              f"got {values['queue_url']!r}")
+        values["site_url"] = parse_site_url(values["site_url"])
+        parse_trusted_proxies(values["trusted_proxies"])
         return cls(**values)
 
     @property
     def sqlite_path(self) -> Path:
         return Path(self.data_dir) / "detente.sqlite3"
+
+
+def parse_site_url(value: str) -> str:
+    """DETENTE_SITE_URL checked and normalised to scheme://host[:port] (no path, no trailing slash)."""
+    from urllib.parse import urlsplit
+
+    value = value.strip()
+    if not value:
+        return ""
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.path.strip("/") or parts.query \
+            or parts.fragment or parts.username or parts.password:
+        raise OptionError(f"DETENTE_SITE_URL must be a scheme and host such as https://events.example.org "
+                          f"(no path), got {value!r}")
+    return f"{parts.scheme}://{parts.netloc.lower()}"
+
+
+def parse_trusted_proxies(value: str) -> int | Networks:
+    """DETENTE_TRUSTED_PROXIES: a count of proxies (0 = none) or the networks they are in."""
+    value = value.strip()
+    if not value:
+        return 0
+    if value.isdigit():
+        return int(value)
+    try:
+        return tuple(ipaddress.ip_network(part.strip(), strict=False) for part in value.split(",") if part.strip())
+    except ValueError:
+        raise OptionError(f"DETENTE_TRUSTED_PROXIES must be a number of proxies (1) or addresses/networks "
+                          f"(10.0.0.0/8,::1), got {value!r}") from None

@@ -81,3 +81,24 @@ def test_a_truncated_gzip_leaves_no_plain_copy(tmp_path):
     with pytest.raises(InputError, match="cannot be read to the end"):
         plan_partitions([describe_input(path)], 10, tmp_path / "spool")
     assert list((tmp_path / "spool").iterdir()) == []
+
+
+def test_a_gzip_with_corrupt_deflate_data_is_a_one_line_input_error(tmp_path):
+    from detente.errors import InputError
+
+    path = write_jsonl(tmp_path / "c.jsonl.gz", [article_record(i) for i in range(5)])
+    path.write_bytes(path.read_bytes() + b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff" + b"\xff" * 64)
+    for spool in (None, tmp_path / "spool"):
+        with pytest.raises(InputError, match="cannot be read to the end"):
+            plan_partitions([describe_input(path)], 2, spool)
+
+
+def test_a_deeply_nested_line_is_one_bad_record_of_its_partition(tmp_path):
+    import json
+
+    path = tmp_path / "c.jsonl"
+    path.write_bytes(json.dumps(article_record(0)).encode() + b"\n" + b"[" * 100_000 + b"\n"
+                     + json.dumps(article_record(1)).encode() + b"\n")
+    [part] = plan_partitions([describe_input(path)], 10)
+    records = [r for _, r in read_partition(part)]
+    assert records[0]["id"] == "art-000" and isinstance(records[1], ValueError) and records[2]["id"] == "art-001"

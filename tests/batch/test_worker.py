@@ -52,3 +52,21 @@ def test_pipeline_is_loaded_once_per_worker_thread(monkeypatch):
     options = Options.from_env(spacy_model="test-model-loaded-once")
     pipelines = {id(get_pipeline(options)[0]) for _ in range(5)}
     assert (len(pipelines), len(loads)) == (1, 1)
+
+
+def test_a_partition_with_a_deeply_nested_line_finishes_with_one_error(tmp_path, fragile_nlp, monkeypatch):
+    """A RecursionError used to escape and lose the whole partition, on every rerun."""
+    import json
+
+    from detente.batch import worker
+    from detente.batch.inputs import describe_input, plan_partitions
+    from detente.settings import Options
+
+    path = tmp_path / "c.jsonl"
+    good = {"id": "ok", "title": "t", "date": "2020-01-01", "text": "The envoys met in the capital."}
+    path.write_bytes(json.dumps(good).encode() + b"\n" + b"[" * 100_000 + b"\n")
+    [part] = plan_partitions([describe_input(path)], 10)
+    monkeypatch.setattr(worker, "get_pipeline", lambda options: (fragile_nlp, 0.0))
+    marker = worker.process_partition(part, Options.from_env({}), str(tmp_path / "out"), "key")
+    assert (marker["articles"], marker["failed"]) == (1, 1)
+    assert "[E106]" in marker["errors"][0]["reason"] and "nested" in marker["errors"][0]["reason"]

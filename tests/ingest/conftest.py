@@ -65,6 +65,10 @@ ROUTES = {
     "/slow": (200, "text/plain", b"Too late to matter."),
     "/gone": (410, "text/plain", b"gone"),
     "/moved": (302, "text/plain", b"/article"),
+    "/to-ftp": (302, "text/plain", b"ftp://127.0.0.1/etc/passwd"),
+    "/to-file": (301, "text/plain", b"file:///etc/passwd"),
+    "/to-data": (307, "text/plain", b"data:text/plain,injected"),
+    "/to-moved": (302, "text/plain", b"/moved"),
 }
 
 

@@ -118,3 +118,43 @@ def test_jsonl_json_array_file_is_refused_with_the_conversion_hint(tmp_path, ing
     path.write_text(content, encoding="utf-8")
     with pytest.raises(InputError, match="JSON array.*jq"):
         list(iter_articles(str(path), ingest_options))
+
+
+# --- hostile lines and damaged streams: one failure with a code, the rest read ------------------
+
+NESTED_LINES = [b"[" * 100_000, b'{"id": "deep", "text": "x", "meta": ' + b'{"a": ' * 5_000 + b"1" + b"}" * 5_001,
+                b'{"id": "deep2", "text": "x", "meta": ' + b'{"a": ' * 70 + b"1" + b"}" * 71]
+
+
+@pytest.mark.parametrize("nested", NESTED_LINES, ids=["array", "object", "just-too-deep"])
+def test_jsonl_deeply_nested_line_is_one_failed_record(tmp_path, ingest_options, nested):
+    path = tmp_path / "c.jsonl"
+    path.write_bytes(json.dumps(RECORDS[0]).encode() + b"\n" + nested + b"\n" + json.dumps(RECORDS[1]).encode() + b"\n")
+    items = list(iter_articles(str(path), ingest_options))
+    assert [getattr(i, "id", None) for i in items] == ["a1", None, "a2"]
+    assert isinstance(items[1].error, RecordError) and "nested more than 64 levels deep" in str(items[1].error)
+
+
+def corrupt_deflate(good: bytes) -> bytes:
+    """A valid gzip member, then a member whose deflate data has a reserved block type (zlib.error)."""
+    return good + b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff" + b"\xff" * 64
+
+
+def test_jsonl_gzip_with_corrupt_deflate_data_is_one_line_error_after_the_readable_lines(tmp_path, ingest_options):
+    path = tmp_path / "c.jsonl.gz"
+    path.write_bytes(corrupt_deflate(gzip.compress("".join(json.dumps(r) + "\n" for r in RECORDS).encode())))
+    items = iter_articles(str(path), ingest_options)
+    assert [next(items).id, next(items).id] == ["a1", "a2"]
+    with pytest.raises(InputError, match="not readable gzip, corrupt or cut short") as caught:
+        list(items)
+    assert caught.value.code == "E100" and "\n" not in str(caught.value)
+
+
+def test_analyze_of_a_corrupt_gzip_prints_one_line_and_no_traceback(tmp_path, capsys):
+    from detente.cli import main
+
+    path = tmp_path / "c.jsonl.gz"
+    path.write_bytes(corrupt_deflate(b""))
+    assert main(["analyze", str(path), "--format", "jsonl"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("detente: error: [E100]") and err.count("\n") == 1 and "Traceback" not in err

@@ -74,3 +74,13 @@ def test_an_article_failing_to_store_is_counted_and_the_others_are_kept(tmp_path
     report = ingest_sources([str(tmp_path)], options, nlp=nlp)
     assert (report.added, report.failed, list(Article.objects.values_list("text", flat=True))) == \
         (1, 1, ["Greek and Italian ministers met in Rome on Friday."])
+
+
+def test_an_article_stored_meanwhile_by_another_ingest_is_counted_as_skipped(source, options, nlp, monkeypatch):
+    """Another process stored the text between our check and our write: seen = added + skipped + failed."""
+    import detente.store.ingest as ingest
+
+    ingest_sources([source], options, nlp=nlp)
+    monkeypatch.setattr(ingest, "is_stored", lambda digest: False)  # the check ran before the other stored it
+    report = ingest_sources([source], options, nlp=nlp)
+    assert (report.seen, report.added, report.skipped, report.failed) == (1, 0, 1, 0)

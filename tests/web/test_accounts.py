@@ -73,3 +73,60 @@ def test_repeated_failed_logins_lock_the_account(client, member, settings):
     response = client.post("/accounts/login/", {"username": "reader", "password": PASSWORD})
     assert response.status_code == 429 and "_auth_user_id" not in client.session \
         and "Too many failed log-ins" in response.content.decode()
+
+
+# --- absolute links come from DETENTE_SITE_URL, never the Sites default ----------------------------
+
+def test_password_reset_link_points_to_the_site_url(client, member, settings):
+    settings.DETENTE_SITE_URL = "https://events.example.org"
+    client.post("/accounts/password_reset/", {"email": "reader@example.org"})
+    [message] = mail.outbox
+    assert "https://events.example.org/accounts/reset/" in message.body and "example.com" not in message.body
+
+
+def test_password_reset_link_without_a_site_url_points_to_the_requested_host(client, member, settings):
+    settings.DETENTE_SITE_URL = ""
+    client.post("/accounts/password_reset/", {"email": "reader@example.org"}, HTTP_HOST="localhost")
+    [message] = mail.outbox
+    assert "http://localhost/accounts/reset/" in message.body and "example.com" not in message.body
+
+
+def test_migrating_sets_the_sites_domain_from_the_site_url(settings, db):
+    from django.apps import apps
+    from django.contrib.sites.models import Site
+
+    from detente.web.apps import sync_site_domain
+
+    settings.DETENTE_SITE_URL = "https://events.example.org"
+    sync_site_domain(apps.get_app_config("sites"))
+    assert Site.objects.get_current().domain == "events.example.org"
+
+
+def test_password_reset_is_limited_per_address_whatever_the_client(client, member, settings):
+    settings.DETENTE_RATE_RESET_ADDRESS = "2/m"
+    statuses = [client.post("/accounts/password_reset/", {"email": email}, REMOTE_ADDR=f"203.0.113.{i}").status_code
+                for i, email in enumerate(["reader@example.org", " READER@example.org", "reader@EXAMPLE.org"])]
+    assert statuses == [302, 302, 403] and len(mail.outbox) == 2
+
+
+def test_password_reset_is_limited_per_client_whatever_the_address(client, member, settings):
+    settings.DETENTE_RATE_RESET_CLIENT = "2/m"
+    statuses = [client.post("/accounts/password_reset/", {"email": f"person{i}@example.org"}).status_code
+                for i in range(3)]
+    assert statuses == [302, 302, 403]
+
+
+# --- the admin's login counts with the site's --------------------------------------------------------
+
+def test_admin_login_is_rate_limited(client, member, settings):
+    settings.DETENTE_RATE_LOGIN = "2/m"
+    statuses = [client.post("/admin/login/", {"username": "reader", "password": f"wrong{i}"}).status_code
+                for i in range(3)]
+    assert statuses[:2] == [200, 200] and statuses[2] == 403
+
+
+def test_admin_and_site_logins_share_one_count(client, member, settings):
+    settings.DETENTE_RATE_LOGIN = "2/m"
+    client.post("/accounts/login/", {"username": "reader", "password": "wrong1"})
+    client.post("/admin/login/", {"username": "reader", "password": "wrong2"})
+    assert client.post("/accounts/login/", {"username": "reader", "password": "wrong3"}).status_code == 403

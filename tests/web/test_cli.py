@@ -73,3 +73,37 @@ def test_demo_staff_user_is_staff_with_the_printed_password():
     name, password = demo.create_staff_user("demo-analyst")
     user = User.objects.get(username=name)
     assert user.is_staff and user.check_password(password)
+
+
+@pytest.mark.db
+@pytest.mark.django_db
+@pytest.mark.parametrize(("path", "status"), [
+    ("/admin/", 200), ("/admin/detente_comments/detentecomment/?flagged=yes", 200),
+    ("/admin/store/event/", 200), ("/admin/store/article/", 200), ("/admin/detente_comments/detentecommentflag/", 200),
+    ("/admin/auth/user/", 403), ("/admin/auth/group/", 403)])
+def test_demo_staff_user_opens_the_moderation_queue_the_docs_point_to(client, path, status):
+    name, password = demo.create_staff_user("demo-analyst")
+    response = client.post("/admin/login/", {"username": name, "password": password, "next": "/admin/"})
+    assert response.status_code == 302
+    assert client.get(path).status_code == status
+
+
+@pytest.mark.db
+@pytest.mark.django_db
+def test_demo_staff_user_can_hide_a_flagged_comment_from_the_admin(client):
+    from django.contrib.contenttypes.models import ContentType
+
+    from detente.web.comments.models import DetenteComment
+
+    from .seed import seed_site
+
+    site = seed_site()
+    article = site["rivalry"]
+    comment = DetenteComment.objects.create(content_type=ContentType.objects.get_for_model(article),
+                                            object_pk=str(article.pk), site_id=1, comment="Spam.")
+    from django.contrib.auth.models import User
+
+    client.force_login(User.objects.get(username=demo.create_staff_user("demo-analyst")[0]))
+    client.post("/admin/detente_comments/detentecomment/", {"action": "hide_comments", "_selected_action": [comment.pk]})
+    comment.refresh_from_db()
+    assert comment.is_public is False

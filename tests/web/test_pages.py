@@ -120,3 +120,50 @@ def test_relation_page_links_the_events_behind_a_period_to_their_article(client,
     page = client.get("/relations/RUS-TUR/", {"by": "year", "theatre": "Libya"}).content.decode()
     table = page.split('<table class="timeline">')[1]
     assert f'href="/articles/{site["rivalry"].pk}/"' in table
+
+
+@pytest.fixture
+def counted_drawings(monkeypatch):
+    from detente.web import chart_png
+
+    drawn = []
+    real = chart_png.timeline_png
+    monkeypatch.setattr(chart_png, "timeline_png", lambda data: drawn.append(data["by"]) or real(data))
+    return drawn
+
+
+def test_relation_png_is_drawn_once_and_then_served_from_the_cache(client, site, counted_drawings):
+    first = client.get("/relations/RUS-TUR/chart.png?by=quarter")
+    again = [client.get("/relations/RUS-TUR/chart.png?by=quarter") for _ in range(5)]
+    assert counted_drawings == ["quarter"] and {r.content for r in again} == {first.content}
+    assert "max-age" in first["Cache-Control"]
+
+
+def test_relation_png_is_drawn_again_after_the_events_change(client, site, counted_drawings):
+    from detente.web.timeline import bump_version
+
+    from .seed import store_article
+
+    client.get("/relations/RUS-TUR/chart.png")
+    bump_version()  # nothing changed in this timeline: the same drawing serves
+    client.get("/relations/RUS-TUR/chart.png")
+    store_article("A new spat", "2021-05-01", [("Ankara accused Moscow of lying in May.", "TUR", "RUS", "112", 3,
+                                               -2.0, "2021-05-03", "Syria")])
+    bump_version()
+    client.get("/relations/RUS-TUR/chart.png")
+    assert counted_drawings == ["month", "month"]
+
+
+def test_relation_png_answers_503_while_another_chart_is_drawn(client, site, monkeypatch, counted_drawings):
+    from detente.web import timeline
+
+    client.get("/relations/RUS-TUR/chart.png?by=year")  # cached before the drawer is taken
+    monkeypatch.setattr(timeline, "CHART_WAIT_SECONDS", 0.05)
+    assert timeline.CHART_RENDERS.acquire(timeout=1)
+    try:
+        busy = client.get("/relations/RUS-TUR/chart.png?by=week")
+        cached = client.get("/relations/RUS-TUR/chart.png?by=year")
+    finally:
+        timeline.CHART_RENDERS.release()
+    assert (busy.status_code, busy["Retry-After"], cached.status_code) == (503, "5", 200)
+    assert counted_drawings == ["year"]

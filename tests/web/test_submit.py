@@ -34,14 +34,25 @@ def test_submit_needs_exactly_one_source(member_client, data):
     assert "exactly one of" in response.content.decode() and not Article.objects.exists()
 
 
+def submit_and_run(client, data) -> str:
+    """Post a submission, let a worker run the queued job, and return the job page's text."""
+    from detente.web.jobs import run_next_job
+
+    response = client.post("/submit/", data)
+    assert response.status_code == 302 and response["Location"].startswith("/submit/"), response.content[:500]
+    run_next_job("test-worker")
+    return client.get(response["Location"]).content.decode()
+
+
 @pytest.mark.slow
 def test_submitted_text_is_analysed_and_published(member_client, member, nlp, monkeypatch):
     from detente.web import analysis
 
     monkeypatch.setattr(analysis, "_NLP", nlp)
-    response = member_client.post("/submit/", {"text": TEXT, "title": "Idlib strike", "date": "2020-03-03"})
+    page = submit_and_run(member_client, {"text": TEXT, "title": "Idlib strike", "date": "2020-03-03"})
     article = Article.objects.get(title="Idlib strike")
-    assert response["Location"] == f"/articles/{article.pk}/" and article.submitted_by == member
+    assert f'href="/articles/{article.pk}/"' in page and article.submitted_by == member
+    assert article.event_mentions.exists()
 
 
 @pytest.mark.parametrize("url", ["http://127.0.0.1:5432/", "http://10.0.0.8/news", "http://[::1]/", "http://169.254.169.254/"])
@@ -62,8 +73,28 @@ def test_a_url_that_reaches_the_servers_own_network_when_fetched_is_refused(memb
     threading.Thread(target=server.serve_forever, daemon=True).start()
     monkeypatch.setattr(forms, "is_public_url", lambda url: True)
     try:
-        response = member_client.post("/submit/", {"url": f"http://127.0.0.1:{server.server_address[1]}/"})
+        page = submit_and_run(member_client, {"url": f"http://127.0.0.1:{server.server_address[1]}/"})
     finally:
         server.shutdown()
         server.server_close()
-    assert "only pages on the public internet" in response.content.decode() and not Article.objects.exists()
+    assert "only pages on the public internet" in page and not Article.objects.exists()
+
+
+@pytest.mark.parametrize("url", ["ftp://127.0.0.1/etc/passwd", "ftp://93.184.216.34/x", "file:///etc/passwd"])
+def test_urls_of_other_schemes_are_refused_by_the_form(member_client, url):
+    response = member_client.post("/submit/", {"url": url})
+    assert "Enter a valid URL" in response.content.decode() and not Article.objects.exists()
+
+
+def test_an_ftp_url_that_passes_the_form_is_still_never_read(member_client, monkeypatch, tmp_path):
+    """Even past the form's check, the fetcher refuses the scheme (it is not a local path)."""
+    from detente.web import forms
+
+    monkeypatch.setattr(forms.SubmitForm.base_fields["url"], "validators", [])
+    monkeypatch.setattr(forms, "is_public_url", lambda url: True)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "ftp:" / "127.0.0.1").mkdir(parents=True)
+    (tmp_path / "ftp:" / "127.0.0.1" / "secret.txt").write_text("Turkey accused Russia of a secret.")
+    page = submit_and_run(member_client, {"url": "ftp://127.0.0.1/secret.txt"})
+    assert "only http and https URLs can be fetched" in page
+    assert not Article.objects.exists()

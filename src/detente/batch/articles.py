@@ -8,22 +8,18 @@ so a batch job's spans point into the same text.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 
 from detente.errors import DetenteError, RecordError
 from detente.ingest.base import Context
-from detente.ingest.jsonl import record_article
+from detente.ingest.jsonl import load_object, record_article
 from detente.model import Article
 from detente.settings import Options
 
 
 def parse_line(line: bytes) -> dict:
-    """The JSON object on one corpus line; ValueError when it is not one."""
-    record = json.loads(line.decode("utf-8-sig"))
-    if not isinstance(record, dict):
-        raise ValueError(f"expected a JSON object, got {type(record).__name__}")
-    return record
+    """The JSON object on one corpus line; ValueError when it is not one (or nests absurdly deep)."""
+    return load_object(line.decode("utf-8-sig"))
 
 
 def _jsonable(record: dict) -> dict:

@@ -25,6 +25,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from detente.errors import InputError
+from detente.ingest.jsonl import GZIP_ERRORS
 
 from . import files
 from .articles import parse_line
@@ -113,7 +114,7 @@ def plain_copy(item: InputFile, spool: Path) -> str:
         try:
             with gzip.open(item.path, "rb") as source:
                 files.write_stream(source, target, shutil.copyfileobj)
-        except (OSError, EOFError) as exc:  # gzip.BadGzipFile is an OSError
+        except GZIP_ERRORS as exc:
             raise _unreadable(item.path, exc) from None
     return str(target)
 
@@ -121,7 +122,7 @@ def plain_copy(item: InputFile, spool: Path) -> str:
 def _jsonl_ranges(path: str, size: int) -> Iterator[tuple[int, int, int | None]]:
     try:
         starts = list(_jsonl_starts(path, size))
-    except (OSError, EOFError) as exc:  # gzip.BadGzipFile is an OSError
+    except GZIP_ERRORS as exc:
         raise _unreadable(path, exc) from None
     for (first, offset), (following, _) in zip(starts, starts[1:]):
         yield first, following - first, offset
@@ -151,6 +152,13 @@ def plan_partitions(inputs: list[InputFile], size: int, spool: Path | None = Non
 
 
 def _jsonl_records(part: Partition) -> Iterator[tuple[int, dict | Exception]]:
+    try:
+        yield from _jsonl_lines(part)
+    except GZIP_ERRORS as exc:  # the input changed or broke since planning: one error, not a crash loop
+        yield part.first + part.count - 1, _unreadable(part.input.path, exc)
+
+
+def _jsonl_lines(part: Partition) -> Iterator[tuple[int, dict | Exception]]:
     with _open_lines(part.read_from or part.input.path) as stream:
         if part.offset is not None:
             stream.seek(part.offset)

@@ -95,6 +95,8 @@ def _parse(part: Partition, options: Options) -> tuple[list[Article], list[dict]
     articles, errors = [], []
     for number, record in read_partition(part):
         try:
+            if isinstance(record, DetenteError):
+                raise record
             if isinstance(record, Exception):
                 raise RecordError(f"{os.path.basename(part.input.path)} line {number + 1}: "
                                   f"not a JSON object ({record}); fix or remove this line")

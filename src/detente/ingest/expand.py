@@ -8,7 +8,7 @@ from pathlib import Path
 
 from detente.errors import InputError
 
-from .fetch import is_url
+from .fetch import url_scheme
 from .index import is_index, listed_files
 from .kinds import kind_for_name
 
@@ -45,7 +45,7 @@ def _matches(pattern: str) -> list[str]:
 
 def _expand_one(pattern: str) -> list[str]:
     path = Path(pattern)
-    if pattern == "-" or is_url(pattern) or path.is_file():
+    if pattern == "-" or url_scheme(pattern) is not None or path.is_file():
         return [pattern]
     if path.is_dir():
         return _files_under(path)

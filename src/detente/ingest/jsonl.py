@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -19,6 +20,11 @@ from .base import Context, Failure
 from .dates import parse_record_date
 
 _CHUNK = 1 << 20
+MAX_DEPTH = 64  # records are flat: a few levels of "meta" at most
+
+# What reading a damaged gzip stream raises: a bad header or CRC (BadGzipFile, an OSError),
+# a stream cut short (EOFError), corrupt deflate data (zlib.error, which is neither).
+GZIP_ERRORS = (OSError, EOFError, zlib.error)
 
 
 def open_corpus(path: Path) -> BinaryIO:
@@ -48,8 +54,8 @@ def _skip_rest_of_line(stream: BinaryIO, line: bytes, where: str) -> None:
 def _read_line(stream: BinaryIO, limit: int, where: str) -> bytes:
     try:
         return stream.readline(limit)
-    except (gzip.BadGzipFile, EOFError, OSError) as exc:
-        raise InputError(f"{where}: not readable gzip, or cut short ({exc}); "
+    except GZIP_ERRORS as exc:
+        raise InputError(f"{where}: not readable gzip, corrupt or cut short ({exc}); "
                          f"re-create or re-download it") from None
 
 
@@ -61,11 +67,34 @@ def _field(record: dict, name: str, types: tuple, default=None):
     return value
 
 
-def _parse(line: bytes, number: int) -> dict:
-    text = line.decode("utf-8-sig" if number == 1 else "utf-8")
-    record = json.loads(text)
+def _check_depth(value, limit: int = MAX_DEPTH) -> None:
+    """ValueError when ``value`` nests lists/objects more than ``limit`` deep (walked without recursion)."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else None
+        if children is None:
+            continue
+        if depth > limit:
+            raise ValueError(f"nested more than {limit} levels deep")
+        stack.extend((child, depth + 1) for child in children)
+
+
+def load_object(text: str) -> dict:
+    """The JSON object in ``text``; ValueError when it is not one, or nests absurdly deep
+    (which would otherwise exhaust the interpreter's recursion limit, here or later)."""
+    try:
+        record = json.loads(text)
+    except RecursionError:
+        raise ValueError(f"not valid JSON (nested more than {MAX_DEPTH} levels deep)") from None
     if not isinstance(record, dict):
         raise ValueError(f"expected a JSON object, got {type(record).__name__}")
+    _check_depth(record)
+    return record
+
+
+def _parse(line: bytes, number: int) -> dict:
+    record = load_object(line.decode("utf-8-sig" if number == 1 else "utf-8"))
     if not isinstance(record.get("text"), str):
         raise ValueError('the record has no "text" string')
     return record
@@ -94,7 +123,7 @@ def _line_item(number: int, line: bytes, ctx: Context) -> Article | Failure:
         return _line_failure(number, ctx, f"not UTF-8 ({exc.reason} at byte {exc.start})")
     except json.JSONDecodeError as exc:
         return _line_failure(number, ctx, f"not valid JSON ({exc.msg} at column {exc.colno})")
-    except (ValueError, TypeError, RecursionError) as exc:
+    except (ValueError, TypeError) as exc:
         return _line_failure(number, ctx, str(exc))
     except InputError as err:
         return Failure(f"{ctx.where} line {number}", err)

@@ -23,7 +23,7 @@ from .base import Context, Failure
 from .dates import parse_date_option
 from .decode import decode_bytes, meta_charset
 from .feeds import iter_feed
-from .fetch import fetch, is_url
+from .fetch import check_scheme, fetch, is_url, url_scheme
 from .html import extract_page
 from .index import is_index, iter_index
 from .jsonl import iter_jsonl, open_corpus
@@ -37,7 +37,8 @@ STDIN = "-"
 
 def iter_articles(source: str, options: Options, *, date: str | dt.date | None = None,
                   title: str | None = None, public_only: bool = False) -> Iterator[Item]:
-    """Articles (or Failures for single bad records) from a path, ``-`` or an http(s) URL.
+    """Articles (or Failures for single bad records) from a path, ``-`` or an http(s) URL
+    (any other URL scheme is refused with a FetchError).
 
     ``date`` (YYYY-MM-DD) and ``title`` override what the source says. A source that
     cannot be read at all raises an InputError subclass. ``public_only`` refuses URLs
@@ -48,6 +49,8 @@ def iter_articles(source: str, options: Options, *, date: str | dt.date | None =
         yield from _read_stdin(Context(options, "standard input", "stdin", **overrides))
     elif is_url(source):
         yield from _read_url(source, options, overrides, public_only)
+    elif url_scheme(source) is not None:
+        check_scheme(source)  # ftp://, file:, data:... are refused, never read as a local path
     else:
         path = Path(source)
         yield from _read_file(path, Context(options, str(path), path.name, **overrides))

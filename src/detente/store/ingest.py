@@ -202,6 +202,7 @@ def store_doc(job: IngestJob, article: model.Article, doc) -> None:
 
     result = store_analysis(article, doc_records(doc), actor_records(doc), model_name=job.model_name)
     job.report.added += result.created
+    job.report.skipped += not result.created  # stored meanwhile by another process: counted, not lost
     job.report.events_added += result.events_added
     job.report.mentions_added += result.mentions_added
 

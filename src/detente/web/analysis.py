@@ -1,7 +1,12 @@
-"""Analyse one submitted article and store it; the spaCy pipeline loads once per process."""
+"""Read and analyse one submitted article; the spaCy pipeline loads once per process.
+
+This runs in the job worker (``detente.web.jobs``), never in a request: a
+submission of hundreds of thousands of characters takes minutes to analyse.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 
@@ -26,6 +31,12 @@ def pipeline():
         return _NLP
 
 
+def submission_options():
+    """The options, with the longest text allowed lowered to DETENTE_SUBMIT_MAX_CHARS."""
+    options = settings.DETENTE_OPTIONS
+    return dataclasses.replace(options, max_text_chars=min(options.max_text_chars, options.submit_max_chars))
+
+
 def _first_article(items, where: str):
     from detente.ingest import Failure
 
@@ -36,31 +47,28 @@ def _first_article(items, where: str):
     raise InputError(f"no article could be read from {where}: give the text itself instead")
 
 
-def read_submission(data: dict):
-    """An ``Article`` from the form's text, file or URL (with its title and date)."""
+def read_submission(*, title: str = "", date=None, text: str = "", url: str = "", file_name: str = "",
+                    file_data: bytes = b""):
+    """An ``Article`` from a submission's text, file or URL (with its title and date)."""
     from detente.ingest import Context, articles_from_bytes, iter_articles
 
-    options = settings.DETENTE_OPTIONS
-    title, date = data.get("title") or None, data.get("date")
-    if data.get("url"):
-        articles = iter_articles(data["url"], options, date=date, title=title, public_only=True)
-        return _first_article(articles, data["url"])
-    if data.get("file"):
-        upload = data["file"]
-        ctx = Context(options, upload.name, "upload", date=date, title=title)
-        return _first_article(articles_from_bytes(upload.read(), None, ctx), upload.name)
+    options = submission_options()
+    title = title or None
+    if url:
+        return _first_article(iter_articles(url, options, date=date, title=title, public_only=True), url)
+    if file_name:
+        ctx = Context(options, file_name, "upload", date=date, title=title)
+        return _first_article(articles_from_bytes(bytes(file_data), None, ctx), file_name)
     ctx = Context(options, "the submitted text", "submitted", date=date, title=title)
-    return ctx.article(data["text"])
+    return ctx.article(text)
 
 
-def analyse_and_store(article, user):
-    """Run the pipeline on one article and store it; returns the store's result."""
+def analyse(article) -> tuple[list[dict], list[dict], str]:
+    """(event records, actor rows, model name) of one article."""
     from detente.pipeline import analyze
     from detente.records import actor_records, doc_records
-    from detente.store.ingest import store_analysis
 
     nlp = pipeline()
     with _LOCK:  # one analysis at a time per process: spaCy pipelines are not thread-safe
         doc = next(analyze([article], nlp))
-    return store_analysis(article, doc_records(doc), actor_records(doc),
-                          model_name=nlp.meta.get("name", ""), submitted_by=user)
+    return doc_records(doc), actor_records(doc), nlp.meta.get("name", "")

@@ -53,13 +53,25 @@ DATA = VersionCounter("detente:data-version")          # events stored, changed,
 COMMENTS = VersionCounter("detente:comments-version")  # comments posted, edited, hidden
 
 
-def get_or_build(key: str, build: Callable[[], object], timeout: int) -> object:
-    local, shared = caches["local"], caches["default"]
+def get_cached(key: str) -> object | None:
+    """The value from process memory, else from the database (then kept in memory too)."""
+    local = caches["local"]
     value = local.get(key)
     if value is None:
-        value = shared.get(key)
-        if value is None:
-            value = build()
-            shared.set(key, value, timeout)
-        local.set(key, value, timeout)
+        value = caches["default"].get(key)
+        if value is not None:
+            local.set(key, value)
+    return value
+
+
+def set_cached(key: str, value: object, timeout: int) -> None:
+    caches["default"].set(key, value, timeout)
+    caches["local"].set(key, value, timeout)
+
+
+def get_or_build(key: str, build: Callable[[], object], timeout: int) -> object:
+    value = get_cached(key)
+    if value is None:
+        value = build()
+        set_cached(key, value, timeout)
     return value

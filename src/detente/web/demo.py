@@ -114,8 +114,29 @@ def load_demo(options, nlp=None, progress=None) -> DemoReport:
     return report
 
 
+STAFF_GROUP = "Analysts"
+# What the docs promise staff in the admin: the comment moderation queue (flagged comments:
+# hide, show, remove), events with their corrections, the articles. Nothing about accounts.
+STAFF_PERMISSIONS = {
+    "detente_comments": {"detentecomment": ("view", "change"), "detentecommentflag": ("view", "delete")},
+    "store": {"event": ("view", "change"), "correction": ("view",), "article": ("view",)},
+}
+
+
+def staff_group():
+    """The Analysts group with exactly STAFF_PERMISSIONS (created or brought up to date)."""
+    from django.contrib.auth.models import Group, Permission
+
+    group, _ = Group.objects.get_or_create(name=STAFF_GROUP)
+    wanted = [Permission.objects.get(content_type__app_label=app, codename=f"{action}_{model}")
+              for app, models in STAFF_PERMISSIONS.items() for model, actions in models.items()
+              for action in actions]
+    group.permissions.set(wanted)
+    return group
+
+
 def create_staff_user(username: str = "analyst") -> tuple[str, str]:
-    """A staff account with a fresh random password (the password is reset if the user exists)."""
+    """A staff account in the Analysts group, with a fresh random password (reset if the user exists)."""
     from django.contrib.auth.models import User
 
     password = secrets.token_urlsafe(12)
@@ -123,4 +144,5 @@ def create_staff_user(username: str = "analyst") -> tuple[str, str]:
     user.is_staff = True
     user.set_password(password)
     user.save()
+    user.groups.add(staff_group())
     return username, password

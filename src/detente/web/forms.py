@@ -8,8 +8,9 @@ from urllib.parse import urlparse
 from django import forms
 from django.contrib.auth.forms import UserCreationForm
 from django.contrib.auth.models import User
+from django.core.validators import URLValidator
 
-from detente.ingest.fetch import is_public_address
+from detente.ingest.fetch import SCHEMES, PrivateAddressError, public_addresses
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
@@ -30,11 +31,15 @@ def is_public_url(url: str) -> bool:
     if not host:
         return False
     try:
-        infos = socket.getaddrinfo(host, None)
-    except (socket.gaierror, UnicodeError):
+        return bool(public_addresses(host, None))
+    except (PrivateAddressError, socket.gaierror, UnicodeError, ValueError):
         return False
-    addresses = {info[4][0] for info in infos}
-    return bool(addresses) and all(is_public_address(a) for a in addresses)
+
+
+class HTTPURLField(forms.URLField):
+    """A URL field that accepts http and https only (Django's default also takes ftp and ftps)."""
+
+    default_validators = [URLValidator(schemes=list(SCHEMES))]
 
 
 class SubmitForm(forms.Form):
@@ -42,7 +47,16 @@ class SubmitForm(forms.Form):
     date = forms.DateField(required=False, help_text="Publication date, YYYY-MM-DD (relative dates resolve against it)")
     text = forms.CharField(widget=forms.Textarea(attrs={"rows": 12}), required=False)
     file = forms.FileField(required=False, help_text="A .txt or .html file")
-    url = forms.URLField(required=False, assume_scheme="https")
+    url = HTTPURLField(required=False, assume_scheme="https")
+
+    def clean_text(self):
+        from django.conf import settings
+
+        text = self.cleaned_data.get("text") or ""
+        limit = settings.DETENTE_OPTIONS.submit_max_chars
+        if len(text) > limit:
+            raise forms.ValidationError(f"The text is longer than {limit:,} characters; submit a shorter one.")
+        return text
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")

@@ -34,7 +34,8 @@ TIMELINE_PARAMS = [
     _param("theatre", "only events in this theatre"),
 ]
 
-ERROR = {"description": "bad parameter", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+ERROR = {"description": "bad parameter",
+         "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
 
 
 def _ok(description: str, schema_ref: str) -> dict:
@@ -51,8 +52,11 @@ def _schemas() -> dict:
     page = {"type": "object", "properties": {"count": {"type": "integer"}, "page": {"type": "integer"},
                                               "pages": {"type": "integer"}, "page_size": {"type": "integer"},
                                               "results": {"type": "array", "items": obj}}}
-    error = {"type": "object", "required": ["error", "message"],
-             "properties": {"error": {"type": "string"}, "message": {"type": "string"}}}
+    error = {"type": "object", "description": "RFC 9457 problem details, with the stable error code",
+             "required": ["type", "title", "status", "detail", "error", "message"],
+             "properties": {"type": {"type": "string"}, "title": {"type": "string"},
+                            "status": {"type": "integer"}, "detail": {"type": "string"},
+                            "error": {"type": "string"}, "message": {"type": "string"}}}
     return {"Page": page, "Error": error, "Article": obj, "Timeline": obj}
 
 

@@ -12,6 +12,15 @@ def _rate(setting: str):
     return rate
 
 
-def limit_posts(setting: str, key: str = "ip"):
-    """Refuse (403) POSTs beyond the rate named by ``setting``, counted per ``key``."""
-    return ratelimit(key=key, rate=_rate(setting), method="POST", block=True)
+LOGIN_GROUP = "detente.login"  # the site's and the admin's login forms share one count
+
+
+def limit_posts(setting: str, key="ip", group: str | None = None):
+    """Refuse (403) POSTs beyond the rate named by ``setting``, counted per ``key`` (the client
+    address by default, as ``detente.web.clientip`` resolves it behind trusted proxies)."""
+    return ratelimit(group=group, key=key, rate=_rate(setting), method="POST", block=True)
+
+
+def posted_email(group, request) -> str:
+    """A rate-limit key: the e-mail address posted, normalised (case, spaces)."""
+    return request.POST.get("email", "").strip().lower()

@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import logging
+import signal
+import sys
 
 log = logging.getLogger(__name__)
+
+
+def _stop_on_sigterm(signum, frame) -> None:
+    sys.exit(0)
 
 
 def prepare_site(options, verbosity: int = 0) -> None:
     """Configure Django and bring the database and static files up to date."""
     from django.core.management import call_command
 
-    from detente.django_setup import setup_django
+    from detente.django_setup import migrate, setup_django
 
     setup_django(options)
-    call_command("migrate", interactive=False, verbosity=verbosity)
-    call_command("createcachetable", verbosity=verbosity)
+    migrate(verbosity, cache_table=True)
     call_command("collectstatic", interactive=False, verbosity=verbosity)
 
 
@@ -26,13 +31,22 @@ def warm_up() -> None:
 
 
 def serve_site(host: str, port: int, threads: int) -> None:
-    """Serve the WSGI application with waitress until interrupted."""
+    """Serve the WSGI application with waitress until interrupted, with the submission job
+    workers (DETENTE_SUBMIT_WORKERS processes) running beside it."""
     import waitress
+    from django.conf import settings
 
+    from .jobs import WorkerSupervisor
     from .wsgi import application
 
     warm_up()
-
-    log.info("serving on http://%s:%s/ with %d threads", host, port, threads)
-    waitress.serve(application, host=host, port=port, threads=threads, ident="detente",
-                   connection_limit=400, channel_timeout=60)
+    signal.signal(signal.SIGTERM, _stop_on_sigterm)  # so the workers are stopped too
+    workers = WorkerSupervisor(settings.DETENTE_OPTIONS.submit_workers)
+    workers.start()
+    log.info("serving on http://%s:%s/ with %d threads and %d submission workers", host, port, threads,
+             workers.count)
+    try:
+        waitress.serve(application, host=host, port=port, threads=threads, ident="detente",
+                       connection_limit=400, channel_timeout=60)
+    finally:
+        workers.stop()

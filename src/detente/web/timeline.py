@@ -9,7 +9,9 @@ number that ``bump_version`` increments when events are stored or corrected
 
 from __future__ import annotations
 
+import hashlib
 import json
+import threading
 from urllib.parse import quote
 
 from django.conf import settings
@@ -17,7 +19,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 
 from detente.errors import OptionError
 
-from .caching import DATA, get_or_build
+from .caching import DATA, get_cached, get_or_build, set_cached
 
 PERIODS = ("week", "month", "quarter", "year")
 
@@ -64,3 +66,35 @@ def build_timeline(dyad: str, by: str, theatre: str = "") -> dict:
     from .timeline_adapter import timeline_dict
 
     return timeline_dict(dyad, by, theatre or None)
+
+
+# chart.png is drawn by matplotlib (a second or two of CPU): each drawing is cached, keyed by the
+# timeline it shows (so any parameters giving the same timeline share it), and at most one is drawn
+# at a time per process, so a flood of chart requests cannot take every thread and core.
+CHART_RENDERS = threading.BoundedSemaphore(1)
+CHART_WAIT_SECONDS = 2.0
+
+
+class ChartBusy(Exception):
+    """Another chart is being drawn and did not finish within CHART_WAIT_SECONDS."""
+
+
+def timeline_chart(dyad: str, by: str, theatre: str = "") -> bytes:
+    """The PNG chart of a timeline, from the cache or drawn once; ChartBusy when the drawer is taken."""
+    from .chart_png import timeline_png
+
+    text = timeline_json(dyad, by, theatre)
+    key = f"detente:chart:{hashlib.sha256(text.encode()).hexdigest()}"
+    png = get_cached(key)
+    if png is not None:
+        return png
+    if not CHART_RENDERS.acquire(timeout=CHART_WAIT_SECONDS):
+        raise ChartBusy(f"the chart of {dyad} is being drawn; try again in a few seconds")
+    try:
+        png = get_cached(key)  # drawn by the thread we waited for
+        if png is None:
+            png = timeline_png(json.loads(text))
+            set_cached(key, png, settings.DETENTE_TIMELINE_CACHE_SECONDS)
+        return png
+    finally:
+        CHART_RENDERS.release()

@@ -7,6 +7,11 @@ from django.urls import include, path
 from .comments import views as comment_views
 from .views import accounts, analyst, api, pages, submit
 
+handler400 = "detente.web.problems.bad_request"
+handler403 = "detente.web.problems.permission_denied"
+handler404 = "detente.web.problems.page_not_found"
+handler500 = "detente.web.problems.server_error"
+
 api_patterns = [
     path("articles", api.articles, name="api-articles"),
     path("articles/<int:pk>", api.article, name="api-article"),
@@ -19,6 +24,7 @@ account_patterns = [
     path("login/", accounts.RateLimitedLoginView.as_view(), name="login"),
     path("register/", accounts.register, name="register"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("password_reset/", accounts.SitePasswordResetView.as_view(), name="password_reset"),
     path("", include("django.contrib.auth.urls")),
 ]
 
@@ -42,8 +48,10 @@ urlpatterns = [
     path("relations/<str:dyad>/", pages.relation, name="relation"),
     path("relations/<str:dyad>/chart.png", pages.relation_png, name="relation-png"),
     path("submit/", submit.submit, name="submit"),
+    path("submit/<int:pk>/", submit.submission, name="submission"),
     path("accounts/", include(account_patterns)),
     path("comments/", include(comment_patterns)),
     path("api/", include(api_patterns)),
+    path("admin/login/", accounts.admin_login),  # rate-limited like the site's login
     path("admin/", admin.site.urls),
 ]

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from detente.settings import Options
+from detente.settings import Options, parse_trusted_proxies
 
 OPTIONS = Options.from_env()
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -60,7 +60,9 @@ INSTALLED_APPS = [
 SITE_ID = 1
 
 MIDDLEWARE = [
+    "detente.web.clientip.ClientAddressMiddleware",  # first: everything after sees the real client
     "django.middleware.security.SecurityMiddleware",
+    "detente.web.problems.RejectNulMiddleware",  # before anything reads a parameter or the session
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -131,6 +133,16 @@ AXES_COOLOFF_TIME = 0.25
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "detente.web.clientip.client_ip"
+AXES_USERNAME_CALLABLE = "detente.web.views.accounts.lockout_username"
+
+# The client address behind reverse proxies (detente.web.clientip): a count or the proxies' networks.
+DETENTE_TRUSTED_PROXIES = parse_trusted_proxies(OPTIONS.trusted_proxies)
+RATELIMIT_IP_META_KEY = "detente.web.clientip.client_ip"
+
+# The site's public address, used for every absolute link (password-reset mail, the Sites domain).
+DETENTE_SITE_URL = OPTIONS.site_url
+CSRF_TRUSTED_ORIGINS = [DETENTE_SITE_URL] if DETENTE_SITE_URL else []
 
 CACHES = {
     "default": {
@@ -166,6 +178,8 @@ DETENTE_RATE_LOGIN = "10/m"
 DETENTE_RATE_REGISTER = "5/h"
 DETENTE_RATE_COMMENT = "10/m"
 DETENTE_RATE_SUBMIT = "10/h"
+DETENTE_RATE_RESET_ADDRESS = "3/h"   # password-reset mails per e-mail address
+DETENTE_RATE_RESET_CLIENT = "10/h"   # password-reset requests per client address
 DETENTE_API_PAGE_SIZE = 50
 DETENTE_TIMELINE_CACHE_SECONDS = 600
 DETENTE_COMMENT_EDIT_MINUTES = OPTIONS.comment_edit_minutes

@@ -1,20 +1,15 @@
-"""Local use (the default): debug off by default too, a generated secret kept in the data dir."""
+"""Local use (the default): debug off by default too, a generated secret kept in the data dir.
+
+The data dir is made owner-only (0700) and its secret key and SQLite files 0600
+(``detente.store.datadir``), fixing the modes left by an older version.
+"""
+
+from detente.store.datadir import local_secret_key, prepare_data_dir, secure_databases
 
 from .common import *  # noqa: F401,F403
-from .common import DATA_DIR, OPTIONS
+from .common import DATA_DIR, DATABASES, OPTIONS
 
-
-def _local_secret() -> str:
-    if OPTIONS.secret_key:
-        return OPTIONS.secret_key
-    import secrets
-
-    DATA_DIR.mkdir(parents=True, exist_ok=True)
-    path = DATA_DIR / "secret_key.txt"
-    if not path.exists():
-        path.write_text(secrets.token_urlsafe(50))
-    return path.read_text().strip()
-
-
-SECRET_KEY = _local_secret()
+prepare_data_dir(DATA_DIR)
+secure_databases(DATABASES)
+SECRET_KEY = OPTIONS.secret_key or local_secret_key(DATA_DIR)
 DEBUG = False

@@ -19,6 +19,20 @@ def markdown(text: str) -> str:
 
 
 @register.filter
+def web_link(url) -> str:
+    """``url`` when it is an absolute http(s) URL, else "": only those become links
+    (a stored ``javascript:`` or ``data:`` URL from an ingested corpus must not)."""
+    from urllib.parse import urlsplit
+
+    text = str(url or "").strip()
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return ""
+    return text if parts.scheme.lower() in ("http", "https") and parts.netloc else ""
+
+
+@register.filter
 def quad_name(quad_class) -> str:
     try:
         return QUAD_NAMES.get(int(quad_class), "")

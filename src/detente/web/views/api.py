@@ -1,7 +1,9 @@
 """The JSON API under /api/: articles, events, timelines, and its OpenAPI description.
 
-Bad parameters answer 400 with {"error": code, "message": ...}; nothing here
-should ever answer 500 for user input.
+Errors are problem details (``detente.web.problems``): bad parameters answer
+400, an unknown record 404, another method than GET 405, each with the
+status, a ``detail`` (also as ``message``) and the stable ``error`` code;
+nothing here should ever answer 500 for user input.
 """
 
 from __future__ import annotations
@@ -11,29 +13,33 @@ from functools import wraps
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpResponse, JsonResponse
-from django.views.decorators.http import require_GET
+from django.views.decorators.csrf import csrf_exempt
 
 from detente.errors import DetenteError, NotFoundError, OptionError
 from detente.store.models import Article, EventMention
 
 from .. import queries, serialize
 from ..openapi import openapi_document
+from ..problems import method_not_allowed, problem
 from ..timeline import parse_period, parse_theatre, timeline_json
 
 MAX_PAGE_SIZE = 500
 
 
 def api_view(view):
-    """GET only; DetenteErrors become JSON 400/404 answers."""
-    @require_GET
+    """GET (and HEAD) only; DetenteErrors become problem details 400/404. Exempt from the CSRF
+    check (nothing here changes anything), so another method gets its 405 problem, not a 403 page."""
+    @csrf_exempt
     @wraps(view)
     def wrapper(request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD"):
+            return method_not_allowed(request, ["GET", "HEAD"])
         try:
             return view(request, *args, **kwargs)
         except NotFoundError as err:
-            return JsonResponse({"error": err.code, "message": err.message}, status=404)
+            return problem(404, err.message, err.code)
         except DetenteError as err:
-            return JsonResponse({"error": err.code, "message": err.message}, status=400)
+            return problem(400, err.message, err.code)
     return wrapper
 
 

@@ -17,11 +17,13 @@ from .. import queries
 from ..caching import COMMENTS, DATA, get_or_build
 from ..comments.models import DetenteComment
 from ..highlight import segments
-from ..timeline import PERIODS, current_version, parse_period, parse_theatre, timeline_data
+from ..timeline import (PERIODS, ChartBusy, current_version, parse_period, parse_theatre, timeline_chart,
+                        timeline_data)
 
 EXPLORER_PAGE_SIZE = 50
 ACTIVE_DYADS_SECONDS = 60
 ARTICLE_BODY_SECONDS = 3600
+CHART_BROWSER_SECONDS = 300
 
 
 def active_dyads(limit: int = 10) -> list[dict]:
@@ -128,11 +130,17 @@ def relation(request, dyad: str):
 
 
 def relation_png(request, dyad: str):
-    from ..chart_png import timeline_png
-
+    """The chart as a PNG: cached with the timeline, drawn one at a time (503 while busy)."""
     normal, by, theatre = relation_params(request, dyad)
-    data = timeline_data(normal, by, theatre)
-    return HttpResponse(timeline_png(data), content_type="image/png")
+    try:
+        png = timeline_chart(normal, by, theatre)
+    except ChartBusy as busy:
+        response = HttpResponse(str(busy), status=503, content_type="text/plain")
+        response["Retry-After"] = "5"
+        return response
+    response = HttpResponse(png, content_type="image/png")
+    response["Cache-Control"] = f"public, max-age={CHART_BROWSER_SECONDS}"
+    return response
 
 
 def explorer(request):
