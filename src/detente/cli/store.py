@@ -36,7 +36,14 @@ def store_exists(options) -> bool | None:
 
 
 def open_existing_store(options) -> None:
-    """Open the store to read or correct it; StorageError when the SQLite file is not there."""
+    """Open the store to read or correct it; StorageError when the SQLite file is not there.
+
+    Checked before Django is set up: setting up prepares the data directory (and the
+    database file with owner-only modes), which would make a missing store look present."""
+    if store_exists(options) is False:
+        raise StorageError(
+            f"no store at {options.sqlite_path}: run `detente ingest SOURCE` or `detente demo --no-serve` "
+            f"to create one, or point --data-dir / DETENTE_DATA_DIR at an existing data directory")
     from detente.django_setup import setup_django
 
     setup_django(options)
