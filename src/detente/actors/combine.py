@@ -4,7 +4,11 @@ Agents get their country from what is attached to them: a country, demonym or
 capital before them ("Turkish soldiers", "Russia's foreign minister", "Kremlin
 spokesman"), "of COUNTRY" after them ("the government of Syria"); a title before a
 person's name joins the person ("Turkish President Erdogan"). Agents with nothing
-attached take the country in context when their ``use`` allows it.
+attached are placed by their ``use`` (see ``placing.py`` and data/agents.tsv): a
+region or community right before them ("Oromia police"), the place of the act in
+their sentence ("police in Beledweyne"), a country named near them, or the story's
+main country. Each mention records how its country was found in ``basis``:
+``named`` (in the phrase), ``place`` (the place of the act) or ``story``.
 """
 
 from __future__ import annotations
@@ -16,10 +20,12 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 from detente.model import ActorMention, ActorRef
+from detente.places import gazetteer
 
 from .codes import is_country
-from .dictionary import AgentPattern
+from .dictionary import ActorDictionary, AgentPattern
 from .matcher import Candidate
+from .placing import Story
 
 LINKS = frozenset({"'s", "’s", "'"})
 MAX_GAP = 2
@@ -32,6 +38,7 @@ class Found:
     ref: ActorRef | None
     via: str
     agent: AgentPattern | None = None
+    basis: str = "named"
 
     @property
     def has_country(self) -> bool:
@@ -56,6 +63,24 @@ def agent_ref(owner: ActorRef, agent: AgentPattern, text: str) -> ActorRef:
     owner_name = owner.name if owner.kind == "country" else owner.country
     return ActorRef(code=code, country=owner.country, name=f"{owner_name} {text.lower()}",
                     kind="agent")
+
+
+def regions_first(doc: Doc, found: list[Found], book: ActorDictionary,
+                  day: dt.date | None) -> list[Found]:
+    """A country or place name followed by an administrative word is a region of the
+    gazetteer: "Bale zone" (Ethiopia, not Basel), "Somali Region" (Ethiopia, not
+    Somalia), "Niger State" (Nigeria)."""
+    out: list[Found] = []
+    for item in found:
+        if item.ref is not None and item.ref.kind in ("country", "place") and item.end < len(doc) \
+                and gazetteer.is_suffix(doc[item.end].text):
+            place = gazetteer.find(doc[item.start:item.end + 1].text)
+            entry = book.countries.get(place.country) if place and place.country else None
+            if place is not None and place.kind in ("admin", "region") and entry is not None:
+                ref = replace(entry.ref_on(day), name=place.name, kind="place")
+                item = Found(item.start, item.end + 1, ref, item.via)
+        out.append(item)
+    return out
 
 
 def gap_links(doc: Doc, left: int, right: int) -> bool:
@@ -127,20 +152,69 @@ def later_in_sentence(found: list[Found], index: int, sentence_of) -> ActorRef |
     return None
 
 
-def place_agents(doc: Doc, found: list[Found], sentence_of) -> list[Found]:
-    """Give unattached agents the country nearest before them, else later in the sentence."""
+def before_in_sentence(found: list[Found], index: int, sentence_of) -> ActorRef | None:
+    here = sentence_of(found[index].start)
+    for item in reversed(found[:index]):
+        if sentence_of(item.start) != here:
+            return None
+        if item.has_country and item.basis == "named":
+            return item.ref
+    return None
+
+
+def owner_of(found: list[Found], index: int, last: ActorRef | None, sentence_of,
+             story: Story) -> tuple[ActorRef | None, str]:
+    """The country an unattached agent belongs to, and the basis it was found on."""
+    item = found[index]
+    use = item.agent.use
+    sentence = sentence_of(item.start)
+    if use in ("local", "military"):
+        before = before_in_sentence(found, index, sentence_of)
+        if use == "military" and before is not None:
+            return before, "story"
+        place = story.place_country(sentence, item.start)
+        if place is not None:
+            return story.country_ref(place), "place"
+        if before is not None:
+            return before, "story"
+    owner = last or later_in_sentence(found, index, sentence_of)
+    if owner is None and story.main_country():
+        owner = story.country_ref(story.main_country())
+    return owner, "story"
+
+
+def qualified(doc: Doc, found: list[Found], story: Story) -> list[Found]:
+    """An unattached agent right after a region or community ("Oromia police",
+    "Amhara militia") takes its country: one mention, basis named."""
+    out: list[Found] = []
+    for item in found:
+        prev_end = out[-1].end if out else 0
+        if item.agent and item.ref is None:
+            hit = story.qualifier_country(item.start)
+            if hit is not None and hit[0] >= prev_end:
+                owner = story.country_ref(hit[1])
+                if owner is not None:
+                    text = doc[item.start:item.end].text
+                    item = Found(hit[0], item.end, agent_ref(owner, item.agent, text), "agent",
+                                 item.agent)
+        out.append(item)
+    return out
+
+
+def place_agents(doc: Doc, found: list[Found], sentence_of, story: Story) -> list[Found]:
+    """Give each unattached agent a country by its ``use`` (see ``owner_of``)."""
     out: list[Found] = []
     last: ActorRef | None = None
     for index, item in enumerate(found):
         if item.ref is None:
             if item.agent.use == "attached":
                 continue
-            owner = last or later_in_sentence(found, index, sentence_of)
+            owner, basis = owner_of(found, index, last, sentence_of, story)
             if owner is None:
                 continue
             item = Found(item.start, item.end,
                          agent_ref(owner, item.agent, doc[item.start:item.end].text), "agent",
-                         item.agent)
+                         item.agent, basis)
         elif item.has_country:
             last = item.ref
         out.append(item)
@@ -158,12 +232,15 @@ def to_mention(doc: Doc, item: Found, sentence_of) -> ActorMention:
     span = doc[item.start:item.end]
     return ActorMention(text=span.text, start=span.start_char, end=span.end_char,
                         token_start=item.start, token_end=item.end, refs=(item.ref,),
-                        via=item.via, sentence_index=sentence_of(item.start))
+                        via=item.via, sentence_index=sentence_of(item.start), basis=item.basis)
 
 
-def build_mentions(doc: Doc, candidates: list[Candidate], day: dt.date | None) -> list[ActorMention]:
+def build_mentions(doc: Doc, candidates: list[Candidate], day: dt.date | None,
+                   book: ActorDictionary) -> list[ActorMention]:
     sentence_of = sentence_indexer(doc)
     found = [f for f in (resolve(c, day) for c in candidates) if f is not None]
+    found = regions_first(doc, found, book, day)
     found = absorb_titles(attach_after(doc, attach_before(doc, found)))
-    found = place_agents(doc, found, sentence_of)
+    story = Story(doc, book, day, [f.ref.country for f in found if f.has_country])
+    found = place_agents(doc, qualified(doc, found, story), sentence_of, story)
     return [to_mention(doc, item, sentence_of) for item in found]

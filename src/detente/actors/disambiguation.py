@@ -122,15 +122,30 @@ def names_a_thing(doc: Doc, cand: Candidate, rules: Rules) -> bool:
 
 
 def names_a_language(doc: Doc, cand: Candidate, rules: Rules) -> bool:
-    """A demonym used as a language: "said in Russian.", "translated from Arabic"."""
+    """A demonym used as a language: "said in Russian.", "translated from Arabic", "speaks
+    Russian and Azerbaijani", "in Arabic and English." (the cue before the first of a list)."""
     if cand.pattern.via != "demonym":
         return False
-    before, after = _word(doc, cand.start - 1), _word(doc, cand.end)
-    if before in rules.strong_language_cues or after == "/":
+    cue = language_cue_before(doc, cand.start)
+    after = _word(doc, cand.end)
+    if cue in rules.strong_language_cues or after == "/":
         return True
-    if before not in rules.language_cues:
+    if cue not in rules.language_cues:
         return False
-    return cand.end >= len(doc) or (doc[cand.end].is_punct and doc[cand.end].text != "-")
+    return cand.end >= len(doc) or (doc[cand.end].is_punct and doc[cand.end].text != "-") \
+        or after in LIST_WORDS or after == "that"
+
+
+LIST_WORDS = frozenset({"and", "or", ",", "nor"})
+
+
+def language_cue_before(doc: Doc, start: int) -> str:
+    """The word before a list of capitalized names ending at ``start``: in "speaks Russian
+    and Azerbaijani" the cue of "Azerbaijani" is "speaks"."""
+    i = start - 1
+    while i >= 1 and doc[i].lower_ in LIST_WORDS and doc[i - 1].is_title and doc[i - 1].is_alpha:
+        i -= 2
+    return _word(doc, i)
 
 
 def wrong_person(doc: Doc, cand: Candidate, rules: Rules) -> bool:

@@ -1,0 +1,151 @@
+"""Where a generic actor belongs when its phrase names no country.
+
+"Police in Beledweyne", "protesters in Bale zone", "gunmen killed three people
+near Gondar": conflict notes name a town, a district or a region, not a
+country. ``Story`` answers, for one Doc, the three questions the actor stage
+asks about an agent with no country attached:
+
+- ``qualifier_country``: does a region, town or community written right before
+  it place it ("Oromia police", "Amhara regional forces", "Masalit fighters")?
+- ``place_country``: which country is the place of the act in its sentence
+  (the gazetteer, preferring places in the story's countries)?
+- ``main_country``: the story's country: its dateline ("NAIROBI, Kenya -"),
+  else the country its actors name most often.
+
+Places are looked for lazily, one sentence at a time, only for sentences that
+hold an unplaced agent, so the cost is a few lookups per such sentence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from detente.model import ActorRef
+from detente.places import gazetteer
+from detente.places.candidates import locative_places
+
+from .codes import is_country
+from .data_files import read_tsv
+from .dictionary import ActorDictionary
+
+QUALIFIER_WORDS = frozenset({"regional", "special", "state", "local", "federal", "provincial",
+                             "district", "allied", "armed", "ethnic", "rival", "community",
+                             "self-defence", "self-defense", "militia"})
+PLACE_KINDS = frozenset({"admin", "region", "city", "state"})
+MAX_QUALIFIER = 4
+DATELINE = re.compile(r"^\s*([A-Z][A-Za-z.'\- ]{1,40}?)(?:,\s*([A-Z][A-Za-z.'\- ]{1,40}?))?"
+                      r"\s*(?:\([^)]{1,40}\))?\s*(?:-|\u2013|\u2014|:)\s")
+
+
+@lru_cache(maxsize=1)
+def communities() -> dict[str, str]:
+    """Lower-cased community name -> ISO alpha-3 (data/communities.tsv)."""
+    return {row["phrase"].lower(): row["country"] for row in read_tsv("communities.tsv")}
+
+
+@dataclass
+class Story:
+    doc: Doc
+    book: ActorDictionary
+    day: dt.date | None
+    named: list[str] = field(default_factory=list)      # countries named, in text order
+    _sents: list[Span] | None = None
+    _places: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
+    _main: list[str | None] = field(default_factory=list)
+
+    def country_ref(self, iso3: str) -> ActorRef | None:
+        entry = self.book.countries.get(iso3)
+        return entry.ref_on(self.day) if entry is not None else None
+
+    @property
+    def countries(self) -> frozenset[str]:
+        return frozenset(self.named) | ({self.dateline()} - {None})
+
+    def sentences(self) -> list[Span]:
+        if self._sents is None:
+            self._sents = list(self.doc.sents) if self.doc.has_annotation("SENT_START") \
+                else [self.doc[:]]
+        return self._sents
+
+    def place_country(self, sentence: int, token: int) -> str | None:
+        """The country of the locative place of ``sentence`` nearest token ``token``."""
+        places = self.places_of(sentence)
+        if not places:
+            return None
+        return min(places, key=lambda place: abs(place[0] - token))[1]
+
+    def places_of(self, sentence: int) -> list[tuple[int, str]]:
+        if sentence not in self._places:
+            self._places[sentence] = self._find_places(sentence)
+        return self._places[sentence]
+
+    def _find_places(self, sentence: int) -> list[tuple[int, str]]:
+        sents = self.sentences()
+        if not 0 <= sentence < len(sents):
+            return []
+        found = []
+        for span in locative_places(sents[sentence], frozenset()):
+            place = gazetteer.find(span.text, self.countries)
+            if place is not None and place.country and is_country(place.country):
+                found.append((span.root.i, place.country))
+        return found
+
+    def qualifier_country(self, start: int) -> tuple[int, str] | None:
+        """(first token, country) of a region, town or community written right before
+        token ``start`` ("Oromia police", "Somali Region special police")."""
+        doc, i = self.doc, start
+        while i > 0 and doc[i - 1].lower_ in QUALIFIER_WORDS:
+            i -= 1
+        first = i
+        while first > 0 and start - first < MAX_QUALIFIER + 2 and _name_part(doc[first - 1]):
+            first -= 1
+        for left in range(first, i):
+            country = self._qualifier(doc[left:i].text)
+            if country:
+                return left, country
+        return None
+
+    def _qualifier(self, text: str) -> str | None:
+        community = communities().get(text.lower())
+        if community:
+            return community
+        place = gazetteer.find(text, self.countries)
+        if place is None or place.kind not in PLACE_KINDS or not place.country:
+            return None
+        return place.country if is_country(place.country) else None
+
+    def dateline(self) -> str | None:
+        match = DATELINE.match(self.doc.text[:100])
+        if match is None:
+            return None
+        for group in (match.group(2), match.group(1)):
+            if group:
+                place = gazetteer.find(group.strip().title())
+                if place is not None and place.country and is_country(place.country):
+                    return place.country
+        return None
+
+    def main_country(self) -> str | None:
+        """The dateline's country, else the country named most often (first named wins ties)."""
+        if not self._main:
+            self._main.append(self.dateline() or _most_common(self.named))
+        return self._main[0]
+
+
+def _name_part(token) -> bool:
+    return (token.is_title or token.is_upper or token.text in ("-", "'s")) and token.is_alpha \
+        or token.text == "-" or (token.text[:1].isupper() and "-" in token.text)
+
+
+def _most_common(codes: list[str]) -> str | None:
+    if not codes:
+        return None
+    counts = Counter(codes)
+    best = max(counts.values())
+    return next(code for code in codes if counts[code] == best)
