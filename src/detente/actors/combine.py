@@ -67,20 +67,29 @@ def agent_ref(owner: ActorRef, agent: AgentPattern, text: str) -> ActorRef:
 
 def regions_first(doc: Doc, found: list[Found], book: ActorDictionary,
                   day: dt.date | None) -> list[Found]:
-    """A country or place name followed by an administrative word is a region of the
-    gazetteer: "Bale zone" (Ethiopia, not Basel), "Somali Region" (Ethiopia, not
-    Somalia), "Niger State" (Nigeria)."""
+    """A country or place name followed by (or ending in) an administrative word is a
+    region of the gazetteer: "Bale zone" (Ethiopia, not Basel), "Somali Region"
+    (Ethiopia, not Somalia), "Niger State" and "Borno State" (places in Nigeria)."""
     out: list[Found] = []
     for item in found:
-        if item.ref is not None and item.ref.kind in ("country", "place") and item.end < len(doc) \
-                and gazetteer.is_suffix(doc[item.end].text):
-            place = gazetteer.find(doc[item.start:item.end + 1].text)
-            entry = book.countries.get(place.country) if place and place.country else None
-            if place is not None and place.kind in ("admin", "region") and entry is not None:
-                ref = replace(entry.ref_on(day), name=place.name, kind="place")
-                item = Found(item.start, item.end + 1, ref, item.via)
+        if item.ref is not None and item.ref.kind in ("country", "place") and not item.agent:
+            item = as_region(doc, item, book, day) or item
         out.append(item)
     return out
+
+
+def as_region(doc: Doc, item: Found, book: ActorDictionary, day: dt.date | None) -> Found | None:
+    end = item.end
+    if end < len(doc) and gazetteer.is_suffix(doc[end].text):
+        end += 1
+    elif not (item.end - item.start > 1 and gazetteer.is_suffix(doc[item.end - 1].text)):
+        return None
+    place = gazetteer.find(doc[item.start:end].text)
+    entry = book.countries.get(place.country) if place and place.country else None
+    if place is None or place.kind not in ("admin", "region") or entry is None:
+        return None
+    return Found(item.start, end, replace(entry.ref_on(day), name=place.name, kind="place"),
+                 item.via)
 
 
 def gap_links(doc: Doc, left: int, right: int) -> bool:
@@ -153,13 +162,22 @@ def later_in_sentence(found: list[Found], index: int, sentence_of) -> ActorRef |
 
 
 def before_in_sentence(found: list[Found], index: int, sentence_of) -> ActorRef | None:
+    """The nearest state actor named before in the sentence: a country, a person, a
+    government or its forces (not an armed group: "JNIM attacked an army post")."""
     here = sentence_of(found[index].start)
     for item in reversed(found[:index]):
         if sentence_of(item.start) != here:
             return None
-        if item.has_country and item.basis == "named":
+        if item.has_country and item.basis == "named" and is_state(item.ref):
             return item.ref
     return None
+
+
+def is_state(ref: ActorRef) -> bool:
+    return ref.kind in ("country", "person") or (ref.kind == "agent" and ref.code[3:6] in STATE_ROLES)
+
+
+STATE_ROLES = frozenset({"GOV", "MIL", "COP", "SPY"})
 
 
 def owner_of(found: list[Found], index: int, last: ActorRef | None, sentence_of,
@@ -169,7 +187,7 @@ def owner_of(found: list[Found], index: int, last: ActorRef | None, sentence_of,
     use = item.agent.use
     sentence = sentence_of(item.start)
     if use in ("local", "military"):
-        before = before_in_sentence(found, index, sentence_of)
+        before = story.as_country(before_in_sentence(found, index, sentence_of))
         if use == "military" and before is not None:
             return before, "story"
         place = story.place_country(sentence, item.start)
@@ -177,7 +195,7 @@ def owner_of(found: list[Found], index: int, last: ActorRef | None, sentence_of,
             return story.country_ref(place), "place"
         if before is not None:
             return before, "story"
-    owner = last or later_in_sentence(found, index, sentence_of)
+    owner = story.as_country(last or later_in_sentence(found, index, sentence_of))
     if owner is None and story.main_country():
         owner = story.country_ref(story.main_country())
     return owner, "story"

@@ -63,6 +63,12 @@ class Story:
         entry = self.book.countries.get(iso3)
         return entry.ref_on(self.day) if entry is not None else None
 
+    def as_country(self, ref: ActorRef | None) -> ActorRef | None:
+        """A group's, person's or place's country as a country actor (agents keep theirs)."""
+        if ref is None or ref.kind in ("country", "agent"):
+            return ref
+        return self.country_ref(ref.country) or ref
+
     @property
     def countries(self) -> frozenset[str]:
         return frozenset(self.named) | ({self.dateline()} - {None})
