@@ -39,7 +39,7 @@ QUALIFIER_WORDS = frozenset({"regional", "special", "state", "local", "federal",
                              "self-defence", "self-defense", "militia"})
 PLACE_KINDS = frozenset({"admin", "region", "city", "state"})
 MAX_QUALIFIER = 4
-DATELINE = re.compile(r"^\s*([A-Z][A-Za-z.'\- ]{1,40}?)(?:,\s*([A-Z][A-Za-z.'\- ]{1,40}?))?"
+DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\- ]{1,40}?)(?:,\s*([A-Z][A-Za-z0-9.'\- ]{1,40}?))?"
                       r"\s*(?:\([^)]{1,40}\))?\s*(?:-|\u2013|\u2014|:)\s")
 
 

@@ -33,7 +33,8 @@ def _place_spans(sent: Span, ents: list[Span]) -> list[Span]:
     PERSON), and 'NAME zone/region/province...' objects."""
     spans = [with_suffix(ent) for ent in ents if ent.label_ in PLACE_LABELS]
     covered = {i for span in spans for i in range(span.start, span.end)}
-    covered |= {i for ent in ents if ent.label_ == "PERSON" for i in range(ent.start, ent.end)}
+    covered |= {i for ent in ents if ent.label_ == "PERSON" and not person_is_place(ent)
+                for i in range(ent.start, ent.end)}
     for token in sent:
         if token.dep_ not in ("pobj", "dobj") or token.i in covered:
             continue
@@ -43,6 +44,16 @@ def _place_spans(sent: Span, ents: list[Span]) -> list[Span]:
                 if gazetteer.lookup(span.text) is not None:
                     spans.append(span)
     return sorted(spans, key=lambda span: span.start)
+
+
+def person_is_place(ent: Span) -> bool:
+    """A one-word PERSON entity the gazetteer knows, right after 'in', 'near', 'to'...: the
+    small model's mistake for a town ('protesters in Dakar', 'deployed to Tamaulipas')."""
+    words = table("locative")
+    token = ent.root
+    return len(ent) == 1 and token.dep_ == "pobj" \
+        and token.head.lower_ in (*words["prepositions"], *words["motion_prepositions"]) \
+        and gazetteer.lookup(ent.text) is not None
 
 
 def with_suffix(span: Span) -> Span:
@@ -84,7 +95,7 @@ def people_names(doc: Doc) -> frozenset[str]:
     organisations the actor stage found."""
     names = set()
     for ent in doc.ents:
-        if ent.label_ == "PERSON":
+        if ent.label_ == "PERSON" and not person_is_place(ent):
             names.update((ent.text.lower(), ent[-1].lower_))
     for mention in doc._.actors or []:
         if any(ref.kind in _NOT_PLACE_KINDS for ref in mention.refs):

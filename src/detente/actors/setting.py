@@ -1,0 +1,65 @@
+"""Country and city names that say where something happened, not who acted.
+
+"Protesters in Khartoum", "a proxy war in Ukraine", "flew to Moscow", "in
+Ethiopia's Somali Region", a dateline ("MOGADISHU, Somalia (Reuters) -"): the
+name is kept as a mention, its ``kind`` becomes ``place`` (the places stage and
+the event coder read it as the setting), and a news agency in the dateline is
+dropped. A name the verb acts on ("Russia attacked Ukraine") stays an actor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from detente.places.tables import table
+
+from .placing import DATELINE
+
+SETTING_KINDS = ("country", "place")
+MAX_HOPS = 4
+
+
+def is_setting(token: Token) -> bool:
+    """The token (a name's root) is the object of a locative preposition, of 'to'/'into'
+    after a verb of motion, or hangs from such a name (apposition, possessive, list)."""
+    words = table("locative")
+    for _ in range(MAX_HOPS):
+        head = token.head
+        if token.dep_ in ("appos", "conj", "compound", "poss") and head.i != token.i:
+            token = head
+            continue
+        if token.dep_ != "pobj":
+            return False
+        preposition = head.lower_
+        if preposition in words["prepositions"]:
+            return True
+        return preposition in words["motion_prepositions"] and head.head.lemma_ in words["motion_verbs"]
+    return False
+
+
+def dateline_end(doc: Doc) -> int:
+    """Character offset where the dateline ends (0 when the text has none)."""
+    match = DATELINE.match(doc.text[:100])
+    return match.end() if match else 0
+
+
+def mark_settings(doc: Doc, found: list) -> list:
+    """Names used as settings become places; organisations inside a dateline are dropped."""
+    if not doc.has_annotation("DEP"):
+        return found
+    end = dateline_end(doc)
+    out = []
+    for item in found:
+        in_dateline = end and doc[item.start].idx < end
+        if item.agent or item.ref is None:
+            out.append(item)
+            continue
+        if in_dateline and item.ref.kind not in SETTING_KINDS:
+            continue
+        if item.ref.kind == "country" and item.via != "demonym" \
+                and (in_dateline or is_setting(doc[item.start:item.end].root)):
+            item = replace(item, ref=replace(item.ref, kind="place"))
+        out.append(item)
+    return out
