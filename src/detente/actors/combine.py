@@ -220,13 +220,22 @@ def qualified(doc: Doc, found: list[Found], story: Story) -> list[Found]:
     return out
 
 
+MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
+
+
+def describes_thing(doc: Doc, item: Found) -> bool:
+    """A civilian word that only describes a thing: 'civilian sites', "children's hospital"."""
+    last = doc[item.end - 1]
+    return item.agent.role == "CVL" and last.dep_ in MODIFIER_DEPS and last.head.i >= item.end
+
+
 def place_agents(doc: Doc, found: list[Found], sentence_of, story: Story) -> list[Found]:
     """Give each unattached agent a country by its ``use`` (see ``owner_of``)."""
     out: list[Found] = []
     last: ActorRef | None = None
     for index, item in enumerate(found):
         if item.ref is None:
-            if item.agent.use == "attached":
+            if item.agent.use == "attached" or describes_thing(doc, item):
                 continue
             owner, basis = owner_of(found, index, last, sentence_of, story)
             if owner is None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pycountry
 from spacy.lang.en import English
 
-from .codes import to_iso3
+from .codes import is_country, to_iso3
 from .data_files import read_json, read_jsonl, read_tsv
 from .entries import Entry, Role, country_entry, parse_day
 from .trie import PhraseTrie
@@ -154,8 +154,8 @@ def phoenix_case(tokens: list[str]) -> str:
 def load_phoenix(book: ActorDictionary, claimed: dict[tuple, Entry]) -> None:
     for record in read_jsonl("phoenix_actors.jsonl.gz"):
         phrases = [p["t"].split() for p in record["phrases"]]
-        if record["kind"] == "country":
-            add_phoenix_country(book, record, phrases)
+        if record["kind"] == "country" or is_dated_country(record):
+            add_phoenix_country(book, record, phrases, places=record["kind"] != "country")
             continue
         owner = next((claimed[tuple(t)] for t in phrases if tuple(t) in claimed), None)
         if owner is not None:
@@ -169,13 +169,21 @@ def load_phoenix(book: ActorDictionary, claimed: dict[tuple, Entry]) -> None:
                             "phoenix-" + record["kind"])
 
 
-def add_phoenix_country(book: ActorDictionary, record: dict, phrases: list[list[str]]) -> None:
-    iso3 = to_iso3(record["roles"][0]["code"])
+def is_dated_country(record: dict) -> bool:
+    """A Phoenix country whose code changed over time (Iraq, Ukraine): the converter filed
+    it as a person; its phrases other than the country's names are its cities."""
+    code = record["roles"][-1]["code"] if record["roles"] else ""
+    return record["kind"] == "person" and len(code) == 3 and is_country(code)
+
+
+def add_phoenix_country(book: ActorDictionary, record: dict, phrases: list[list[str]],
+                        places: bool = False) -> None:
+    iso3 = to_iso3(record["roles"][-1 if places else 0]["code"])
     entry = book.countries.get(iso3) or book.countries.setdefault(
         iso3, country_entry(iso3, record["name"]))
     for tokens, raw in zip(phrases, record["phrases"]):
         args = {"case": phoenix_case(tokens)}
-        if raw.get("place"):
+        if raw.get("place") or places:
             args["kind"] = "place"
         book.add_phrase(tokens, args, entry, "phoenix-country")
 

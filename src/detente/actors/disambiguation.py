@@ -39,6 +39,7 @@ class Rules:
     language_cues: frozenset[str]
     place_blocking_entities: frozenset[str]
     strong_language_cues: frozenset[str]
+    sponsor_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -50,7 +51,7 @@ def load_rules() -> Rules:
                  frozenset(data["ambiguous_names"]), frozenset(data["titles"]),
                  frozenset(data["qualifiers"]), frozenset(data["language_cues"]),
                  frozenset(data["blocking_entities"]) | frozenset(data["place_blocking_entities"]),
-                 frozenset(data["strong_language_cues"]))
+                 frozenset(data["strong_language_cues"]), frozenset(data["sponsor_words"]))
 
 
 def _word(doc: Doc, i: int) -> str:
@@ -148,6 +149,11 @@ def language_cue_before(doc: Doc, start: int) -> str:
     return _word(doc, i)
 
 
+def names_a_sponsor(doc: Doc, cand: Candidate, rules: Rules) -> bool:
+    """'Turkish-backed SNA', 'Iranian-funded militias': the name sponsors the next actor."""
+    return _word(doc, cand.end) == "-" and _word(doc, cand.end + 1) in rules.sponsor_words
+
+
 def wrong_person(doc: Doc, cand: Candidate, rules: Rules) -> bool:
     """A one-word person alias that is a month or a common word, or another person's surname."""
     token = doc[cand.start]
@@ -172,7 +178,8 @@ def keep_candidate(doc: Doc, cand: Candidate, rules: Rules) -> bool:
         return False
     if pattern.entry.kind in ("country", "place") or pattern.kind == "place":
         return not (names_a_thing(doc, cand, rules) or part_of_other_name(doc, cand, rules)
-                    or names_a_language(doc, cand, rules) or doc[cand.start].ent_type_ == "PERSON")
+                    or names_a_language(doc, cand, rules) or names_a_sponsor(doc, cand, rules)
+                    or doc[cand.start].ent_type_ == "PERSON")
     if pattern.entry.kind == "person" and cand.end - cand.start == 1:
         return not wrong_person(doc, cand, rules)
     if cand.end - cand.start == 1 and doc[cand.start].ent_type_ == "PERSON":

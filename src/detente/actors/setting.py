@@ -21,15 +21,18 @@ SETTING_KINDS = ("country", "place")
 MAX_HOPS = 4
 
 
-def is_setting(token: Token) -> bool:
+def is_setting(token: Token, city: bool = False) -> bool:
     """The token (a name's root) is the object of a locative preposition, of 'to'/'into'
-    after a verb of motion, or hangs from such a name (apposition, possessive, list)."""
+    after a verb of motion, or hangs from such a name (apposition, possessive, list); a
+    city (``city``) also when a verb such as shell, enter or capture takes it as object."""
     words = table("locative")
     for _ in range(MAX_HOPS):
         head = token.head
         if token.dep_ in ("appos", "conj", "compound", "poss") and head.i != token.i:
             token = head
             continue
+        if city and token.dep_ == "dobj":
+            return head.lemma_ in words["place_object_verbs"]
         if token.dep_ != "pobj":
             return False
         preposition = head.lower_
@@ -58,8 +61,9 @@ def mark_settings(doc: Doc, found: list) -> list:
             continue
         if in_dateline and item.ref.kind not in SETTING_KINDS:
             continue
+        city = item.via == "metonym" and not item.ref.code[3:]
         if item.ref.kind == "country" and item.via != "demonym" \
-                and (in_dateline or is_setting(doc[item.start:item.end].root)):
+                and (in_dateline or is_setting(doc[item.start:item.end].root, city)):
             item = replace(item, ref=replace(item.ref, kind="place"))
         out.append(item)
     return out
