@@ -95,12 +95,26 @@ class Story:
         sents = self.sentences()
         if not 0 <= sentence < len(sents):
             return []
+        spans = locative_places(sents[sentence], frozenset())
+        places = [gazetteer.find(span.text, self.countries) for span in spans]
         found = []
-        for span in locative_places(sents[sentence], frozenset()):
-            place = gazetteer.find(span.text, self.countries)
-            if place is not None and place.country and is_country(place.country):
-                found.append((span.root.i, place.country))
+        for index, (span, place) in enumerate(zip(spans, places)):
+            country = place.country if place is not None else None
+            qualifier = self._comma_qualifier(spans, places, index)
+            country = qualifier or country
+            if country and is_country(country):
+                found.append((span.root.i, country))
         return found
+
+    def _comma_qualifier(self, spans: list[Span], places: list, index: int) -> str | None:
+        """'Paris, Texas', 'Tripoli, Lebanon': the country of the name after the comma."""
+        if index + 1 >= len(spans):
+            return None
+        span, after, place = spans[index], spans[index + 1], places[index + 1]
+        between = self.doc[span.end:after.start]
+        if [t.text for t in between] != [","] or place is None or place.kind == "city":
+            return None
+        return place.country
 
     def qualifier_country(self, start: int) -> tuple[int, str] | None:
         """(first token, country) of a region, town or community written right before
