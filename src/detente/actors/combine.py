@@ -24,6 +24,7 @@ from detente.places import gazetteer
 
 from .codes import is_country
 from .dictionary import ActorDictionary, AgentPattern
+from .entries import Entry
 from .matcher import Candidate
 from .placing import Story
 from .setting import mark_settings
@@ -40,6 +41,7 @@ class Found:
     via: str
     agent: AgentPattern | None = None
     basis: str = "named"
+    group: Entry | None = None     # a group placed where it acts (JNIM, ISWAP)
 
     @property
     def has_country(self) -> bool:
@@ -52,6 +54,10 @@ def resolve(cand: Candidate, day: dt.date | None) -> Found | None:
     pattern = cand.pattern
     if pattern.words == 1 and pattern.entry.kind == "person" and not pattern.entry.known_on(day):
         return None  # a surname alone, before its bearer held any role: someone else
+    if pattern.entry.placed:
+        role = pattern.entry.code_on(day)[3:]
+        return Found(cand.start, cand.end, None, pattern.via, AgentPattern(role, "local"),
+                     group=pattern.entry)
     ref = pattern.entry.ref_on(day, role=pattern.role, kind=pattern.kind)
     return Found(cand.start, cand.end, ref, pattern.via)
 
@@ -106,6 +112,9 @@ def attach_before(doc: Doc, found: list[Found]) -> list[Found]:
     out: list[Found] = []
     for item in found:
         prev = out[-1] if out else None
+        if item.agent and prev and prev.group and gap_links(doc, prev.end, item.start):
+            out[-1] = Found(prev.start, item.end, None, prev.via, prev.agent, group=prev.group)
+            continue
         if item.agent and prev and prev.ref and not prev.agent and gap_links(doc, prev.end, item.start):
             text = doc[item.start:item.end].text
             out[-1] = Found(prev.start, item.end, agent_ref(prev.ref, item.agent, text), "agent",
@@ -220,6 +229,17 @@ def qualified(doc: Doc, found: list[Found], story: Story) -> list[Found]:
     return out
 
 
+def placed_group(item: Found, owner: ActorRef | None, basis: str, day: dt.date | None) -> Found:
+    """A group that fights across borders, coded to the country where it acts (its home
+    country when nothing places it)."""
+    group = item.group
+    if owner is None or not is_country(owner.country):
+        return Found(item.start, item.end, group.ref_on(day), "dictionary", item.agent)
+    ref = ActorRef(code=owner.country + item.agent.role, country=owner.country, name=group.name,
+                   kind=group.kind)
+    return Found(item.start, item.end, ref, "dictionary", item.agent, basis)
+
+
 MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 
 
@@ -238,11 +258,14 @@ def place_agents(doc: Doc, found: list[Found], sentence_of, story: Story) -> lis
             if item.agent.use == "attached" or describes_thing(doc, item):
                 continue
             owner, basis = owner_of(found, index, last, sentence_of, story)
-            if owner is None:
+            if item.group is not None:
+                item = placed_group(item, owner, basis, story.day)
+            elif owner is None:
                 continue
-            item = Found(item.start, item.end,
-                         agent_ref(owner, item.agent, doc[item.start:item.end].text), "agent",
-                         item.agent, basis)
+            else:
+                item = Found(item.start, item.end,
+                             agent_ref(owner, item.agent, doc[item.start:item.end].text), "agent",
+                             item.agent, basis)
         elif item.has_country:
             last = item.ref
         out.append(item)

@@ -134,8 +134,10 @@ def load_organisations(book: ActorDictionary) -> None:
     found: dict[str, tuple[Entry, list[str]]] = {}
     for row in read_tsv("organisations.tsv"):
         role = Role(row["code"], parse_day(row["start"]), parse_day(row["end"]))
+        country = row["country"].rstrip("*")
         entry, names = found.setdefault(
-            row["name"], (Entry(row["name"], row["kind"], (), country=row["country"]), []))
+            row["name"], (Entry(row["name"], row["kind"], (), country=country,
+                                placed=row["country"].endswith("*")), []))
         entry.roles = entry.roles + (role,)
         names.extend(aliases(row))
     for entry, names in found.values():
