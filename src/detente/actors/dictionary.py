@@ -53,6 +53,7 @@ class ActorDictionary:
         self.actors = PhraseTrie()
         self.agents = PhraseTrie()
         self.countries: dict[str, Entry] = {}
+        self.people: dict[str, Entry] = {}       # canonical name -> person with dated roles
         self.tokenizer = tokenizer or English().tokenizer
 
     def tokens(self, phrase: str) -> list[str]:
@@ -122,6 +123,7 @@ def load_leaders(book: ActorDictionary) -> dict[tuple, Entry]:
         entry.roles = entry.roles + (role,)
         names.extend(aliases(row))
     claimed = {}
+    book.people.update({entry.name: entry for entry, _ in people.values()})
     for entry, names in people.values():
         for phrase in names:
             tokens = tuple(book.tokens(phrase))
@@ -166,6 +168,8 @@ def load_phoenix(book: ActorDictionary, claimed: dict[tuple, Entry]) -> None:
             continue
         entry = Entry(record["name"], record["kind"], phoenix_roles(record["roles"]),
                       source="phoenix")
+        if entry.kind == "person":
+            book.people.setdefault(entry.name, entry)
         for tokens in phrases:
             book.add_phrase(tokens, {"case": phoenix_case(tokens)}, entry,
                             "phoenix-" + record["kind"])

@@ -29,8 +29,10 @@ class EventDater(EventStage):
 
     def annotate(self, doc: Doc, events: list[Event]) -> None:
         article = doc._.article
-        times = sentence_times(doc, article.date if article is not None else None)
+        day = article.date if article is not None else None
+        times = sentence_times(doc, day)
         date_events(doc, events, times)
+        roles_on_event_dates(events, day)
 
 
 def date_events(doc: Doc, events: list[Event], times: list[SentenceTime]) -> None:
@@ -61,3 +63,30 @@ def event_date(doc: Doc, event: Event, sentence: SentenceTime) -> EventDate:
     if mention.period.start <= date.start and date.end <= mention.period.end:
         return date
     return mention.event_date()
+
+
+def roles_on_event_dates(events: list[Event], article_day) -> None:
+    """A person is coded with the role held when the event happened, not when it was
+    reported: Erdogan was prime minister (TURGOV) in 2012 and is president now; Trump
+    in a 2019 event of a 2023 article is in office, not a former official."""
+    from detente.actors.dictionary import load_dictionary
+
+    people = load_dictionary().people
+    for event in events:
+        day = _middle(event.date)
+        if day is None or day == article_day:
+            continue
+        event.source = _on(event.source, day, people)
+        event.target = _on(event.target, day, people)
+
+
+def _on(ref, day, people):
+    entry = people.get(ref.name) if ref is not None and ref.kind == "person" else None
+    return entry.ref_on(day) if entry is not None else ref
+
+
+def _middle(date: EventDate | None):
+    if date is None or date.start is None:
+        return None
+    end = date.end or date.start
+    return date.start + (end - date.start) / 2
