@@ -1,0 +1,55 @@
+"""Names that say where, languages and sponsors are not the actors of a sentence."""
+
+import pytest
+
+
+def kinds(analyze_text, text, date="2024-03-14"):
+    return {m.text: m.actor.kind for m in analyze_text(text, date=date)._.actors}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Protesters stormed the parliament in Khartoum.", "Khartoum"),
+    ("Erdogan flew to Moscow for talks.", "Moscow"),
+    ("Lavrov accused the alliance of waging a proxy war in Ukraine.", "Ukraine"),
+    ("A storm knocked down power lines in Lebanon, Tennessee.", "Lebanon"),
+])
+def test_settings_a_name_saying_where_is_a_place(analyze_text, text, name):
+    assert kinds(analyze_text, text)[name] == "place"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Russia attacked Ukraine in February.", "Ukraine"),
+    ("Moscow condemned the decision.", "Moscow"),
+    ("Israeli strikes on Lebanon killed dozens.", "Lebanon"),
+])
+def test_settings_a_name_that_acts_or_is_acted_on_stays_an_actor(analyze_text, text, name):
+    assert kinds(analyze_text, text)[name] == "country"
+
+
+def test_settings_a_dateline_is_a_place_and_its_agency_no_actor(analyze_text):
+    found = kinds(analyze_text, "BAMAKO, Sept 18 (Reuters) - Militants killed 12 soldiers.")
+    assert found["BAMAKO"] == "place" and "Reuters" not in found
+
+
+@pytest.mark.parametrize("text", [
+    "He speaks Russian and Azerbaijani fluently.",
+    "The statement was published in Arabic and English.",
+    "The minister said in French that the talks had failed.",
+])
+def test_settings_languages_are_not_countries(analyze_text, text):
+    assert not [m for m in analyze_text(text)._.actors if m.actor.kind == "country"]
+
+
+def test_settings_a_sponsor_is_not_the_actor(analyze_text):
+    found = {m.text: m.actor.country for m in
+             analyze_text("The Turkish-backed SNA advanced on Ras al-Ain.", date="2019-10-14")._.actors}
+    assert found == {"SNA": "SYR"}
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Iraqi forces killed three militants in Kirkuk.", "Kirkuk", "IRQ"),
+    ("Soldiers repelled an assault in the Kharkiv region.", "Kharkiv region", "UKR"),
+])
+def test_settings_cities_of_countries_with_dated_codes_are_places(analyze_text, text, name, country):
+    found = {m.text: m.actor for m in analyze_text(text)._.actors}
+    assert (found[name].kind, found[name].country) == ("place", country)
