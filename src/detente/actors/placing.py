@@ -141,7 +141,7 @@ class Story:
         return place.country if is_country(place.country) else None
 
     def dateline(self) -> str | None:
-        match = DATELINE.match(self.doc.text[:100])
+        match = DATELINE.match(head_text(self.doc))
         if match is None:
             return None
         for group in (match.group(2), match.group(1)):
@@ -156,6 +156,11 @@ class Story:
         if not self._main:
             self._main.append(self.dateline() or _most_common(self.named))
         return self._main[0]
+
+
+def head_text(doc: Doc, tokens: int = 30) -> str:
+    """The first words of the doc's text (``doc.text`` would rebuild the whole text)."""
+    return doc[:min(tokens, len(doc))].text_with_ws if len(doc) else ""
 
 
 def _name_part(token) -> bool:

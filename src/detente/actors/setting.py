@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from detente.places.tables import table
 
-from .placing import DATELINE
+from .placing import DATELINE, head_text
 
 SETTING_KINDS = ("country", "place")
 MAX_HOPS = 4
@@ -44,7 +44,7 @@ def is_setting(token: Token, city: bool = False) -> bool:
 
 def dateline_end(doc: Doc) -> int:
     """Character offset where the dateline ends (0 when the text has none)."""
-    match = DATELINE.match(doc.text[:100])
+    match = DATELINE.match(head_text(doc))
     return match.end() if match else 0
 
 
