@@ -53,3 +53,22 @@ def test_settings_a_sponsor_is_not_the_actor(analyze_text):
 def test_settings_cities_of_countries_with_dated_codes_are_places(analyze_text, text, name, country):
     found = {m.text: m.actor for m in analyze_text(text)._.actors}
     assert (found[name].kind, found[name].country) == ("place", country)
+
+
+def test_settings_a_country_after_at_is_a_target(analyze_text):
+    assert kinds(analyze_text, "Iran fired missiles at Israel.")["Israel"] == "country"
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("A storm knocked down power lines in Lebanon, Tennessee.", "Lebanon", "USA"),
+    ("Police in Tripoli, Lebanon, arrested a smuggler.", "Tripoli", "LBN"),
+])
+def test_settings_a_town_takes_the_country_of_the_region_after_the_comma(analyze_text, text, name,
+                                                                         country):
+    found = {m.text: m.actor for m in analyze_text(text)._.actors}
+    assert (found[name].kind, found[name].country) == ("place", country)
+
+
+def test_settings_a_list_of_countries_stays_a_list_of_actors(analyze_text):
+    found = {m.text: m.actor.country for m in analyze_text("Russia, Turkey and Iran met in Astana.")._.actors}
+    assert [found[n] for n in ("Russia", "Turkey", "Iran")] == ["RUS", "TUR", "IRN"]

@@ -27,7 +27,7 @@ from .dictionary import ActorDictionary, AgentPattern
 from .entries import Entry
 from .matcher import Candidate
 from .placing import Story
-from .setting import mark_settings
+from .setting import comma_places, mark_settings
 
 LINKS = frozenset({"'s", "’s", "'"})
 MAX_GAP = 2
@@ -290,7 +290,7 @@ def build_mentions(doc: Doc, candidates: list[Candidate], day: dt.date | None,
                    book: ActorDictionary) -> list[ActorMention]:
     sentence_of = sentence_indexer(doc)
     found = [f for f in (resolve(c, day) for c in candidates) if f is not None]
-    found = mark_settings(doc, regions_first(doc, found, book, day))
+    found = comma_places(doc, mark_settings(doc, regions_first(doc, found, book, day)))
     found = absorb_titles(attach_after(doc, attach_before(doc, found)))
     story = Story(doc, book, day, [f.ref.country for f in found if f.has_country])
     found = place_agents(doc, qualified(doc, found, story), sentence_of, story)

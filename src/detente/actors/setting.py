@@ -21,6 +21,9 @@ SETTING_KINDS = ("country", "place")
 MAX_HOPS = 4
 
 
+TARGET_AT = frozenset({"at"})
+
+
 def is_setting(token: Token, city: bool = False) -> bool:
     """The token (a name's root) is the object of a locative preposition, of 'to'/'into'
     after a verb of motion, or hangs from such a name (apposition, possessive, list); a
@@ -36,6 +39,8 @@ def is_setting(token: Token, city: bool = False) -> bool:
         if token.dep_ != "pobj":
             return False
         preposition = head.lower_
+        if preposition in TARGET_AT and not city:
+            return False  # "fired missiles at Israel", "angry at Russia": a target
         if preposition in words["prepositions"]:
             return True
         return preposition in words["motion_prepositions"] and head.head.lemma_ in words["motion_verbs"]
@@ -61,9 +66,27 @@ def mark_settings(doc: Doc, found: list) -> list:
             continue
         if in_dateline and item.ref.kind not in SETTING_KINDS:
             continue
-        city = item.via == "metonym" and not item.ref.code[3:]
+        city = (item.via == "metonym" and not item.ref.code[3:]) or item.ref.kind == "place"
         if item.ref.kind == "country" and item.via != "demonym" \
                 and (in_dateline or is_setting(doc[item.start:item.end].root, city)):
             item = replace(item, ref=replace(item.ref, kind="place"))
         out.append(item)
+    return out
+
+
+def comma_places(doc: Doc, found: list) -> list:
+    """'Lebanon, Tennessee', 'Paris, Texas', 'Tripoli, Lebanon': a name followed by a comma
+    and a region (or, after a city, a country) is a town of that region's country."""
+    out = list(found)
+    for index in range(len(out) - 1):
+        item, after = out[index], out[index + 1]
+        if item.agent or after.agent or item.ref is None or after.ref is None \
+                or [t.text for t in doc[item.end:after.start]] != [","]:
+            continue
+        city = item.via == "metonym" or item.ref.kind == "place"
+        region = after.ref.kind == "place" or (city and after.ref.kind == "country"
+                                               and after.via == "dictionary")
+        if region and item.ref.kind in SETTING_KINDS and after.ref.country != item.ref.country:
+            town = replace(item.ref, code=after.ref.country, country=after.ref.country, kind="place")
+            out[index] = replace(item, ref=town)
     return out
