@@ -71,9 +71,21 @@ class ActorDictionary:
 
 
 def case_of(phrase: str) -> str:
-    """Written in capitals (``UN``, ``PKK``) -> must be capitals in the text."""
+    """Written in capitals (``UN``, ``PKK``) -> must be capitals in the text; a name with
+    common words in it (``Houthi rebels``, ``Fano militia``) -> only its first word must be
+    capitalized; else a title-case name."""
     letters = [c for c in phrase if c.isalpha()]
-    return "upper" if len(letters) >= 2 and all(c.isupper() for c in letters) else "title"
+    if len(letters) >= 2 and all(c.isupper() for c in letters):
+        return "upper"
+    words = phrase.split()
+    if words[:1] and words[0][:1].isupper() and any(w.islower() and w not in LOWER_PARTICLES
+                                                    for w in words[1:]):
+        return "lead"
+    return "title"
+
+
+LOWER_PARTICLES = frozenset({"the", "of", "and", "al", "el", "bin", "ibn", "de", "la", "du", "in",
+                             "for", "on", "y", "wal", "an", "da", "van", "von", "der", "e"})
 
 
 def demonym_forms(demonym: str) -> list[str]:
