@@ -112,3 +112,15 @@ def test_time_codes_a_leader_with_the_role_held_on_the_event_date(day, code):
                   date=EventDate(day, day, "day", "", "explicit"))
     roles_on_event_dates([event], dt.date(2023, 6, 2))
     assert (event.source.code, event.target) == (code, RUSSIA)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gunmen attacked the post. The attack took place on Monday.", "2020-10-19"),
+    ("Gunmen attacked the post. It happened on 16/02.", "2020-02-16"),
+    ("Gunmen attacked the post. Separately, talks were held on Monday.", "2020-10-20"),
+])
+def test_time_takes_the_date_the_next_sentence_gives_the_act(parse, text, expected):
+    doc = parse(text)
+    event = event_at(doc, "attacked", 0)
+    date_events(doc, [event], sentence_times(doc, ARTICLE))
+    assert event.date.start.isoformat() == expected

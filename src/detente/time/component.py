@@ -11,6 +11,7 @@ from detente.event_stage import EventStage
 from detente.model import Event, EventDate, register_extensions
 
 from .resolve import SentenceTime, mention_for, sentence_times
+from .vocabulary import vocabulary
 
 ARTICLE_PENALTY = 0.1  # events dated only by the publication day are less certain
 
@@ -36,15 +37,38 @@ class EventDater(EventStage):
 
 
 def date_events(doc: Doc, events: list[Event], times: list[SentenceTime]) -> None:
-    """Give each event the time of its own sentence (the mention nearest its verb)."""
-    starts = [sent.start_char for sent in doc.sents]
+    """Give each event the time of its own sentence (the mention nearest its verb), or the
+    date the next sentence gives it ("... attacked a police post. The attack took place on
+    Tuesday.")."""
+    sents = list(doc.sents)
+    char_starts = [sent.start_char for sent in sents]
     for event in events:
-        index = sentence_of(event, starts)
+        index = sentence_of(event, char_starts)
         if not 0 <= index < len(times):
             continue
         event.date = event_date(doc, event, times[index])
         if event.date.basis == "article":
+            event.date = date_told_next(sents, times, index) or event.date
+        if event.date.basis == "article":
             event.confidence = max(0.0, event.confidence - ARTICLE_PENALTY)
+
+
+def date_told_next(sents: list, times: list[SentenceTime], index: int) -> EventDate | None:
+    """The date of the next sentence of the same paragraph when that sentence opens by
+    referring back to the act ("The attack", "The clashes", "It", "This happened")."""
+    if index + 1 >= len(times) or times[index + 1].paragraph != times[index].paragraph:
+        return None
+    following = times[index + 1]
+    if following.date.basis not in ("explicit", "relative") or not refers_back(sents[index + 1]):
+        return None
+    return following.date
+
+
+def refers_back(sent) -> bool:
+    words = [token.lower_ for token in sent[:2]]
+    table = vocabulary()["back_references"]
+    return (words[:1] == ["the"] and words[1:2] and words[1] in table["nouns"]) \
+        or words[:1] and words[0] in table["pronouns"]
 
 
 def sentence_of(event: Event, starts: list[int]) -> int:
