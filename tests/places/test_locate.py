@@ -129,3 +129,12 @@ def test_places_locates_an_event_in_a_zone_written_with_its_suffix(parse):
 def test_places_takes_a_town_the_tagger_called_a_person(parse):
     location = located(parse, "Police fired tear gas at protesters in Dakar.", "fired").location
     assert location.country == "SEN"
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Police arrested a man in Tripoli, Lebanon.", "LBN"),
+    ("Police arrested a man in Paris, Texas.", "USA"),
+    ("Police arrested a man in Paris.", "FRA"),
+])
+def test_places_reads_the_region_after_a_comma(parse, text, country):
+    assert located(parse, text, "arrested").location.country == country
