@@ -33,3 +33,9 @@ def test_references_the_two_countries_leave_out_places(analyze_text):
     text = "Russia and Turkey back opposite sides in Libya. The two countries have clashed before."
     found = refs(analyze_text, text, "The two countries")
     assert sorted(r.country for r in found.refs) == ["RUS", "TUR"]
+
+
+def test_references_their_forces_after_two_leaders_are_both_armies(analyze_text):
+    text = "Putin and Erdogan were calling each other. But in Syria their armies are on opposite sides."
+    found = refs(analyze_text, text, "their armies", date="2020-10-20")
+    assert sorted(r.code for r in found.refs) == ["RUSMIL", "TURMIL"]

@@ -72,3 +72,11 @@ def test_settings_a_town_takes_the_country_of_the_region_after_the_comma(analyze
 def test_settings_a_list_of_countries_stays_a_list_of_actors(analyze_text):
     found = {m.text: m.actor.country for m in analyze_text("Russia, Turkey and Iran met in Astana.")._.actors}
     assert [found[n] for n in ("Russia", "Turkey", "Iran")] == ["RUS", "TUR", "IRN"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A jet was downed near the Syrian border.", {}),
+    ("Russian border guards detained the crew.", {"Russian border guards": "RUS"}),
+])
+def test_settings_a_border_is_a_thing_but_border_guards_are_actors(analyze_text, text, expected):
+    assert {m.text: m.actor.country for m in analyze_text(text)._.actors} == expected

@@ -26,7 +26,7 @@ from .combine import sentence_indexer
 from .component import article_date
 from .data_files import read_json
 from .dictionary import load_dictionary
-from .references import collective_before, owned_ref, owner_word, person_before
+from .references import collective_before, owned_ref, owner_word, people_before, person_before
 from .trie import PhraseTrie
 
 log = logging.getLogger(__name__)
@@ -157,12 +157,15 @@ class Coreference:
             elif word == "collective":
                 owner = collective_before(doc, mentions, mention.token_start - 1,
                                           mention.sentence_index)
-            if owner is not None:
+            owners = (owner,) if owner is not None else ()
+            if word == "collective" and not owners:
+                owners = people_before(mentions, mention.token_start - 1, mention.sentence_index)
+            if owners:
                 start = doc[mention.token_start - 1]
                 mention = ActorMention(doc[start.i:mention.token_end].text, start.idx,
                                        mention.end, start.i, mention.token_end,
-                                       (owned_ref(owner, mention),), "coreference",
-                                       mention.sentence_index, basis="story")
+                                       tuple(owned_ref(o, mention) for o in owners),
+                                       "coreference", mention.sentence_index, basis="story")
             out.append(mention)
         return out
 

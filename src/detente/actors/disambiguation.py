@@ -40,6 +40,7 @@ class Rules:
     place_blocking_entities: frozenset[str]
     strong_language_cues: frozenset[str]
     sponsor_words: frozenset[str]
+    head_continuations: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -51,7 +52,8 @@ def load_rules() -> Rules:
                  frozenset(data["ambiguous_names"]), frozenset(data["titles"]),
                  frozenset(data["qualifiers"]), frozenset(data["language_cues"]),
                  frozenset(data["blocking_entities"]) | frozenset(data["place_blocking_entities"]),
-                 frozenset(data["strong_language_cues"]), frozenset(data["sponsor_words"]))
+                 frozenset(data["strong_language_cues"]), frozenset(data["sponsor_words"]),
+                 frozenset(data["head_continuations"]))
 
 
 def _word(doc: Doc, i: int) -> str:
@@ -118,8 +120,10 @@ def inside_organisation_name(entity: Span, cand: Candidate) -> bool:
 
 
 def names_a_thing(doc: Doc, cand: Candidate, rules: Rules) -> bool:
-    """A country adjective in front of a thing: French fries, the Indian Ocean."""
-    return _word(doc, cand.end) in rules.nonactor_heads
+    """A country adjective in front of a thing: French fries, the Indian Ocean, the Syrian
+    border (but not the Russian border guards)."""
+    return _word(doc, cand.end) in rules.nonactor_heads \
+        and _word(doc, cand.end + 1) not in rules.head_continuations
 
 
 def names_a_language(doc: Doc, cand: Candidate, rules: Rules) -> bool:

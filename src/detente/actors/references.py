@@ -4,6 +4,8 @@
   actor after a possessive takes the owner's country (and a group's code) from
   the person ("his", "her") or the group, state or force ("its", "their")
   named before it, in the same sentence or the one before;
+- "their armies" with no group or state before: the forces of the last two people
+  (of different countries) named before ("Putin and Erdogan ... their armies");
 - "they", "them": the nearest group, state or force named before in the same
   sentence (for "them", not the subject of the same verb), else the subject
   of the previous sentence.
@@ -34,6 +36,18 @@ def person_before(mentions: list[ActorMention], token: int, sentence: int) -> Ac
     people = [m for m in mentions if m.actor.kind == "person" and m.token_end <= token
               and sentence - 1 <= m.sentence_index <= sentence]
     return people[-1].actor if people else None
+
+
+def people_before(mentions: list[ActorMention], token: int, sentence: int) -> tuple[ActorRef, ...]:
+    """'their armies' after 'Putin and Erdogan': the last two people of different countries
+    named in the same or the previous sentence."""
+    people = [m.actor for m in mentions if m.actor.kind == "person" and m.token_end <= token
+              and sentence - 1 <= m.sentence_index <= sentence]
+    chosen: list[ActorRef] = []
+    for ref in reversed(people):
+        if all(ref.country != c.country for c in chosen):
+            chosen.insert(0, ref)
+    return tuple(chosen[-2:]) if len(chosen) >= 2 else ()
 
 
 def collective_before(doc: Doc, mentions: list[ActorMention], token: int, sentence: int,
