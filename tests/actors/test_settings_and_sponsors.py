@@ -80,3 +80,9 @@ def test_settings_a_list_of_countries_stays_a_list_of_actors(analyze_text):
 ])
 def test_settings_a_border_is_a_thing_but_border_guards_are_actors(analyze_text, text, expected):
     assert {m.text: m.actor.country for m in analyze_text(text)._.actors} == expected
+
+
+def test_settings_a_list_of_countries_after_in_stays_countries(analyze_text):
+    found = {m.text: m.actor.country for m in
+             analyze_text("Floods hit towns in Indonesia, Malaysia and Singapore.")._.actors}
+    assert found == {"Indonesia": "IDN", "Malaysia": "MYS", "Singapore": "SGP"}

@@ -63,3 +63,8 @@ def test_places_prefers_a_region_in_the_story_countries_to_a_bigger_city():
 def test_places_reads_iso_subdivision_names_below_the_hand_table():
     assert lookup("Ouham-Pende").country == "CAF"
     assert lookup("Lualaba province").country == "COD"
+
+
+def test_places_prefers_a_us_state_to_a_small_foreign_city_of_the_same_name():
+    assert lookup("Arizona").country == "USA"
+    assert lookup("Arizona State").country == "USA"

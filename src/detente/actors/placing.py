@@ -110,17 +110,16 @@ class Story:
         """'Paris, Texas', 'Tripoli, Lebanon': the country of the name after the comma."""
         if index + 1 >= len(spans):
             return None
-        span, after, place = spans[index], spans[index + 1], places[index + 1]
-        between = self.doc[span.end:after.start]
-        if [t.text for t in between] != [","] or place is None or place.kind == "city":
+        span, after = spans[index], spans[index + 1]
+        if [t.text for t in self.doc[span.end:after.start]] != [","]:
             return None
-        return place.country
+        return region_country(span.text, after.text)
 
     def qualifier_country(self, start: int) -> tuple[int, str] | None:
         """(first token, country) of a region, town or community written right before
         token ``start`` ("Oromia police", "Somali Region special police")."""
         doc, i = self.doc, start
-        while i > 0 and doc[i - 1].lower_ in QUALIFIER_WORDS:
+        while i > 0 and doc[i - 1].is_lower and doc[i - 1].lower_ in QUALIFIER_WORDS:
             i -= 1
         first = i
         while first > 0 and start - first < MAX_QUALIFIER + 2 and _name_part(doc[first - 1]):
@@ -174,3 +173,17 @@ def _most_common(codes: list[str]) -> str | None:
     counts = Counter(codes)
     best = max(counts.values())
     return next(code for code in codes if counts[code] == best)
+
+
+def region_country(name: str, qualifier: str) -> str | None:
+    """The country of ``qualifier`` when it says where the town ``name`` is: a state or
+    region ("Tennessee"), or a country after a name that is not itself a country."""
+    place = gazetteer.find(qualifier)
+    if place is None or not place.country:
+        return None
+    if place.kind in ("state", "admin", "region"):
+        return place.country
+    if place.kind == "country" and gazetteer.country_of(name) is None:
+        town = gazetteer.find(name)
+        return place.country if town is not None and town.kind == "city" else None
+    return None

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from detente.places.tables import table
 
-from .placing import DATELINE, head_text
+from .placing import DATELINE, head_text, region_country
 
 SETTING_KINDS = ("country", "place")
 MAX_HOPS = 4
@@ -76,17 +76,16 @@ def mark_settings(doc: Doc, found: list) -> list:
 
 def comma_places(doc: Doc, found: list) -> list:
     """'Lebanon, Tennessee', 'Paris, Texas', 'Tripoli, Lebanon': a name followed by a comma
-    and a region (or, after a city, a country) is a town of that region's country."""
+    and a region (or, after a city, a country) is a town of that region's country; a list
+    of countries or capitals ("Indonesia, Malaysia and Singapore") stays a list."""
     out = list(found)
     for index in range(len(out) - 1):
         item, after = out[index], out[index + 1]
         if item.agent or after.agent or item.ref is None or after.ref is None \
                 or [t.text for t in doc[item.end:after.start]] != [","]:
             continue
-        city = item.via == "metonym" or item.ref.kind == "place"
-        region = after.ref.kind == "place" or (city and after.ref.kind == "country"
-                                               and after.via == "dictionary")
-        if region and item.ref.kind in SETTING_KINDS and after.ref.country != item.ref.country:
-            town = replace(item.ref, code=after.ref.country, country=after.ref.country, kind="place")
-            out[index] = replace(item, ref=town)
+        country = region_country(doc[item.start:item.end].text, doc[after.start:after.end].text)
+        if country and country != item.ref.country and item.ref.kind in SETTING_KINDS:
+            out[index] = replace(item, ref=replace(item.ref, code=country, country=country,
+                                                   kind="place"))
     return out

@@ -23,7 +23,7 @@ from detente.model import Location
 
 from .tables import table
 
-_KIND_RANK = {"region": 0, "country": 1, "admin": 3, "state": 3, "city": 3}
+_KIND_RANK = {"region": 0, "country": 1, "state": 2, "admin": 3, "city": 3}
 _PREFERRED_KINDS = ("city", "admin")
 _ALTERNATES_MIN = 100_000
 
@@ -62,7 +62,7 @@ def find(name: str, countries: frozenset[str] = frozenset()) -> Place | None:
     if places:
         return min(places, key=lambda place: _rank(place, countries))
     bare = strip_suffix(key)
-    admin = [p for p in _index().get(bare, []) if p.kind in ("admin", "region")] if bare else []
+    admin = [p for p in _index().get(bare, []) if p.kind in ("admin", "region", "state")] if bare else []
     return min(admin, key=lambda place: _rank(place, countries)) if admin else None
 
 
