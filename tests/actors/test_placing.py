@@ -104,3 +104,14 @@ def test_placing_sets_the_basis_in_actor_records(analyze_text):
 
     doc = analyze_text("Police fired tear gas at protesters in Nairobi.")
     assert {row["text"]: row["basis"] for row in actor_records(doc)}["Police"] == "place"
+
+
+def test_placing_works_without_a_parser_by_the_story_alone():
+    import spacy
+
+    from detente.pipeline import add_detente_components
+
+    nlp = add_detente_components(spacy.blank("en"), until="detente_coref")
+    doc = nlp("MOGADISHU, Somalia - Gunmen attacked a hotel.")
+    found = {m.text: (m.actor.country, m.basis) for m in doc._.actors}
+    assert found["Gunmen"] == ("SOM", "story")
