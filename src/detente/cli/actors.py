@@ -10,12 +10,11 @@ from .analyze import View, add_source_options, stream_command
 
 def _actor_cells(record: dict, article: Article) -> tuple:
     return (record["text"], f"{record['start']}-{record['end']}", record["code"], record["country"],
-            record["name"], record["kind"], record.get("basis", ""))
+            record["name"], record["kind"])
 
 
 ACTORS = View(key="actors", rows=actor_records,
-              columns=("mention", "chars", "code", "country", "name", "kind", "basis"),
-              cells=_actor_cells)
+              columns=("mention", "chars", "code", "country", "name", "kind"), cells=_actor_cells)
 
 
 def add_parser(subparsers):
