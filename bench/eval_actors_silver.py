@@ -15,7 +15,8 @@ construction and their lists never include it, and Reuters tags nearly every
 US-company story ``usa`` whether or not the text names the country.
 
 Two views are printed: "names" counts only mentions that write a country's name
-or alias ("Australia", "the government of Australia"), as the wh lists do; "all"
+or alias ("Australia", "the government of Australia", "in Australia": a name
+used as a setting is a place mention but still a name), as the wh lists do; "all"
 counts every actor that resolves to a country (demonyms, capitals, people,
 groups, agents, places as well).
 
@@ -102,7 +103,7 @@ def _aliases() -> dict[str, list[str]]:
 def names_country(mention, ref) -> bool:
     """The mention writes the country's name ("Australia", "the government of Australia")."""
     text = mention.text.lower()
-    return ref.kind in ("country", "agent") and mention.via in ("dictionary", "agent") \
+    return ref.kind in ("country", "agent", "place") and mention.via in ("dictionary", "agent") \
         and any(name in text for name in country_names(ref.country))
 
 

@@ -18,6 +18,7 @@ ACTOR_KINDS = ("country", "person", "organisation", "group", "agent", "place")
 MODALITIES = ("asserted", "threatened", "denied", "alleged", "hypothetical")
 GRANULARITIES = ("day", "month", "season", "year", "multi-year", "unknown")
 DATE_BASES = ("explicit", "relative", "context", "article")
+ACTOR_BASES = ("named", "place", "story")
 
 
 def content_hash(text: str) -> str:
@@ -73,7 +74,12 @@ class ActorMention:
 
     ``refs`` holds several actors for plural references ("the two leaders",
     "Russia and Turkey" resolved as a group). ``via`` says how it was
-    resolved: dictionary, demonym, metonym, agent, coreference.
+    resolved: dictionary, demonym, metonym, agent, coreference. ``basis`` says
+    where its country came from: ``named`` (the phrase names it: a country,
+    demonym, person, group, region), ``place`` (the place of the act in the
+    sentence: "police in Beledweyne"), ``story`` (another actor of the story,
+    its dateline or main country, or a reference back). Optional, default
+    ``named``, so mentions built without it keep working.
     """
 
     text: str
@@ -84,6 +90,7 @@ class ActorMention:
     refs: tuple[ActorRef, ...]
     via: str = "dictionary"
     sentence_index: int = 0
+    basis: str = "named"
 
     @property
     def actor(self) -> ActorRef:

@@ -54,6 +54,7 @@ def actor_records(doc: Doc) -> list[dict]:
     for mention in doc._.actors or []:
         for ref in mention.refs:
             row = ref.to_dict(mention.text)
-            row.update(start=mention.start, end=mention.end, article_id=article_id, via=mention.via)
+            row.update(start=mention.start, end=mention.end, article_id=article_id, via=mention.via,
+                       basis=mention.basis)
             rows.append(row)
     return rows

@@ -39,3 +39,32 @@ def test_places_tells_country_names_from_other_places(name, expected):
 
 def test_places_returns_none_for_unknown_names():
     assert lookup("Qwertyville Heights") is None
+
+
+@pytest.mark.parametrize("name, country", [
+    ("Bale zone", "ETH"), ("Bale", "ETH"), ("Somali Region", "ETH"), ("Hiraan region", "SOM"),
+    ("Oromia", "ETH"), ("Borno State", "NGA"), ("Niger State", "NGA"), ("Tillaberi", "NER"),
+    ("North Kivu", "COD"), ("Sinaloa", "MEX"), ("Rakhine State", "MMR"), ("Lower Shabelle", "SOM"),
+])
+def test_places_resolves_admin_regions_and_zones_with_their_suffixes(name, country):
+    assert lookup(name).country == country
+
+
+def test_places_keeps_a_country_over_a_region_of_the_same_name():
+    assert lookup("Niger").country == "NER"
+    assert lookup("Lebanon").country == "LBN"
+
+
+def test_places_prefers_a_region_in_the_story_countries_to_a_bigger_city():
+    assert lookup("Bari").country == "ITA"
+    assert lookup("Bari", frozenset({"SOM"})).country == "SOM"
+
+
+def test_places_reads_iso_subdivision_names_below_the_hand_table():
+    assert lookup("Ouham-Pende").country == "CAF"
+    assert lookup("Lualaba province").country == "COD"
+
+
+def test_places_prefers_a_us_state_to_a_small_foreign_city_of_the_same_name():
+    assert lookup("Arizona").country == "USA"
+    assert lookup("Arizona State").country == "USA"

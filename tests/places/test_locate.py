@@ -119,3 +119,22 @@ def test_places_does_not_take_the_topic_of_an_act_as_its_location(parse, text, v
 ])
 def test_places_takes_the_goal_of_a_movement_as_the_location(parse, text, verb, place):
     assert located(parse, text, verb).location.name == place
+
+
+def test_places_locates_an_event_in_a_zone_written_with_its_suffix(parse):
+    location = located(parse, "Protesters in Bale zone blocked the road.", "blocked").location
+    assert (location.name, location.country) == ("Bale", "ETH")
+
+
+def test_places_takes_a_town_the_tagger_called_a_person(parse):
+    location = located(parse, "Police fired tear gas at protesters in Dakar.", "fired").location
+    assert location.country == "SEN"
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Police arrested a man in Tripoli, Lebanon.", "LBN"),
+    ("Police arrested a man in Paris, Texas.", "USA"),
+    ("Police arrested a man in Paris.", "FRA"),
+])
+def test_places_reads_the_region_after_a_comma(parse, text, country):
+    assert located(parse, text, "arrested").location.country == country

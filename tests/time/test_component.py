@@ -87,3 +87,40 @@ def test_time_component_dates_an_event_by_the_sentence_holding_its_trigger(parse
     event.sentence_index = stated_index
     date_events(doc, [event], sentence_times(doc, ARTICLE))
     assert (event.date.start, event.date.end) == (dt.date(2020, 3, 1), dt.date(2020, 3, 31))
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Gunmen attacked the post on 16/02.", "2020-02-16"),
+    ("Gunmen attacked the post overnight.", "2020-10-19"),
+])
+def test_time_dates_notes_by_numeric_dates_and_overnight(parse, sentence, expected):
+    doc = parse(sentence)
+    event = event_at(doc, "attacked", 0)
+    date_events(doc, [event], sentence_times(doc, ARTICLE))
+    assert event.date.start.isoformat() == expected
+
+
+@pytest.mark.parametrize("day, code", [
+    (dt.date(2019, 6, 1), "USAGOV"), (dt.date(2023, 6, 1), "USAELI"), (dt.date(2025, 6, 1), "USAGOV"),
+])
+def test_time_codes_a_leader_with_the_role_held_on_the_event_date(day, code):
+    from detente.model import EventDate
+    from detente.time.component import roles_on_event_dates
+
+    trump = ActorRef("USAELI", "USA", "Donald Trump", "person")
+    event = Event(trump, "Trump", RUSSIA, "Russia", "111", 0, (0, 10), (0, 5),
+                  date=EventDate(day, day, "day", "", "explicit"))
+    roles_on_event_dates([event], dt.date(2023, 6, 2))
+    assert (event.source.code, event.target) == (code, RUSSIA)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gunmen attacked the post. The attack took place on Monday.", "2020-10-19"),
+    ("Gunmen attacked the post. It happened on 16/02.", "2020-02-16"),
+    ("Gunmen attacked the post. Separately, talks were held on Monday.", "2020-10-20"),
+])
+def test_time_takes_the_date_the_next_sentence_gives_the_act(parse, text, expected):
+    doc = parse(text)
+    event = event_at(doc, "attacked", 0)
+    date_events(doc, [event], sentence_times(doc, ARTICLE))
+    assert event.date.start.isoformat() == expected

@@ -191,3 +191,27 @@ def test_time_reads_a_day_of_the_month(text, narrative, expected):
 def test_time_reads_part_of_a_decade_in_whole_years(text, first_year, last_year):
     reading = read(text)
     assert (reading.period.start, reading.period.end) == (D(first_year, 1, 1), D(last_year, 12, 31))
+
+
+@pytest.mark.parametrize("text, article, expected", [
+    ("16/02", "2024-03-14", "2024-02-16"),
+    ("16.02", "2024-03-14", "2024-02-16"),
+    ("2/16", "2024-03-14", "2024-02-16"),
+    ("20/03", "2024-03-14", "2023-03-20"),
+])
+def test_time_reads_short_numeric_dates_as_the_latest_such_day(text, article, expected):
+    import datetime as dt
+
+    from detente.time.expressions import Context, read_expression
+
+    reading = read_expression(text, Context(dt.date.fromisoformat(article)))
+    assert (reading.period.start.isoformat(), reading.basis) == (expected, "relative")
+
+
+def test_time_reads_a_short_numeric_date_in_the_future_tense_ahead():
+    import datetime as dt
+
+    from detente.time.expressions import Context, read_expression
+
+    reading = read_expression("20/03", Context(dt.date(2024, 3, 14), future=True))
+    assert reading.period.start == dt.date(2024, 3, 20)

@@ -4,38 +4,33 @@ Agents get their country from what is attached to them: a country, demonym or
 capital before them ("Turkish soldiers", "Russia's foreign minister", "Kremlin
 spokesman"), "of COUNTRY" after them ("the government of Syria"); a title before a
 person's name joins the person ("Turkish President Erdogan"). Agents with nothing
-attached take the country in context when their ``use`` allows it.
+attached are placed by their ``use`` (``owners.py``, ``placing.py``, data/agents.tsv): a
+region or community right before them ("Oromia police"), the place of the act in
+their sentence ("police in Beledweyne"), a country named near them, or the story's
+main country. Each mention records how its country was found in ``basis``:
+``named`` (in the phrase), ``place`` (the place of the act) or ``story``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from detente.model import ActorMention, ActorRef
+from detente.model import ActorMention
+from detente.places import gazetteer
 
-from .codes import is_country
-from .dictionary import AgentPattern
+from .dictionary import ActorDictionary, AgentPattern
+from .found import Found, agent_ref
 from .matcher import Candidate
+from .owners import place_agents, qualified
+from .placing import Story
+from .setting import comma_places, mark_settings
 
 LINKS = frozenset({"'s", "’s", "'"})
 MAX_GAP = 2
-
-
-@dataclass
-class Found:
-    start: int
-    end: int
-    ref: ActorRef | None
-    via: str
-    agent: AgentPattern | None = None
-
-    @property
-    def has_country(self) -> bool:
-        return self.ref is not None and is_country(self.ref.country)
 
 
 def resolve(cand: Candidate, day: dt.date | None) -> Found | None:
@@ -44,18 +39,39 @@ def resolve(cand: Candidate, day: dt.date | None) -> Found | None:
     pattern = cand.pattern
     if pattern.words == 1 and pattern.entry.kind == "person" and not pattern.entry.known_on(day):
         return None  # a surname alone, before its bearer held any role: someone else
+    if pattern.entry.placed:
+        role = pattern.entry.code_on(day)[3:]
+        return Found(cand.start, cand.end, None, pattern.via, AgentPattern(role, "local"),
+                     group=pattern.entry)
     ref = pattern.entry.ref_on(day, role=pattern.role, kind=pattern.kind)
     return Found(cand.start, cand.end, ref, pattern.via)
 
 
-def agent_ref(owner: ActorRef, agent: AgentPattern, text: str) -> ActorRef:
-    if owner.kind in ("organisation", "group") or not is_country(owner.country):
-        return replace(owner, kind=owner.kind)
-    base = owner.code[:3]
-    code = agent.role + base if agent.prefix else base + agent.role
-    owner_name = owner.name if owner.kind == "country" else owner.country
-    return ActorRef(code=code, country=owner.country, name=f"{owner_name} {text.lower()}",
-                    kind="agent")
+def regions_first(doc: Doc, found: list[Found], book: ActorDictionary,
+                  day: dt.date | None) -> list[Found]:
+    """A country or place name followed by (or ending in) an administrative word is a
+    region of the gazetteer: "Bale zone" (Ethiopia, not Basel), "Somali Region"
+    (Ethiopia, not Somalia), "Niger State" and "Borno State" (places in Nigeria)."""
+    out: list[Found] = []
+    for item in found:
+        if item.ref is not None and item.ref.kind in ("country", "place") and not item.agent:
+            item = as_region(doc, item, book, day) or item
+        out.append(item)
+    return out
+
+
+def as_region(doc: Doc, item: Found, book: ActorDictionary, day: dt.date | None) -> Found | None:
+    end = item.end
+    if end < len(doc) and gazetteer.is_suffix(doc[end].text):
+        end += 1
+    elif not (item.end - item.start > 1 and gazetteer.is_suffix(doc[item.end - 1].text)):
+        return None
+    place = gazetteer.find(doc[item.start:end].text)
+    entry = book.countries.get(place.country) if place and place.country else None
+    if place is None or place.kind not in ("admin", "region") or entry is None:
+        return None
+    return Found(item.start, end, replace(entry.ref_on(day), name=place.name, kind="place"),
+                 item.via)
 
 
 def gap_links(doc: Doc, left: int, right: int) -> bool:
@@ -71,6 +87,9 @@ def attach_before(doc: Doc, found: list[Found]) -> list[Found]:
     out: list[Found] = []
     for item in found:
         prev = out[-1] if out else None
+        if item.agent and prev and prev.group and gap_links(doc, prev.end, item.start):
+            out[-1] = Found(prev.start, item.end, None, prev.via, prev.agent, group=prev.group)
+            continue
         if item.agent and prev and prev.ref and not prev.agent and gap_links(doc, prev.end, item.start):
             text = doc[item.start:item.end].text
             out[-1] = Found(prev.start, item.end, agent_ref(prev.ref, item.agent, text), "agent",
@@ -117,36 +136,6 @@ def absorb_titles(found: list[Found]) -> list[Found]:
     return out
 
 
-def later_in_sentence(found: list[Found], index: int, sentence_of) -> ActorRef | None:
-    here = sentence_of(found[index].start)
-    for item in found[index + 1:]:
-        if sentence_of(item.start) != here:
-            return None
-        if item.has_country:
-            return item.ref
-    return None
-
-
-def place_agents(doc: Doc, found: list[Found], sentence_of) -> list[Found]:
-    """Give unattached agents the country nearest before them, else later in the sentence."""
-    out: list[Found] = []
-    last: ActorRef | None = None
-    for index, item in enumerate(found):
-        if item.ref is None:
-            if item.agent.use == "attached":
-                continue
-            owner = last or later_in_sentence(found, index, sentence_of)
-            if owner is None:
-                continue
-            item = Found(item.start, item.end,
-                         agent_ref(owner, item.agent, doc[item.start:item.end].text), "agent",
-                         item.agent)
-        elif item.has_country:
-            last = item.ref
-        out.append(item)
-    return out
-
-
 def sentence_indexer(doc: Doc):
     if not doc.has_annotation("SENT_START"):
         return lambda token_index: 0
@@ -158,12 +147,15 @@ def to_mention(doc: Doc, item: Found, sentence_of) -> ActorMention:
     span = doc[item.start:item.end]
     return ActorMention(text=span.text, start=span.start_char, end=span.end_char,
                         token_start=item.start, token_end=item.end, refs=(item.ref,),
-                        via=item.via, sentence_index=sentence_of(item.start))
+                        via=item.via, sentence_index=sentence_of(item.start), basis=item.basis)
 
 
-def build_mentions(doc: Doc, candidates: list[Candidate], day: dt.date | None) -> list[ActorMention]:
+def build_mentions(doc: Doc, candidates: list[Candidate], day: dt.date | None,
+                   book: ActorDictionary) -> list[ActorMention]:
     sentence_of = sentence_indexer(doc)
     found = [f for f in (resolve(c, day) for c in candidates) if f is not None]
+    found = comma_places(doc, mark_settings(doc, regions_first(doc, found, book, day)))
     found = absorb_titles(attach_after(doc, attach_before(doc, found)))
-    found = place_agents(doc, found, sentence_of)
+    story = Story(doc, book, day, [f.ref.country for f in found if f.has_country])
+    found = place_agents(doc, qualified(doc, found, story), sentence_of, story)
     return [to_mention(doc, item, sentence_of) for item in found]

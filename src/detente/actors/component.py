@@ -46,7 +46,7 @@ class ActorRecognizer:
 
     def find(self, doc: Doc) -> list[ActorMention]:
         candidates = filter_candidates(doc, find_candidates(doc, self.book))
-        return build_mentions(doc, candidates, article_date(doc))
+        return build_mentions(doc, candidates, article_date(doc), self.book)
 
     def __call__(self, doc: Doc) -> Doc:
         try:

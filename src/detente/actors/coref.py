@@ -26,6 +26,7 @@ from .combine import sentence_indexer
 from .component import article_date
 from .data_files import read_json
 from .dictionary import load_dictionary
+from .references import collective_before, owned_ref, owner_word, people_before, person_before
 from .trie import PhraseTrie
 
 log = logging.getLogger(__name__)
@@ -37,6 +38,8 @@ class CorefRules:
     phrases: PhraseTrie            # plural phrases -> "people" | "countries" | "sides"
     pronouns: frozenset[str]
     leader_nouns: tuple[str, ...]
+    collective_pronouns: frozenset[str]
+    possessives: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -47,7 +50,8 @@ def load_coref_rules() -> CorefRules:
     for group in ("people", "countries", "sides"):
         for phrase in data[f"pair_{group}"]:
             trie.add(book.tokens(phrase), group)
-    return CorefRules(trie, frozenset(data["pronouns"]), tuple(data["leader_nouns"]))
+    return CorefRules(trie, frozenset(data["pronouns"]), tuple(data["leader_nouns"]),
+                      frozenset(data["collective_pronouns"]), dict(data["possessives"]))
 
 
 def is_leader_reference(mention: ActorMention, rules: CorefRules) -> bool:
@@ -101,7 +105,7 @@ class Coreference:
         return entry.ref_on(day) if entry and ref.kind != "country" else ref
 
     def pair_refs(self, group: str, earlier: list[ActorMention], day) -> tuple[ActorRef, ...]:
-        refs = [r for m in earlier for r in m.refs]
+        refs = [r for m in earlier for r in m.refs if r.kind != "place"]
         if group == "people":
             return last_distinct([r for r in refs if r.kind == "person"], lambda r: r.name)
         if group == "countries":
@@ -130,11 +134,40 @@ class Coreference:
                          sentence_of) -> list[ActorMention]:
         found = []
         for token in doc:
-            if token.lower_ in self.rules.pronouns and token.pos_ == "PRON":
+            if token.pos_ != "PRON":
+                continue
+            ref = None
+            if token.lower_ in self.rules.pronouns:
                 ref = self.antecedent(doc, token.i, mentions, sentence_of(token.i))
-                if ref is not None:
-                    found.append(self.mention(doc, token.i, token.i + 1, (ref,), sentence_of))
+            elif token.lower_ in self.rules.collective_pronouns:
+                verb = token.head.i if token.dep_ not in SUBJECTS else None
+                ref = collective_before(doc, mentions, token.i, sentence_of(token.i), verb)
+            if ref is not None:
+                found.append(self.mention(doc, token.i, token.i + 1, (ref,), sentence_of))
         return found
+
+    def owned_mentions(self, doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+        """'his forces', 'its fighters': the generic actor takes its owner named before."""
+        out = []
+        for mention in mentions:
+            word = owner_word(doc, mention, self.rules.possessives)
+            owner = None
+            if word == "person":
+                owner = person_before(mentions, mention.token_start - 1, mention.sentence_index)
+            elif word == "collective":
+                owner = collective_before(doc, mentions, mention.token_start - 1,
+                                          mention.sentence_index)
+            owners = (owner,) if owner is not None else ()
+            if word == "collective" and not owners:
+                owners = people_before(mentions, mention.token_start - 1, mention.sentence_index)
+            if owners:
+                start = doc[mention.token_start - 1]
+                mention = ActorMention(doc[start.i:mention.token_end].text, start.idx,
+                                       mention.end, start.i, mention.token_end,
+                                       tuple(owned_ref(o, mention) for o in owners),
+                                       "coreference", mention.sentence_index, basis="story")
+            out.append(mention)
+        return out
 
     def antecedent(self, doc: Doc, i: int, mentions: list[ActorMention],
                    sentence: int) -> ActorRef | None:
@@ -150,7 +183,7 @@ class Coreference:
         span = doc[start:end]
         return ActorMention(text=span.text, start=span.start_char, end=span.end_char,
                             token_start=start, token_end=end, refs=tuple(refs),
-                            via="coreference", sentence_index=sentence_of(start))
+                            via="coreference", sentence_index=sentence_of(start), basis="story")
 
     def upgrade_leaders(self, mentions: list[ActorMention]) -> list[ActorMention]:
         out = []
@@ -160,12 +193,12 @@ class Coreference:
                 if person is not None:
                     mention = ActorMention(mention.text, mention.start, mention.end,
                                            mention.token_start, mention.token_end, (person,),
-                                           "coreference", mention.sentence_index)
+                                           "coreference", mention.sentence_index, basis="story")
             out.append(mention)
         return out
 
     def resolve(self, doc: Doc) -> list[ActorMention]:
-        mentions = self.upgrade_leaders(list(doc._.actors or []))
+        mentions = self.owned_mentions(doc, self.upgrade_leaders(list(doc._.actors or [])))
         sentence_of = sentence_indexer(doc)
         added = self.plural_mentions(doc, mentions, sentence_of) \
             + self.pronoun_mentions(doc, mentions, sentence_of)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pycountry
 from spacy.lang.en import English
 
-from .codes import to_iso3
+from .codes import is_country, to_iso3
 from .data_files import read_json, read_jsonl, read_tsv
 from .entries import Entry, Role, country_entry, parse_day
 from .trie import PhraseTrie
@@ -53,6 +53,7 @@ class ActorDictionary:
         self.actors = PhraseTrie()
         self.agents = PhraseTrie()
         self.countries: dict[str, Entry] = {}
+        self.people: dict[str, Entry] = {}       # canonical name -> person with dated roles
         self.tokenizer = tokenizer or English().tokenizer
 
     def tokens(self, phrase: str) -> list[str]:
@@ -70,9 +71,21 @@ class ActorDictionary:
 
 
 def case_of(phrase: str) -> str:
-    """Written in capitals (``UN``, ``PKK``) -> must be capitals in the text."""
+    """Written in capitals (``UN``, ``PKK``) -> must be capitals in the text; a name with
+    common words in it (``Houthi rebels``, ``Fano militia``) -> only its first word must be
+    capitalized; else a title-case name."""
     letters = [c for c in phrase if c.isalpha()]
-    return "upper" if len(letters) >= 2 and all(c.isupper() for c in letters) else "title"
+    if len(letters) >= 2 and all(c.isupper() for c in letters):
+        return "upper"
+    words = phrase.split()
+    if words[:1] and words[0][:1].isupper() and any(w.islower() and w not in LOWER_PARTICLES
+                                                    for w in words[1:]):
+        return "lead"
+    return "title"
+
+
+LOWER_PARTICLES = frozenset({"the", "of", "and", "al", "el", "bin", "ibn", "de", "la", "du", "in",
+                             "for", "on", "y", "wal", "an", "da", "van", "von", "der", "e"})
 
 
 def demonym_forms(demonym: str) -> list[str]:
@@ -122,6 +135,7 @@ def load_leaders(book: ActorDictionary) -> dict[tuple, Entry]:
         entry.roles = entry.roles + (role,)
         names.extend(aliases(row))
     claimed = {}
+    book.people.update({entry.name: entry for entry, _ in people.values()})
     for entry, names in people.values():
         for phrase in names:
             tokens = tuple(book.tokens(phrase))
@@ -134,8 +148,10 @@ def load_organisations(book: ActorDictionary) -> None:
     found: dict[str, tuple[Entry, list[str]]] = {}
     for row in read_tsv("organisations.tsv"):
         role = Role(row["code"], parse_day(row["start"]), parse_day(row["end"]))
+        country = row["country"].rstrip("*")
         entry, names = found.setdefault(
-            row["name"], (Entry(row["name"], row["kind"], (), country=row["country"]), []))
+            row["name"], (Entry(row["name"], row["kind"], (), country=country,
+                                placed=row["country"].endswith("*")), []))
         entry.roles = entry.roles + (role,)
         names.extend(aliases(row))
     for entry, names in found.values():
@@ -154,8 +170,8 @@ def phoenix_case(tokens: list[str]) -> str:
 def load_phoenix(book: ActorDictionary, claimed: dict[tuple, Entry]) -> None:
     for record in read_jsonl("phoenix_actors.jsonl.gz"):
         phrases = [p["t"].split() for p in record["phrases"]]
-        if record["kind"] == "country":
-            add_phoenix_country(book, record, phrases)
+        if record["kind"] == "country" or is_dated_country(record):
+            add_phoenix_country(book, record, phrases, places=record["kind"] != "country")
             continue
         owner = next((claimed[tuple(t)] for t in phrases if tuple(t) in claimed), None)
         if owner is not None:
@@ -164,18 +180,28 @@ def load_phoenix(book: ActorDictionary, claimed: dict[tuple, Entry]) -> None:
             continue
         entry = Entry(record["name"], record["kind"], phoenix_roles(record["roles"]),
                       source="phoenix")
+        if entry.kind == "person":
+            book.people.setdefault(entry.name, entry)
         for tokens in phrases:
             book.add_phrase(tokens, {"case": phoenix_case(tokens)}, entry,
                             "phoenix-" + record["kind"])
 
 
-def add_phoenix_country(book: ActorDictionary, record: dict, phrases: list[list[str]]) -> None:
-    iso3 = to_iso3(record["roles"][0]["code"])
+def is_dated_country(record: dict) -> bool:
+    """A Phoenix country whose code changed over time (Iraq, Ukraine): the converter filed
+    it as a person; its phrases other than the country's names are its cities."""
+    code = record["roles"][-1]["code"] if record["roles"] else ""
+    return record["kind"] == "person" and len(code) == 3 and is_country(code)
+
+
+def add_phoenix_country(book: ActorDictionary, record: dict, phrases: list[list[str]],
+                        places: bool = False) -> None:
+    iso3 = to_iso3(record["roles"][-1 if places else 0]["code"])
     entry = book.countries.get(iso3) or book.countries.setdefault(
         iso3, country_entry(iso3, record["name"]))
     for tokens, raw in zip(phrases, record["phrases"]):
         args = {"case": phoenix_case(tokens)}
-        if raw.get("place"):
+        if raw.get("place") or places:
             args["kind"] = "place"
         book.add_phrase(tokens, args, entry, "phoenix-country")
 

@@ -39,6 +39,8 @@ class Rules:
     language_cues: frozenset[str]
     place_blocking_entities: frozenset[str]
     strong_language_cues: frozenset[str]
+    sponsor_words: frozenset[str]
+    head_continuations: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -50,7 +52,8 @@ def load_rules() -> Rules:
                  frozenset(data["ambiguous_names"]), frozenset(data["titles"]),
                  frozenset(data["qualifiers"]), frozenset(data["language_cues"]),
                  frozenset(data["blocking_entities"]) | frozenset(data["place_blocking_entities"]),
-                 frozenset(data["strong_language_cues"]))
+                 frozenset(data["strong_language_cues"]), frozenset(data["sponsor_words"]),
+                 frozenset(data["head_continuations"]))
 
 
 def _word(doc: Doc, i: int) -> str:
@@ -117,20 +120,42 @@ def inside_organisation_name(entity: Span, cand: Candidate) -> bool:
 
 
 def names_a_thing(doc: Doc, cand: Candidate, rules: Rules) -> bool:
-    """A country adjective in front of a thing: French fries, the Indian Ocean."""
-    return _word(doc, cand.end) in rules.nonactor_heads
+    """A country adjective in front of a thing: French fries, the Indian Ocean, the Syrian
+    border (but not the Russian border guards)."""
+    return _word(doc, cand.end) in rules.nonactor_heads \
+        and _word(doc, cand.end + 1) not in rules.head_continuations
 
 
 def names_a_language(doc: Doc, cand: Candidate, rules: Rules) -> bool:
-    """A demonym used as a language: "said in Russian.", "translated from Arabic"."""
+    """A demonym used as a language: "said in Russian.", "translated from Arabic", "speaks
+    Russian and Azerbaijani", "in Arabic and English." (the cue before the first of a list)."""
     if cand.pattern.via != "demonym":
         return False
-    before, after = _word(doc, cand.start - 1), _word(doc, cand.end)
-    if before in rules.strong_language_cues or after == "/":
+    cue = language_cue_before(doc, cand.start)
+    after = _word(doc, cand.end)
+    if cue in rules.strong_language_cues or after == "/":
         return True
-    if before not in rules.language_cues:
+    if cue not in rules.language_cues:
         return False
-    return cand.end >= len(doc) or (doc[cand.end].is_punct and doc[cand.end].text != "-")
+    return cand.end >= len(doc) or (doc[cand.end].is_punct and doc[cand.end].text != "-") \
+        or after in LIST_WORDS or after == "that"
+
+
+LIST_WORDS = frozenset({"and", "or", ",", "nor"})
+
+
+def language_cue_before(doc: Doc, start: int) -> str:
+    """The word before a list of capitalized names ending at ``start``: in "speaks Russian
+    and Azerbaijani" the cue of "Azerbaijani" is "speaks"."""
+    i = start - 1
+    while i >= 1 and doc[i].lower_ in LIST_WORDS and doc[i - 1].is_title and doc[i - 1].is_alpha:
+        i -= 2
+    return _word(doc, i)
+
+
+def names_a_sponsor(doc: Doc, cand: Candidate, rules: Rules) -> bool:
+    """'Turkish-backed SNA', 'Iranian-funded militias': the name sponsors the next actor."""
+    return _word(doc, cand.end) == "-" and _word(doc, cand.end + 1) in rules.sponsor_words
 
 
 def wrong_person(doc: Doc, cand: Candidate, rules: Rules) -> bool:
@@ -157,7 +182,8 @@ def keep_candidate(doc: Doc, cand: Candidate, rules: Rules) -> bool:
         return False
     if pattern.entry.kind in ("country", "place") or pattern.kind == "place":
         return not (names_a_thing(doc, cand, rules) or part_of_other_name(doc, cand, rules)
-                    or names_a_language(doc, cand, rules) or doc[cand.start].ent_type_ == "PERSON")
+                    or names_a_language(doc, cand, rules) or names_a_sponsor(doc, cand, rules)
+                    or doc[cand.start].ent_type_ == "PERSON")
     if pattern.entry.kind == "person" and cand.end - cand.start == 1:
         return not wrong_person(doc, cand, rules)
     if cand.end - cand.start == 1 and doc[cand.start].ent_type_ == "PERSON":

@@ -48,6 +48,7 @@ class Entry:
     roles: tuple[Role, ...]
     country: str | None = None        # explicit country of operation/sponsor
     source: str = "detente"
+    placed: bool = False              # fights across borders: placed where it acts
 
     def known_on(self, day: dt.date | None) -> bool:
         """False before the first dated role of someone who has no default role."""

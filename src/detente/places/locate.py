@@ -63,8 +63,23 @@ def event_location(sentences: list[SentencePlaces], event: Event, named: frozens
     span = _place_span(sentences, event)
     if span is None:
         return None
-    found = gazetteer.lookup(span.text, named)
+    found = gazetteer.lookup(span.text, _qualified(span) or named)
     return found or Location(gazetteer_name(span), None, None, None)
+
+
+def _qualified(span: Span) -> frozenset[str]:
+    """'Paris, Texas', 'Tripoli, Lebanon': the country of the region or country after the
+    comma, which the town's name is looked up in first."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return frozenset()
+    after = doc[span.end + 1:span.end + 4]
+    ent = next((e for e in doc.ents if e.start == span.end + 1), None)
+    for candidate in ([ent.text] if ent is not None else []) + [after[:1].text]:
+        place = gazetteer.find(candidate)
+        if place is not None and place.kind != "city" and place.country:
+            return frozenset({place.country})
+    return frozenset()
 
 
 def gazetteer_name(span: Span) -> str:

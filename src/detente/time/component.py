@@ -11,6 +11,7 @@ from detente.event_stage import EventStage
 from detente.model import Event, EventDate, register_extensions
 
 from .resolve import SentenceTime, mention_for, sentence_times
+from .vocabulary import vocabulary
 
 ARTICLE_PENALTY = 0.1  # events dated only by the publication day are less certain
 
@@ -29,20 +30,45 @@ class EventDater(EventStage):
 
     def annotate(self, doc: Doc, events: list[Event]) -> None:
         article = doc._.article
-        times = sentence_times(doc, article.date if article is not None else None)
+        day = article.date if article is not None else None
+        times = sentence_times(doc, day)
         date_events(doc, events, times)
+        roles_on_event_dates(events, day)
 
 
 def date_events(doc: Doc, events: list[Event], times: list[SentenceTime]) -> None:
-    """Give each event the time of its own sentence (the mention nearest its verb)."""
-    starts = [sent.start_char for sent in doc.sents]
+    """Give each event the time of its own sentence (the mention nearest its verb), or the
+    date the next sentence gives it ("... attacked a police post. The attack took place on
+    Tuesday.")."""
+    sents = list(doc.sents)
+    char_starts = [sent.start_char for sent in sents]
     for event in events:
-        index = sentence_of(event, starts)
+        index = sentence_of(event, char_starts)
         if not 0 <= index < len(times):
             continue
         event.date = event_date(doc, event, times[index])
         if event.date.basis == "article":
+            event.date = date_told_next(sents, times, index) or event.date
+        if event.date.basis == "article":
             event.confidence = max(0.0, event.confidence - ARTICLE_PENALTY)
+
+
+def date_told_next(sents: list, times: list[SentenceTime], index: int) -> EventDate | None:
+    """The date of the next sentence of the same paragraph when that sentence opens by
+    referring back to the act ("The attack", "The clashes", "It", "This happened")."""
+    if index + 1 >= len(times) or times[index + 1].paragraph != times[index].paragraph:
+        return None
+    following = times[index + 1]
+    if following.date.basis not in ("explicit", "relative") or not refers_back(sents[index + 1]):
+        return None
+    return following.date
+
+
+def refers_back(sent) -> bool:
+    words = [token.lower_ for token in sent[:2]]
+    table = vocabulary()["back_references"]
+    return (words[:1] == ["the"] and words[1:2] and words[1] in table["nouns"]) \
+        or words[:1] and words[0] in table["pronouns"]
 
 
 def sentence_of(event: Event, starts: list[int]) -> int:
@@ -61,3 +87,30 @@ def event_date(doc: Doc, event: Event, sentence: SentenceTime) -> EventDate:
     if mention.period.start <= date.start and date.end <= mention.period.end:
         return date
     return mention.event_date()
+
+
+def roles_on_event_dates(events: list[Event], article_day) -> None:
+    """A person is coded with the role held when the event happened, not when it was
+    reported: Erdogan was prime minister (TURGOV) in 2012 and is president now; Trump
+    in a 2019 event of a 2023 article is in office, not a former official."""
+    from detente.actors.dictionary import load_dictionary
+
+    people = load_dictionary().people
+    for event in events:
+        day = _middle(event.date)
+        if day is None or day == article_day:
+            continue
+        event.source = _on(event.source, day, people)
+        event.target = _on(event.target, day, people)
+
+
+def _on(ref, day, people):
+    entry = people.get(ref.name) if ref is not None and ref.kind == "person" else None
+    return entry.ref_on(day) if entry is not None else ref
+
+
+def _middle(date: EventDate | None):
+    if date is None or date.start is None:
+        return None
+    end = date.end or date.start
+    return date.start + (end - date.start) / 2

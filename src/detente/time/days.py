@@ -66,6 +66,31 @@ def year_rule(tokens, context):
     return None
 
 
+def numeric_day_rule(tokens, context):
+    """'16/02', '16.02', '2/16' (no year): day and month, or month and day when the second
+    number cannot be a month; the latest such day up to the article date (the next one in
+    the future tense)."""
+    numbers = [token for token in tokens if token != "/"]
+    if context.article is None or len(numbers) != 2 or len(tokens) > 3 \
+            or not all(n.isdigit() and len(n) <= 2 for n in numbers):
+        return None
+    first, second = int(numbers[0]), int(numbers[1])
+    day_number, month = (second, first) if second > 12 else (first, second)
+    return _latest_day(month, day_number, context)
+
+
+def _latest_day(month: int, day_number: int, context: Context) -> Reading | None:
+    today = context.article
+    for year in ((today.year, today.year + 1) if context.future else (today.year, today.year - 1)):
+        try:
+            date = dt.date(year, month, day_number)
+        except ValueError:
+            return None
+        if (date >= today) if context.future else (date <= today):
+            return Reading(periods.day(date), "relative")
+    return None
+
+
 def day_word_rule(tokens, context):
     """'yesterday', 'today', 'tomorrow' (also 'yesterday morning')."""
     table = vocabulary()["day_words"]

@@ -23,7 +23,7 @@ _NUMERIC_DATE = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}")
 RULES = (spans.range_rule, spans.part_rule, shifts.offset_rule, shifts.window_rule, shifts.unit_rule,
          days.decade_rule, days.year_rule, months.season_rule, months.month_rule, days.day_word_rule,
          days.weekday_rule, days.weekend_rule, days.time_of_day_rule, days.bare_unit_rule,
-         days.day_of_month_rule, shifts.anaphor_rule)
+         days.day_of_month_rule, days.numeric_day_rule, shifts.anaphor_rule)
 
 
 def read_expression(text: str, context: Context) -> Reading | None:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -11,6 +12,7 @@ from spacy.tokens import Span, Token
 from .vocabulary import vocabulary
 
 _ATTRIBUTIVE = {"compound", "amod", "nmod", "nummod", "poss"}
+_SHORT_NUMERIC_DATE = re.compile(r"\d{1,2}[/.]\d{1,2}")
 _COUNT_WORDS = {"a", "an", "few", "couple", "of", "several", "or", "some"}
 
 
@@ -134,6 +136,9 @@ def _phrase_spans(sent: Span) -> list[Span]:
             if lowered[i:i + len(phrase)] == phrase:
                 spans.append(sent[i:i + len(phrase)])
         if word == "then" and _anaphoric_then(sent[i]):
+            spans.append(sent[i:i + 1])
+        if _SHORT_NUMERIC_DATE.fullmatch(word) and i > 0 \
+                and lowered[i - 1] in table["numeric_day_cues"]:
             spans.append(sent[i:i + 1])
         found = None
         if word in shifts:

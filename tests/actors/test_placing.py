@@ -1,0 +1,117 @@
+"""Generic actors placed by the story: the phrase, the place of the act, the story's country."""
+
+import pytest
+
+
+def placed(analyze_text, text, phrase, date="2024-03-14"):
+    doc = analyze_text(text, date=date)
+    found = [m for m in doc._.actors if m.text.lower() == phrase.lower()]
+    assert found, f"{phrase!r} not found among {[m.text for m in doc._.actors]}"
+    return found[0]
+
+
+@pytest.mark.parametrize("text, phrase, country", [
+    ("Police fired tear gas at protesters in Nairobi.", "Police", "KEN"),
+    ("Protesters in Bale zone blocked the main road.", "Protesters", "ETH"),
+    ("Gunmen killed three villagers in Jijiga, in Ethiopia's Somali Region.", "Gunmen", "ETH"),
+    ("Security forces arrested 20 opposition supporters in Mandalay overnight.", "Security forces", "MMR"),
+    ("Gunmen abducted 40 students in Niger State.", "Gunmen", "NGA"),
+    ("Police fired tear gas at protesters in Dakar.", "Police", "SEN"),
+])
+def test_placing_takes_the_country_of_the_place_of_the_act(analyze_text, text, phrase, country):
+    found = placed(analyze_text, text, phrase)
+    assert (found.actor.country, found.basis) == (country, "place")
+
+
+def test_placing_prefers_the_place_to_a_country_named_elsewhere_in_the_sentence(analyze_text):
+    found = placed(analyze_text, "Turkey said government forces shelled rebel positions in Idlib.",
+                   "government forces")
+    assert (found.actor.code, found.basis) == ("SYRGOV", "place")
+
+
+def test_placing_gives_troops_the_state_named_before_them(analyze_text):
+    text = "Israel said troops killed five militants in Jenin."
+    assert placed(analyze_text, text, "troops").actor.country == "ISR"
+    assert placed(analyze_text, text, "militants").actor.country == "PSE"
+
+
+def test_placing_does_not_give_troops_an_armed_groups_country(analyze_text):
+    found = placed(analyze_text, "JNIM fighters attacked an army post in Djibo.", "army post")
+    assert found.actor.country == "BFA"
+
+
+@pytest.mark.parametrize("text, phrase, code", [
+    ("Oromia police detained 12 people.", "Oromia police", "ETHCOP"),
+    ("Amhara regional forces clashed with the rebels.", "Amhara regional forces", "ETHGOV"),
+    ("Masalit fighters defended the town.", "Masalit fighters", "SDNREB"),
+    ("Somali Region special police raided a village.", "Somali Region special police", "ETHCOP"),
+])
+def test_placing_reads_a_region_or_community_before_the_actor(analyze_text, text, phrase, code):
+    found = placed(analyze_text, text, phrase)
+    assert (found.actor.code, found.basis) == (code, "named")
+
+
+def test_placing_uses_the_dateline_when_the_sentence_names_no_place(analyze_text):
+    found = placed(analyze_text, "MOGADISHU, Somalia (Reuters) - Gunmen attacked a hotel on Friday.",
+                   "Gunmen")
+    assert (found.actor.country, found.basis) == ("SOM", "story")
+
+
+def test_placing_uses_the_country_named_in_an_earlier_sentence(analyze_text):
+    text = "Kenya's president deployed the army. Police shot dead at least 20 demonstrators."
+    found = placed(analyze_text, text, "Police")
+    assert (found.actor.country, found.basis) == ("KEN", "story")
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Police in Tripoli, Lebanon, arrested a smuggler.", "LBN"),
+    ("Police in Tripoli arrested a smuggler.", "LBY"),
+    ("Police said the gunman in Paris, Texas, acted alone.", "USA"),
+])
+def test_placing_reads_the_country_after_a_comma(analyze_text, text, country):
+    assert placed(analyze_text, text, "Police").actor.country == country
+
+
+def test_placing_drops_a_generic_actor_nothing_places(analyze_text):
+    doc = analyze_text("Police said the suspect had fled.")
+    assert [m.text for m in doc._.actors] == []
+
+
+def test_placing_names_the_basis_of_a_named_actor(analyze_text):
+    found = placed(analyze_text, "Al Shabaab militants attacked a police post in Beledweyne.",
+                   "Al Shabaab militants")
+    assert (found.actor.code, found.basis) == ("SOMREB", "named")
+
+
+@pytest.mark.parametrize("text, phrase, code", [
+    ("JNIM fighters attacked an army post in Djibo.", "JNIM fighters", "BFAREB"),
+    ("JNIM militants besieged villages near Mopti.", "JNIM militants", "MLIREB"),
+    ("Boko Haram militants attacked a village in Cameroon's Far North Region.",
+     "Boko Haram militants", "CMRREB"),
+    ("JNIM claimed the attack.", "JNIM", "MLIREB"),
+])
+def test_placing_codes_cross_border_groups_where_they_act(analyze_text, text, phrase, code):
+    assert placed(analyze_text, text, phrase).actor.code == code
+
+
+def test_placing_keeps_a_victim_word_describing_a_thing_out(analyze_text):
+    doc = analyze_text("Russian troops struck a children's hospital in Kyiv.")
+    assert "children" not in [m.text for m in doc._.actors]
+
+
+def test_placing_sets_the_basis_in_actor_records(analyze_text):
+    from detente.records import actor_records
+
+    doc = analyze_text("Police fired tear gas at protesters in Nairobi.")
+    assert {row["text"]: row["basis"] for row in actor_records(doc)}["Police"] == "place"
+
+
+def test_placing_works_without_a_parser_by_the_story_alone():
+    import spacy
+
+    from detente.pipeline import add_detente_components
+
+    nlp = add_detente_components(spacy.blank("en"), until="detente_coref")
+    doc = nlp("MOGADISHU, Somalia - Gunmen attacked a hotel.")
+    found = {m.text: (m.actor.country, m.basis) for m in doc._.actors}
+    assert found["Gunmen"] == ("SOM", "story")
