@@ -35,15 +35,15 @@ def store_exists(options) -> bool | None:
     return Path(options.sqlite_path).is_file()
 
 
+def has_content(path: Path) -> bool:
+    return path.is_file() and path.stat().st_size > 0
+
+
 def open_existing_store(options) -> None:
     """Open the store to read or correct it; StorageError when the SQLite file is not there.
 
-    Checked before Django is set up: setting up prepares the data directory (and the
-    database file with owner-only modes), which would make a missing store look present."""
-    if store_exists(options) is False:
-        raise StorageError(
-            f"no store at {options.sqlite_path}: run `detente ingest SOURCE` or `detente demo --no-serve` "
-            f"to create one, or point --data-dir / DETENTE_DATA_DIR at an existing data directory")
+    Setting Django up creates an empty, owner-only database file (so SQLite's WAL and SHM
+    files take its mode): an empty file is no store either."""
     from detente.django_setup import setup_django
 
     setup_django(options)
@@ -51,7 +51,9 @@ def open_existing_store(options) -> None:
 
     name = str(connection.settings_dict.get("NAME") or "")
     if connection.vendor == "sqlite" and not connection.creation.is_in_memory_db(name) \
-            and not Path(name).is_file():
+            and not has_content(Path(name)):
+        if Path(name).is_file():
+            Path(name).unlink()          # the empty file setting up made: leave no store behind
         raise StorageError(
             f"no store at {name}: run `detente ingest SOURCE` or `detente demo --no-serve` to create one, "
             f"or point --data-dir / DETENTE_DATA_DIR at an existing data directory")
