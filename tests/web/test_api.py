@@ -83,7 +83,8 @@ def test_api_rejects_post(client, db):
 def test_openapi_lists_every_api_path(client, db):
     document = client.get("/api/openapi.json").json()
     assert document["openapi"].startswith("3.") and set(document["paths"]) == {
-        "/api/articles", "/api/articles/{id}", "/api/events", "/api/timeline", "/api/openapi.json"}
+        "/api/articles", "/api/articles/{id}", "/api/events", "/api/events/{id}", "/api/timeline",
+        "/api/openapi.json"}
 
 
 def test_openapi_paths_resolve_to_views(client, db):

@@ -13,12 +13,20 @@ from django.db import connection
 from django.db.models import Q, QuerySet
 
 from detente.errors import OptionError
+from detente.model import MODALITIES
 from detente.store.models import Article, Event
 
 CODE_RE = re.compile(r"^[A-Z]{3}$")
 ACTOR_RE = re.compile(r"^[A-Z0-9]{3,32}$")
 CAMEO_RE = re.compile(r"^\d{2,4}$")
-EVENT_FILTERS = ("dyad", "actor", "code", "quad_class", "start", "end", "theatre", "status")
+EVENT_FILTERS = ("dyad", "actor", "code", "quad_class", "start", "end", "theatre", "status", "modality", "source")
+MAX_ACTOR_CHARS = 200
+NAME_RE = re.compile(r"^[^\W\d_][\w .'\u2019-]{1,99}$")
+# sort parameter -> ordering (ties broken by id, the same direction)
+SORTS = {"date": ("date_start", "id"), "goldstein": ("goldstein", "id"), "quad_class": ("quad_class", "id"),
+         "cameo": ("cameo", "id"), "source": ("source_code", "id"), "target": ("target_code", "id"),
+         "mentions": ("mention_count", "id"), "theatre": ("theatre", "id"), "id": ("id",)}
+DEFAULT_SORT = "-date"
 
 
 def parse_country(value: str, name: str) -> str:
@@ -65,11 +73,18 @@ def _filter_value(name: str, raw: str):
     if name == "dyad":
         return Q(dyad=parse_dyad(raw))
     if name == "actor":
-        code = raw.strip().upper()
-        if not ACTOR_RE.match(code):
-            raise OptionError(f"parameter 'actor' must be an actor code such as TURGOV or RUS, got {raw!r}")
-        field = "country" if len(code) == 3 else "code"
-        return Q(**{f"source_{field}": code}) | Q(**{f"target_{field}": code})
+        return actor_query(raw)
+    if name == "modality":
+        if raw.strip().lower() not in MODALITIES:
+            raise OptionError(f"parameter 'modality' must be one of {', '.join(MODALITIES)}, got {raw!r}")
+        return Q(modality=raw.strip().lower())
+    if name == "source":
+        from django.db.models import Exists, OuterRef
+
+        from detente.store.models import EventMention
+
+        outlet = raw.strip()[:MAX_ACTOR_CHARS]
+        return Q(Exists(EventMention.objects.filter(event=OuterRef("pk"), article__source__iexact=outlet)))
     if name == "code":
         if not CAMEO_RE.match(raw.strip()):
             raise OptionError(f"parameter 'code' must be a CAMEO code of 2-4 digits such as 19 or 111, got {raw!r}")
@@ -89,6 +104,58 @@ def _filter_value(name: str, raw: str):
     raise AssertionError(name)
 
 
+def split_actors(raw: str) -> list[str]:
+    """'RUS,TUR', 'RUS-TUR', 'Russia, Turkey', 'NATO' -> the one or two actor terms."""
+    text = raw.strip()
+    if len(text) > MAX_ACTOR_CHARS:
+        raise OptionError(f"parameter 'actor' must be at most {MAX_ACTOR_CHARS} characters")
+    parts = [p.strip() for p in text.split(",")] if "," in text else [text]
+    if len(parts) == 1 and re.fullmatch(r"[A-Za-z]{3}\s*-\s*[A-Za-z]{3}", text):
+        parts = [p.strip() for p in text.split("-")]
+    parts = [p for p in parts if p]
+    if not 1 <= len(parts) <= 2:
+        raise OptionError(f"parameter 'actor' must name one actor or two (RUS, RUS,TUR, RUS-TUR, "
+                          f"Russia,Turkey), got {raw!r}")
+    return parts
+
+
+def actor_side(term: str, side: str) -> Q:
+    """Events whose ``side`` ('source' or 'target') is the actor ``term``: a country code, an actor
+    code, a country or organisation name, or part of an actor's name."""
+    from .names import name_to_code
+
+    code = name_to_code(term) or (term.upper() if ACTOR_RE.match(term.upper()) else "")
+    if code:
+        query = Q(**{f"{side}_code": code})
+        if len(code) == 3:
+            query |= Q(**{f"{side}_country": code})
+        return query
+    if not NAME_RE.match(term):
+        raise OptionError(f"parameter 'actor' must be a name (letters, spaces, . ' -) or an actor code "
+                          f"such as TURGOV or RUS, got {term!r}")
+    return Q(**{f"{side}_name__icontains": term})
+
+
+def actor_query(raw: str) -> Q:
+    parts = split_actors(raw)
+    if len(parts) == 1:
+        return actor_side(parts[0], "source") | actor_side(parts[0], "target")
+    a, b = parts
+    return ((actor_side(a, "source") & actor_side(b, "target"))
+            | (actor_side(b, "source") & actor_side(a, "target")))
+
+
+def parse_sort(value: str | None) -> tuple[str, ...]:
+    """'-date' (newest first, the default), 'goldstein', '-mentions'... -> an ordering."""
+    text = (value or DEFAULT_SORT).strip()
+    key = text.lstrip("-")
+    if key not in SORTS:
+        raise OptionError(f"parameter 'sort' must be one of {', '.join(SORTS)} (prefix - for descending), "
+                          f"got {value!r}")
+    prefix = "-" if text.startswith("-") else ""
+    return tuple(prefix + field for field in SORTS[key])
+
+
 def event_filters(params) -> dict[str, str]:
     """The event filters present (non-empty) in a GET mapping."""
     return {name: params[name] for name in EVENT_FILTERS if params.get(name, "").strip()}
@@ -100,7 +167,51 @@ def filter_events(params) -> QuerySet:
     query = Q() if "status" in filters else Q(status=Event.Status.ACTIVE)
     for name, raw in filters.items():
         query &= _filter_value(name, raw)
-    return Event.objects.filter(query).order_by("date_start", "id")
+    ordering = parse_sort(params.get("sort"))
+    if ordering[0].lstrip("-") == "date_start":
+        from django.db.models import F
+
+        date = F("date_start").desc(nulls_last=True) if ordering[0].startswith("-") else \
+            F("date_start").asc(nulls_last=True)
+        return Event.objects.filter(query).order_by(date, ordering[1])
+    return Event.objects.filter(query).order_by(*ordering)
+
+
+def with_evidence(queryset: QuerySet) -> QuerySet:
+    """Each event with ``evidence``: the first sentence reporting it."""
+    from django.db.models import OuterRef, Subquery
+
+    from detente.store.models import EventMention
+
+    first = (EventMention.objects.filter(event=OuterRef("pk")).order_by("article__date", "id")
+             .values("sentence")[:1])
+    return queryset.annotate(evidence=Subquery(first))
+
+
+def theatres_with_events() -> list[str]:
+    """The theatres that have active events, by name (cached briefly)."""
+    from django.core.cache import cache
+
+    key = "detente:theatres"
+    names = cache.get(key)
+    if names is None:
+        names = list(Event.objects.filter(status=Event.Status.ACTIVE).exclude(theatre="")
+                     .values_list("theatre", flat=True).distinct().order_by("theatre"))
+        cache.set(key, names, 60)
+    return names
+
+
+def sources_with_events() -> list[str]:
+    """The news sources of the stored articles (cached briefly)."""
+    from django.core.cache import cache
+
+    key = "detente:sources"
+    names = cache.get(key)
+    if names is None:
+        names = list(Article.objects.exclude(source="").values_list("source", flat=True)
+                     .distinct().order_by("source")[:500])
+        cache.set(key, names, 60)
+    return names
 
 
 def search_articles(text: str) -> QuerySet:
@@ -124,3 +235,15 @@ def _substrings(text: str) -> QuerySet:
     for word in text.split()[:8]:
         query &= Q(title__icontains=word) | Q(text__icontains=word)
     return Article.objects.filter(query).defer("text")
+
+
+def with_event_counts(queryset: QuerySet) -> QuerySet:
+    """Each article with ``event_count``: the distinct events it reports (a subquery per row shown)."""
+    from django.db.models import Count, IntegerField, OuterRef, Subquery
+    from django.db.models.functions import Coalesce
+
+    from detente.store.models import EventMention
+
+    counts = (EventMention.objects.filter(article=OuterRef("pk")).order_by().values("article")
+              .annotate(n=Count("event", distinct=True)).values("n"))
+    return queryset.annotate(event_count=Coalesce(Subquery(counts, output_field=IntegerField()), 0))

@@ -8,15 +8,18 @@ nothing here should ever answer 500 for user input.
 
 from __future__ import annotations
 
+import hashlib
 from functools import wraps
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db.models import F
 from django.http import HttpResponse, JsonResponse
+from django.utils.cache import get_conditional_response
 from django.views.decorators.csrf import csrf_exempt
 
 from detente.errors import DetenteError, NotFoundError, OptionError
-from detente.store.models import Article, EventMention
+from detente.store.models import Article, Event, EventMention
 
 from .. import queries, serialize
 from ..openapi import openapi_document
@@ -26,20 +29,44 @@ from ..timeline import parse_period, parse_theatre, timeline_json
 MAX_PAGE_SIZE = 500
 
 
+ALLOWED = ["GET", "HEAD", "OPTIONS"]
+
+
+def with_etag(request, response):
+    """A strong ETag on a 200 answer (a hash of its body), and 304 when If-None-Match has it."""
+    if response.status_code != 200 or response.streaming:
+        return response
+    etag = f'"{hashlib.blake2b(response.content, digest_size=16).hexdigest()}"'
+    response["ETag"] = etag
+    response["Cache-Control"] = "public, max-age=0, must-revalidate"
+    not_modified = get_conditional_response(request, etag=etag, response=response)
+    return not_modified
+
+
 def api_view(view):
-    """GET (and HEAD) only; DetenteErrors become problem details 400/404. Exempt from the CSRF
-    check (nothing here changes anything), so another method gets its 405 problem, not a 403 page."""
+    """GET, HEAD and OPTIONS only; DetenteErrors become problem details 400/404; 200 answers carry
+    an ETag. Exempt from the CSRF check (nothing here changes anything), so another method gets
+    its 405 problem, not a 403 page."""
     @csrf_exempt
     @wraps(view)
     def wrapper(request, *args, **kwargs):
+        if request.method == "OPTIONS":
+            response = HttpResponse(status=204)
+            response["Allow"] = ", ".join(ALLOWED)
+            return response
         if request.method not in ("GET", "HEAD"):
-            return method_not_allowed(request, ["GET", "HEAD"])
+            return method_not_allowed(request, ALLOWED)
         try:
-            return view(request, *args, **kwargs)
+            response = view(request, *args, **kwargs)
         except NotFoundError as err:
             return problem(404, err.message, err.code)
         except DetenteError as err:
             return problem(400, err.message, err.code)
+        response = with_etag(request, response)
+        if request.method == "HEAD" and not response.streaming:
+            response["Content-Length"] = str(len(response.content))
+            response.content = b""
+        return response
     return wrapper
 
 
@@ -51,15 +78,24 @@ def paginate(request, queryset, to_dict) -> dict:
     if number > max(paginator.num_pages, 1):
         raise OptionError(f"parameter 'page' is past the last page ({paginator.num_pages})")
     page = paginator.page(number)
-    return {"count": paginator.count, "page": number, "pages": paginator.num_pages,
-            "page_size": size, "results": [to_dict(item) for item in page.object_list]}
+
+    def link(to: int) -> str:
+        params = request.GET.copy()
+        params["page"] = str(to)
+        return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
+
+    return {"count": paginator.count, "page": number, "pages": paginator.num_pages, "page_size": size,
+            "next": link(number + 1) if page.has_next() else None,
+            "previous": link(number - 1) if page.has_previous() else None,
+            "results": [to_dict(item) for item in page.object_list]}
 
 
 @api_view
 def articles(request):
     queryset = (queries.search_articles(request.GET["q"]) if request.GET.get("q", "").strip()
                 else Article.objects.defer("text"))
-    return JsonResponse(paginate(request, queryset.order_by("-date", "-id"), serialize.article_summary))
+    queryset = queries.with_event_counts(queryset.order_by(F("date").desc(nulls_last=True), "-id"))
+    return JsonResponse(paginate(request, queryset, serialize.article_summary))
 
 
 @api_view
@@ -73,7 +109,16 @@ def article(request, pk: int):
 
 @api_view
 def events(request):
-    return JsonResponse(paginate(request, queries.filter_events(request.GET), serialize.event_dict))
+    found = queries.with_evidence(queries.filter_events(request.GET))
+    return JsonResponse(paginate(request, found, serialize.event_dict))
+
+
+@api_view
+def event(request, pk: int):
+    found = queries.with_evidence(Event.objects.filter(pk=pk)).first()
+    if found is None:
+        raise NotFoundError(f"no event {pk}: list them at /api/events")
+    return JsonResponse(serialize.event_dict(found))
 
 
 @api_view

@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from detente.errors import DetenteError
+from detente.model import MODALITIES
 from detente.store.models import Article, Event, EventMention
 
 from .. import queries
@@ -143,11 +144,92 @@ def relation_png(request, dyad: str):
     return response
 
 
+SORT_COLUMNS = [("id", "#"), ("date", "Date"), ("source", "Source"), ("cameo", "Event"), ("target", "Target"),
+                ("quad_class", "Quad class"), ("", "Modality"), ("theatre", "Theatre"), ("", "Evidence")]
+
+
+def explorer_context(request) -> dict:
+    sort = request.GET.get("sort", "").strip() or queries.DEFAULT_SORT
+    return {"params": request.GET, "theatres": queries.theatres_with_events(),
+            "sources": queries.sources_with_events(), "modalities": MODALITIES, "sort": sort,
+            "sort_key": sort.lstrip("-"), "sort_dir": "desc" if sort.startswith("-") else "asc",
+            "sort_columns": SORT_COLUMNS}
+
+
 def explorer(request):
+    context = explorer_context(request)
     try:
-        events = queries.filter_events(request.GET)
+        events = queries.with_evidence(queries.filter_events(request.GET))
         page_number = queries.parse_positive_int(request.GET.get("page", "1"), "page")
     except DetenteError as err:
-        return render(request, "detente/explorer.html", {"error": err.message, "params": request.GET}, status=400)
+        return render(request, "detente/explorer.html", {**context, "error": err.message}, status=400)
     page = Paginator(events, EXPLORER_PAGE_SIZE).get_page(page_number)
-    return render(request, "detente/explorer.html", {"page": page, "params": request.GET})
+    download = request.GET.copy()
+    download.pop("page", None)
+    return render(request, "detente/explorer.html", {**context, "page": page, "download": download.urlencode()})
+
+
+CSV_COLUMNS = ("id", "date_start", "date_end", "date_granularity", "date", "dyad", "relationship", "source_code",
+               "source", "cameo", "event", "target_code", "target", "quad_class", "goldstein", "modality",
+               "theatre", "location", "lat", "lon", "mentions", "evidence")
+
+
+def _csv_row(event) -> list:
+    from ..codes import cameo_name
+    from ..names import actor_label, date_label, dyad_label
+
+    return [event.pk, event.date_start or "", event.date_end or "", event.date_granularity,
+            date_label(event.date_start, event.date_end, event.date_granularity), event.dyad, dyad_label(event.dyad),
+            event.source_code, actor_label(event.source_code, event.source_name, event.source_country), event.cameo,
+            cameo_name(event.cameo), event.target_code,
+            actor_label(event.target_code, event.target_name, event.target_country) if event.target_code else "",
+            event.quad_class, event.goldstein, event.modality, event.theatre, event.location_name,
+            "" if event.lat is None else event.lat, "" if event.lon is None else event.lon, event.mention_count,
+            event.evidence or ""]
+
+
+def explorer_download(request, fmt: str):
+    """The explorer's filtered view, every matching event, as CSV or JSON (streamed)."""
+    import csv
+    import json
+
+    from django.http import StreamingHttpResponse
+
+    from ..problems import problem
+    from ..serialize import event_dict
+
+    try:
+        events = queries.with_evidence(queries.filter_events(request.GET))
+    except DetenteError as err:
+        return problem(400, err.message, err.code)
+    rows = events.iterator(chunk_size=2000)
+
+    class Echo:
+        def write(self, value):
+            return value
+
+    if fmt == "csv":
+        writer = csv.writer(Echo())
+        body = (writer.writerow(row) for row in
+                ([*CSV_COLUMNS] if i < 0 else _csv_row(e) for i, e in _with_header(rows)))
+        response = StreamingHttpResponse(body, content_type="text/csv; charset=utf-8")
+    else:
+        def chunks():
+            yield "["
+            for i, event in enumerate(rows):
+                yield ("," if i else "") + json.dumps({**event_dict(event), "evidence": event.evidence or ""},
+                                                      ensure_ascii=False)
+            yield "]\n"
+        response = StreamingHttpResponse(chunks(), content_type="application/json")
+    response["Content-Disposition"] = f'attachment; filename="events.{fmt}"'
+    return response
+
+
+def _with_header(rows):
+    yield -1, None
+    yield from enumerate(rows)
+
+def explorer_download_view(request, fmt: str):
+    if fmt not in ("csv", "json"):
+        raise Http404("download as .csv or .json")
+    return explorer_download(request, fmt)
