@@ -38,17 +38,31 @@ def active_dyads(limit: int = 10) -> list[dict]:
     return rows
 
 
+HOME_PAGE_SIZE = 20
+
+
 def home(request):
+    from django.db.models import F
+
     query = request.GET.get("q", "").strip()
-    found = queries.search_articles(query).order_by("-date", "-id")[:50] if query else None
-    latest = Article.objects.defer("text").order_by("-date", "-id")[:15]
+    found = (queries.with_event_counts(queries.search_articles(query).order_by(F("date").desc(nulls_last=True),
+                                                                               "-id"))[:50]
+             if query else None)
+    try:
+        number = queries.parse_positive_int(request.GET.get("page", "1"), "page")
+    except DetenteError:
+        number = 1
+    articles = queries.with_event_counts(Article.objects.defer("text").order_by(F("date").desc(nulls_last=True),
+                                                                                "-id"))
+    latest = Paginator(articles, HOME_PAGE_SIZE).get_page(number)
     return render(request, "detente/home.html",
                   {"query": query, "found": found, "latest": latest, "dyads": active_dyads()})
 
 
-def comment_threads(article, user) -> list:
-    """Top-level comments with their replies, oldest first (removed ones left out, hidden ones for staff only)."""
-    visible = DetenteComment.objects.for_model(article).filter(is_removed=False)
+def comment_threads(target, user) -> list:
+    """Top-level comments on an article or an event with their replies, oldest first (removed ones left out,
+    hidden ones for staff only)."""
+    visible = DetenteComment.objects.for_model(target).filter(is_removed=False)
     if not user.is_staff:
         visible = visible.filter(is_public=True)
     comments = list(visible.select_related("user").order_by("submit_date", "id"))
@@ -97,7 +111,7 @@ def render_article(request, pk: int):
     article = get_object_or_404(Article.objects.defer("text"), pk=pk)
     return render(request, "detente/article.html", {
         "article": article, "body": mark_safe(cached_article_body(request, article)),  # noqa: S308 - our template
-        "threads": comment_threads(article, request.user),
+        "threads": comment_threads(article, request.user), "target": article,
     })
 
 
@@ -106,6 +120,7 @@ def event_detail(request, pk: int):
     mentions = event.mentions.select_related("article").order_by("article__date", "span_start")
     return render(request, "detente/event.html", {
         "event": event, "event_list": [event], "mentions": mentions, "corrections": event.corrections.select_related("user"),
+        "threads": comment_threads(event, request.user), "target": event,
     })
 
 
