@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -159,3 +160,64 @@ def test_staff_hide_a_comment_and_correct_an_event_and_the_chart_changes(page, d
     page.goto(f"/articles/{article.pk}/")
     assert page.locator("text=Spam, spam, spam.").count() == 0 and before != after \
         and "2020-01-01: 1 cooperative, 2 conflictual events" in after
+
+
+def test_names_not_codes_with_codes_on_hover(page, data):
+    page.goto("/")
+    relation = page.locator("ol.dyads a").first
+    assert relation.inner_text() == "Russia – Turkey" and relation.get_attribute("title") == "RUS-TUR"
+    relation.click()
+    page.wait_for_selector("h1:text('Russia – Turkey')")
+    assert "Russia and Turkey" in page.locator("p.summary").inner_text()
+    page.goto("/events/")
+    source = page.locator("table.events tbody tr").first.locator("td.actor").first
+    assert source.inner_text() in ("Russia (government)", "Turkey (government)")
+    assert source.get_attribute("title") in ("RUSGOV", "TURGOV")
+    assert page.locator("td:text('5 June 2020')").count() == 1
+
+
+def explorer_dates(page) -> list[str]:
+    return page.locator("table.events tbody tr").evaluate_all("rows => rows.map(r => r.dataset.date)")
+
+
+def test_explorer_sorts_filters_and_downloads_the_view(page, data):
+    page.goto("/events/")
+    newest_first = explorer_dates(page)
+    page.click("th a[data-sort=date]")
+    page.wait_for_selector("th.sorted.asc a[data-sort=date]")
+    oldest_first = explorer_dates(page)
+    page.select_option("select[name=theatre]", "Syria")
+    page.click("#explorer-filters button[type=submit]")
+    page.wait_for_selector("p.meta .count:text('2 events')")
+    syria = explorer_dates(page)
+    evidence = page.locator("td.evidence").first.inner_text()
+    with page.expect_download() as download:
+        page.click("a.download:text('CSV')")
+    text = Path(download.value.path()).read_text(encoding="utf-8")
+    assert newest_first == sorted(newest_first, reverse=True) and oldest_first == sorted(newest_first)
+    assert syria == ["2020-02-27", "2020-03-02"] and "Ankara accused Moscow" in evidence
+    lines = text.strip().splitlines()
+    assert len(lines) == 3 and lines[0].startswith("id,") and all("Syria" in line for line in lines[1:])
+
+
+def test_a_member_disputes_an_event_and_an_anonymous_visitor_cannot(page, data, django_user_model):
+    from detente.web.comments.forms import DetenteCommentForm
+
+    event = Event.objects.get(cameo="112")
+    page.goto(f"/events/{event.pk}/")
+    invitation = page.locator(".login-to-comment").inner_text()
+    page.goto("/accounts/login/")  # a page with a form, for a CSRF cookie: only the login check may refuse
+    token = next(c["value"] for c in page.context.cookies() if c["name"] == "csrftoken")
+    form = DetenteCommentForm(event).initial
+    refused = page.request.post("/comments/post/", headers={"X-CSRFToken": token, "Referer": page.url},
+                                form={**{k: str(form[k]) for k in ("content_type", "object_pk", "timestamp",
+                                                                   "security_hash")}, "comment": "anonymous"})
+    django_user_model.objects.create_user("coder", "c@example.org", PASSWORD)
+    log_in(page, "coder")
+    page.goto(f"/events/{event.pk}/")
+    post_comment(page, "This reads as a threat (138), not an accusation (112).")
+    page.wait_for_selector("section#comments .comment:has-text('a threat (138)')")
+    stamp = page.locator("section#comments .comment time").inner_text()
+    assert "Log in or register to comment" in invitation and refused.status == 403
+    assert stamp.endswith("UTC") and urlsplit(page.url).path == f"/events/{event.pk}/"
+    assert DetenteComment.objects.get().content_object == event
