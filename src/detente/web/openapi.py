@@ -22,6 +22,8 @@ PAGE_PARAMS = [
 ]
 
 EVENT_PARAMS = [
+    _param("q", "words in a sentence reporting the event (all of them), or an actor's name, a theatre or a place",
+           {"type": "string", "maxLength": 200}),
     _param("dyad", "country pair such as RUS-TUR (either order)"),
     _param("actor", "one actor or two, by code or name: RUS, TURGOV, NATO, Russia, RUS,TUR or RUS-TUR "
                     "(two: events between them, either direction)"),

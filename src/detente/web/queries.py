@@ -19,7 +19,7 @@ from detente.store.models import Article, Event
 CODE_RE = re.compile(r"^[A-Z]{3}$")
 ACTOR_RE = re.compile(r"^[A-Z0-9]{3,32}$")
 CAMEO_RE = re.compile(r"^\d{2,4}$")
-EVENT_FILTERS = ("dyad", "actor", "code", "quad_class", "start", "end", "theatre", "status", "modality", "source")
+EVENT_FILTERS = ("q", "dyad", "actor", "code", "quad_class", "start", "end", "theatre", "status", "modality", "source")
 MAX_ACTOR_CHARS = 200
 NAME_RE = re.compile(r"^[^\W\d_][\w .'\u2019-]{1,99}$")
 # sort parameter -> ordering (ties broken by id, the same direction)
@@ -70,6 +70,12 @@ def parse_positive_int(value: str, name: str, maximum: int | None = None) -> int
 
 
 def _filter_value(name: str, raw: str):
+    if name == "q":
+        from detente.store.search import event_text_query
+
+        if len(raw) > MAX_ACTOR_CHARS:
+            raise OptionError(f"parameter 'q' must be at most {MAX_ACTOR_CHARS} characters")
+        return event_text_query(raw)
     if name == "dyad":
         return Q(dyad=parse_dyad(raw))
     if name == "actor":
@@ -215,26 +221,38 @@ def sources_with_events() -> list[str]:
 
 
 def search_articles(text: str) -> QuerySet:
-    """Articles matching the words: full-text search on PostgreSQL, else substring matching."""
-    if connection.vendor == "postgresql":
-        return _full_text(text)
-    return _substrings(text)
+    """Articles matching the words: FTS5 on SQLite, an indexed tsvector on PostgreSQL."""
+    from detente.store.search import search_articles as found
+
+    return found(text)
 
 
-def _full_text(text: str) -> QuerySet:
-    from django.contrib.postgres.search import SearchQuery, SearchVector
+def search_actors(text: str, limit: int = 12) -> list[dict]:
+    """Actors named like the words: a country or organisation by name, and the stored actors whose
+    name holds the words, most reported first. Each: code, label, events."""
+    from django.db.models import Count
 
-    vector = SearchVector("title", weight="A", config="english") + SearchVector("text", weight="B", config="english")
-    query = SearchQuery(text, search_type="websearch", config="english")
-    return Article.objects.annotate(search=vector).filter(search=query).defer("text")
+    from detente.store.search import words
 
+    from .names import actor_label, name_to_code
 
-def _substrings(text: str) -> QuerySet:
-    """Articles whose title or text contains every word (case-insensitive)."""
-    query = Q()
-    for word in text.split()[:8]:
-        query &= Q(title__icontains=word) | Q(text__icontains=word)
-    return Article.objects.filter(query).defer("text")
+    phrase = " ".join(words(text))
+    if not phrase:
+        return []
+    found: dict[str, dict] = {}
+    code = name_to_code(phrase) or (phrase.upper() if ACTOR_RE.match(phrase.upper()) else "")
+    for side in ("source", "target"):
+        rows = (Event.objects.filter(status=Event.Status.ACTIVE)
+                .filter(Q(**{f"{side}_name__icontains": phrase}) | Q(**{f"{side}_code": code}) |
+                        Q(**{f"{side}_country": code}))
+                .values(f"{side}_code", f"{side}_name", f"{side}_country").annotate(n=Count("id"))
+                .order_by("-n")[:limit])
+        for row in rows:
+            key = row[f"{side}_code"]
+            entry = found.setdefault(key, {"code": key, "events": 0, "label": actor_label(
+                key, row[f"{side}_name"], row[f"{side}_country"])})
+            entry["events"] += row["n"]
+    return sorted(found.values(), key=lambda e: (-e["events"], e["label"]))[:limit]
 
 
 def with_event_counts(queryset: QuerySet) -> QuerySet:

@@ -44,10 +44,13 @@ HOME_PAGE_SIZE = 20
 def home(request):
     from django.db.models import F
 
-    query = request.GET.get("q", "").strip()
-    found = (queries.with_event_counts(queries.search_articles(query).order_by(F("date").desc(nulls_last=True),
-                                                                               "-id"))[:50]
-             if query else None)
+    query = request.GET.get("q", "").strip()[:200]
+    found = events_found = actors_found = None
+    if query:
+        found = queries.with_event_counts(queries.search_articles(query).order_by(F("date").desc(nulls_last=True),
+                                                                                  "-id"))[:50]
+        events_found = queries.with_evidence(queries.filter_events({"q": query}))[:20]
+        actors_found = queries.search_actors(query)
     try:
         number = queries.parse_positive_int(request.GET.get("page", "1"), "page")
     except DetenteError:
@@ -56,7 +59,8 @@ def home(request):
                                                                                 "-id"))
     latest = Paginator(articles, HOME_PAGE_SIZE).get_page(number)
     return render(request, "detente/home.html",
-                  {"query": query, "found": found, "latest": latest, "dyads": active_dyads()})
+                  {"query": query, "found": found, "events_found": events_found, "actors_found": actors_found,
+                   "latest": latest, "dyads": active_dyads()})
 
 
 def comment_threads(target, user) -> list:
