@@ -16,12 +16,14 @@ def titles(queryset) -> set[str]:
     return set(queryset.values_list("title", flat=True))
 
 
-def test_the_embedded_store_searches_with_fts5(site):
-    if connection.vendor != "sqlite":
-        pytest.skip("FTS5 is the SQLite back end's index")
+def test_each_back_end_has_its_search_index(site):
     with connection.cursor() as cursor:
-        cursor.execute("SELECT count(*) FROM store_article_fts WHERE store_article_fts MATCH 'pipeline'")
-        assert cursor.fetchone()[0] == 1
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT count(*) FROM store_article_fts WHERE store_article_fts MATCH 'pipeline'")
+            assert cursor.fetchone()[0] == 1
+        else:
+            cursor.execute("SELECT indexname FROM pg_indexes WHERE indexname LIKE 'store_%%_search'")
+            assert {row[0] for row in cursor.fetchall()} == {"store_article_search", "store_eventmention_search"}
 
 
 def test_articles_found_by_stemmed_words_in_title_or_text(site):
