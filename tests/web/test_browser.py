@@ -86,7 +86,9 @@ def test_relationship_chart_renders_bars_and_reacts_to_a_click(page, data):
     page.locator("#timeline-chart svg rect.bar-conf").last.click()
     detail = page.locator("#timeline-detail")
     detail.wait_for(state="visible")
-    assert len(titles) == 4 and "2020-01-01" in detail.inner_text()
+    # the quad classes apart: 2019 has verbal and material cooperation, 2020 verbal and material conflict
+    assert len(titles) == 4 and detail.inner_text().startswith("Russia – Turkey, 2020: 3 events")
+    assert "Russia – Turkey, 2020: 1 material conflict (0 cooperative, 3 conflictual events)" in titles
 
 
 def test_member_registers_comments_replies_edits_and_deletes(page, data):
@@ -159,7 +161,7 @@ def test_staff_hide_a_comment_and_correct_an_event_and_the_chart_changes(page, d
     page.context.clear_cookies()
     page.goto(f"/articles/{article.pk}/")
     assert page.locator("text=Spam, spam, spam.").count() == 0 and before != after \
-        and "2020-01-01: 1 cooperative, 2 conflictual events" in after
+        and "Russia – Turkey, 2020: 1 verbal cooperation (1 cooperative, 2 conflictual events)" in after
 
 
 def test_names_not_codes_with_codes_on_hover(page, data):
@@ -221,3 +223,24 @@ def test_a_member_disputes_an_event_and_an_anonymous_visitor_cannot(page, data, 
     assert "Log in or register to comment" in invitation and refused.status == 403
     assert stamp.endswith("UTC") and urlsplit(page.url).path == f"/events/{event.pk}/"
     assert DetenteComment.objects.get().content_object == event
+
+
+def test_chart_compares_two_relationships_with_labelled_axes(page, data):
+    from .seed import store_article
+
+    store_article("Kyiv and Moscow", "2020-05-01", [
+        ("Moscow threatened Kyiv over the border in April.", "RUS", "UKR", "138", 3, -7.0, "2020-04-02", "Donbas")])
+    page.goto("/relations/RUS-TUR/?by=year")
+    page.fill("input[name=compare]", "ukr-rus")
+    page.click("#timeline-filters button[type=submit]")
+    page.wait_for_selector("#timeline-chart[data-series='2'] svg rect.series-1")
+    compared = page.locator("rect[data-dyad='RUS-UKR'] title").all_text_contents()
+    legend = page.locator("svg .legend .series-name").all_text_contents()
+    axes = page.locator("svg .axis-label").all_text_contents()
+    labels = page.locator("svg text.period-label").all_text_contents()
+    assert compared == ["Russia – Ukraine, 2020: 1 verbal conflict (0 cooperative, 1 conflictual events)"]
+    assert legend == ["Russia – Turkey", "▨ Russia – Ukraine"] and page.locator("p.compared").count() == 1
+    assert any("Goldstein" in a for a in axes) and any("events" in a for a in axes) and labels == ["2019", "2020"]
+    # Russia – Ukraine has no 2019 events: its Goldstein line is a single point, not a line through zero
+    assert page.locator("svg polyline.goldstein.series-1").count() == 0 \
+        and page.locator("svg circle.goldstein-dot.series-1").count() == 1

@@ -134,3 +134,9 @@ def test_most_hostile_period_never_has_a_positive_mean(client, site):
     bump_version()
     summary = client.get("/api/timeline", {"a": "RUS", "b": "TUR", "by": "quarter"}).json()["summary"]
     assert "most hostile" not in summary
+
+
+def test_relationship_page_takes_a_second_relationship_to_compare(client, site):
+    html = client.get("/relations/RUS-TUR/", {"compare": "ukr-rus"}).content.decode()
+    assert 'data-compare="RUS-UKR"' in html and "Russia – Ukraine" in html
+    assert client.get("/relations/RUS-TUR/", {"compare": "Ukraine"}).status_code == 404

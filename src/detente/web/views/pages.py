@@ -141,11 +141,15 @@ def relation(request, dyad: str):
     normal, by, theatre = relation_params(request, dyad)
     if normal != dyad:
         return redirect("relation", dyad=normal)
+    try:
+        compare = queries.parse_dyad(request.GET["compare"]) if request.GET.get("compare", "").strip() else ""
+    except DetenteError as err:
+        raise Http404(err.message) from err
     data = timeline_data(normal, by, theatre)
     all_theatres = timeline_data(normal, by)["theatres"] if theatre else data["theatres"]
     return render(request, "detente/relation.html", {
         "dyad": normal, "a": normal[:3], "b": normal[4:], "by": by, "periods_choice": PERIODS,
-        "theatre": theatre, "timeline": data, "theatres": all_theatres,
+        "theatre": theatre, "timeline": data, "theatres": all_theatres, "compare": compare if compare != normal else "",
     })
 
 
