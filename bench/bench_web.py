@@ -222,7 +222,11 @@ def main(argv=None) -> int:
     port = free_port()
     server = start_server(data_dir, port, args.threads)
     try:
-        targets = {"article page": f"/articles/{article}/", "timeline API": "/api/timeline?a=RUS&b=TUR&by=month"}
+        targets = {"home page": "/", "article page": f"/articles/{article}/",
+                   "relationship page": "/relations/RUS-TUR/?by=month",
+                   "explorer (newest first)": "/events/", "explorer (filtered)": "/events/?actor=RUS,TUR&quad_class=4",
+                   "search": "/?q=Syria", "timeline API": "/api/timeline?a=RUS&b=TUR&by=month",
+                   "events API": "/api/events?actor=RUS-TUR&sort=-goldstein"}
         for name, path in targets.items():
             print(load(port, name, path, args), flush=True)
     finally:
