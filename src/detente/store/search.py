@@ -8,6 +8,7 @@ Another back end: substring matching of every word.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from django.db import connection
 from django.db.models import Q, QuerySet
@@ -31,8 +32,14 @@ def fts5_query(text: str) -> str:
 
 
 def has_fts5() -> bool:
+    """Whether the SQLite database has the FTS5 tables (asked once per database file)."""
     if connection.vendor != "sqlite":
         return False
+    return _has_fts5_table(str(connection.settings_dict["NAME"]))
+
+
+@lru_cache(maxsize=8)
+def _has_fts5_table(name: str) -> bool:
     return "store_article_fts" in connection.introspection.table_names()
 
 

@@ -70,7 +70,7 @@ def api_view(view):
     return wrapper
 
 
-def paginate(request, queryset, to_dict) -> dict:
+def paginate(request, queryset, to_dict, prepare=list) -> dict:
     size = queries.parse_positive_int(request.GET.get("page_size", settings.DETENTE_API_PAGE_SIZE),
                                       "page_size", MAX_PAGE_SIZE)
     number = queries.parse_positive_int(request.GET.get("page", "1"), "page")
@@ -87,7 +87,7 @@ def paginate(request, queryset, to_dict) -> dict:
     return {"count": paginator.count, "page": number, "pages": paginator.num_pages, "page_size": size,
             "next": link(number + 1) if page.has_next() else None,
             "previous": link(number - 1) if page.has_previous() else None,
-            "results": [to_dict(item) for item in page.object_list]}
+            "results": [to_dict(item) for item in prepare(page.object_list)]}
 
 
 @api_view
@@ -109,16 +109,16 @@ def article(request, pk: int):
 
 @api_view
 def events(request):
-    found = queries.with_evidence(queries.filter_events(request.GET))
-    return JsonResponse(paginate(request, found, serialize.event_dict))
+    found = queries.filter_events(request.GET)
+    return JsonResponse(paginate(request, found, serialize.event_dict, queries.attach_evidence))
 
 
 @api_view
 def event(request, pk: int):
-    found = queries.with_evidence(Event.objects.filter(pk=pk)).first()
+    found = Event.objects.filter(pk=pk).first()
     if found is None:
         raise NotFoundError(f"no event {pk}: list them at /api/events")
-    return JsonResponse(serialize.event_dict(found))
+    return JsonResponse(serialize.event_dict(queries.attach_evidence([found])[0]))
 
 
 @api_view

@@ -49,7 +49,7 @@ def home(request):
     if query:
         found = queries.with_event_counts(queries.search_articles(query).order_by(F("date").desc(nulls_last=True),
                                                                                   "-id"))[:50]
-        events_found = queries.with_evidence(queries.filter_events({"q": query}))[:20]
+        events_found = queries.attach_evidence(queries.filter_events({"q": query})[:20])
         actors_found = queries.search_actors(query)
     try:
         number = queries.parse_positive_int(request.GET.get("page", "1"), "page")
@@ -182,11 +182,12 @@ def explorer_context(request) -> dict:
 def explorer(request):
     context = explorer_context(request)
     try:
-        events = queries.with_evidence(queries.filter_events(request.GET))
+        events = queries.filter_events(request.GET)
         page_number = queries.parse_positive_int(request.GET.get("page", "1"), "page")
     except DetenteError as err:
         return render(request, "detente/explorer.html", {**context, "error": err.message}, status=400)
     page = Paginator(events, EXPLORER_PAGE_SIZE).get_page(page_number)
+    page.object_list = queries.attach_evidence(page.object_list)
     download = request.GET.copy()
     download.pop("page", None)
     return render(request, "detente/explorer.html", {**context, "page": page, "download": download.urlencode()})
@@ -222,10 +223,10 @@ def explorer_download(request, fmt: str):
     from ..serialize import event_dict
 
     try:
-        events = queries.with_evidence(queries.filter_events(request.GET))
+        events = queries.filter_events(request.GET)
     except DetenteError as err:
         return problem(400, err.message, err.code)
-    rows = events.iterator(chunk_size=2000)
+    rows = queries.iter_with_evidence(events)
 
     class Echo:
         def write(self, value):
