@@ -244,3 +244,16 @@ def test_chart_compares_two_relationships_with_labelled_axes(page, data):
     # Russia – Ukraine has no 2019 events: its Goldstein line is a single point, not a line through zero
     assert page.locator("svg polyline.goldstein.series-1").count() == 0 \
         and page.locator("svg circle.goldstein-dot.series-1").count() == 1
+
+
+def test_map_cluster_click_leads_to_its_events(page, data):
+    from .test_explorer import locate_syria
+
+    locate_syria()
+    page.goto("/map/")
+    cluster = page.locator("#event-map a.cluster[data-events='2']")
+    title = cluster.locator("title").text_content()
+    cluster.locator("circle").click()
+    page.wait_for_selector("p.meta .count:text('2 events')")
+    dates = explorer_dates(page)
+    assert title == "Idlib: 2 events" and "bbox=33" in page.url and dates == ["2020-03-02", "2020-02-27"]

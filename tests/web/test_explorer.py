@@ -140,3 +140,32 @@ def test_relationship_page_takes_a_second_relationship_to_compare(client, site):
     html = client.get("/relations/RUS-TUR/", {"compare": "ukr-rus"}).content.decode()
     assert 'data-compare="RUS-UKR"' in html and "Russia – Ukraine" in html
     assert client.get("/relations/RUS-TUR/", {"compare": "Ukraine"}).status_code == 404
+
+
+def locate_syria():
+    from detente.web.timeline import bump_version
+
+    Event.objects.filter(theatre="Syria").update(lat=35.9, lon=36.6, location_name="Idlib")
+    Event.objects.filter(theatre="Libya").update(lat=32.9, lon=13.2, location_name="Tripoli")
+    bump_version()  # .update() sends no signal
+
+
+def test_map_clusters_located_events_and_links_to_them(client, site):
+    locate_syria()
+    html = client.get("/map/").content.decode()
+    links = re.findall(r'<a href="/events/\?bbox=([^"]+)" class="cluster" data-events="(\d+)"', html)
+    assert sorted((int(n), box) for box, n in links) == [(1, "30,12,33,15"), (2, "33,36,36,39")]
+    assert "Idlib: 2 events" in html and "3 located events" in html
+    rows = row_ids(client.get("/events/", {"bbox": "33,36,36,39"}).content.decode())
+    assert sorted(rows) == sorted(Event.objects.filter(theatre="Syria").values_list("id", flat=True))
+
+
+def test_map_shares_the_explorer_filters(client, site):
+    locate_syria()
+    html = client.get("/map/", {"quad_class": "4"}).content.decode()
+    assert "1 located events" in html and "quad_class=4&amp;bbox=30,12,33,15" in html
+
+
+@pytest.mark.parametrize("bbox", ["1,2,3", "x,1,2,3", "50,0,10,1", "0,0,91,1", "nan,0,1,1"])
+def test_a_bad_bbox_is_a_400(client, site, bbox):
+    assert client.get("/events/", {"bbox": bbox}).status_code == 400

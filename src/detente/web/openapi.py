@@ -36,6 +36,7 @@ EVENT_PARAMS = [
     _param("modality", "asserted, threatened, denied, alleged or hypothetical",
            {"type": "string", "enum": ["asserted", "threatened", "denied", "alleged", "hypothetical"]}),
     _param("source", "news source of an article reporting the event"),
+    _param("bbox", "located events in a box: south,west,north,east in degrees, e.g. 33,35,37,39"),
     _param("sort", "date (default -date: newest first), goldstein, quad_class, cameo, source, target, mentions, "
                    "theatre or id; prefix - for descending"),
 ]

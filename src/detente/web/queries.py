@@ -19,7 +19,8 @@ from detente.store.models import Article, Event
 CODE_RE = re.compile(r"^[A-Z]{3}$")
 ACTOR_RE = re.compile(r"^[A-Z0-9]{3,32}$")
 CAMEO_RE = re.compile(r"^\d{2,4}$")
-EVENT_FILTERS = ("q", "dyad", "actor", "code", "quad_class", "start", "end", "theatre", "status", "modality", "source")
+EVENT_FILTERS = ("q", "dyad", "actor", "code", "quad_class", "start", "end", "theatre", "status", "modality", "source",
+                 "bbox")
 MAX_ACTOR_CHARS = 200
 NAME_RE = re.compile(r"^[^\W\d_][\w .'\u2019-]{1,99}$")
 # sort parameter -> ordering (ties broken by id, the same direction)
@@ -80,6 +81,9 @@ def _filter_value(name: str, raw: str):
         return Q(dyad=parse_dyad(raw))
     if name == "actor":
         return actor_query(raw)
+    if name == "bbox":
+        south, west, north, east = parse_bbox(raw)
+        return Q(lat__gte=south, lat__lte=north, lon__gte=west, lon__lte=east)
     if name == "modality":
         if raw.strip().lower() not in MODALITIES:
             raise OptionError(f"parameter 'modality' must be one of {', '.join(MODALITIES)}, got {raw!r}")
@@ -108,6 +112,22 @@ def _filter_value(name: str, raw: str):
             raise OptionError(f"parameter 'status' must be one of {', '.join(Event.Status.values)}, got {raw!r}")
         return Q(status=raw)
     raise AssertionError(name)
+
+
+def parse_bbox(raw: str) -> tuple[float, float, float, float]:
+    """'south,west,north,east' in degrees -> four floats, each in range, south <= north, west <= east."""
+    import math
+
+    try:
+        south, west, north, east = (float(part) for part in raw.split(","))
+    except ValueError as exc:
+        raise OptionError(f"parameter 'bbox' must be south,west,north,east in degrees such as "
+                          f"33,35,37,39, got {raw!r}") from exc
+    if not all(math.isfinite(v) for v in (south, west, north, east)) or not (-90 <= south <= north <= 90) \
+            or not (-180 <= west <= east <= 180):
+        raise OptionError(f"parameter 'bbox' must have -90 <= south <= north <= 90 and "
+                          f"-180 <= west <= east <= 180, got {raw!r}")
+    return south, west, north, east
 
 
 def split_actors(raw: str) -> list[str]:
@@ -308,3 +328,26 @@ def with_event_counts(queryset: QuerySet) -> QuerySet:
     counts = (EventMention.objects.filter(article=OuterRef("pk")).order_by().values("article")
               .annotate(n=Count("event", distinct=True)).values("n"))
     return queryset.annotate(event_count=Coalesce(Subquery(counts, output_field=IntegerField()), 0))
+
+
+MAP_CELL_DEGREES = 3
+
+
+def event_clusters(queryset: QuerySet, cell: float = MAP_CELL_DEGREES) -> list[dict]:
+    """The located events of a queryset grouped in cells of ``cell`` degrees: each cluster with its
+    event count, mean position, a place name, how many places, and its cell as a bbox."""
+    from django.db.models import Avg, Count, F, Max
+    from django.db.models.functions import Floor
+
+    rows = (queryset.order_by().exclude(lat=None).exclude(lon=None)
+            .annotate(cy=Floor((F("lat") + 90) / cell), cx=Floor((F("lon") + 180) / cell))
+            .values("cy", "cx").annotate(n=Count("id"), lat=Avg("lat"), lon=Avg("lon"), place=Max("location_name"),
+                                         places=Count("location_name", distinct=True)))
+    clusters = []
+    for row in rows:
+        south, west = row["cy"] * cell - 90, row["cx"] * cell - 180
+        clusters.append({"events": row["n"], "lat": row["lat"], "lon": row["lon"], "place": row["place"] or "",
+                         "places": row["places"],
+                         "bbox": f"{max(south, -90):g},{max(west, -180):g},{min(south + cell, 90):g},"
+                                 f"{min(west + cell, 180):g}"})
+    return sorted(clusters, key=lambda c: -c["events"])

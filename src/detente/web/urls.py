@@ -42,6 +42,7 @@ urlpatterns = [
     path("", pages.home, name="home"),
     path("articles/<int:pk>/", pages.article_detail, name="article"),
     path("events/", pages.explorer, name="explorer"),
+    path("map/", pages.event_map, name="map"),
     path("events/download.<str:fmt>", pages.explorer_download_view, name="explorer-download"),
     path("events/<int:pk>/", pages.event_detail, name="event"),
     path("events/<int:pk>/correct/", analyst.correct, name="event-correct"),

@@ -15,7 +15,7 @@ from detente.model import MODALITIES
 from detente.store.models import Article, Event, EventMention
 
 from .. import queries
-from ..caching import COMMENTS, DATA, get_or_build
+from ..caching import COMMENTS, DATA, get_cached, get_or_build, set_cached
 from ..comments.models import DetenteComment
 from ..highlight import segments
 from ..timeline import (PERIODS, ChartBusy, current_version, parse_period, parse_theatre, timeline_chart,
@@ -38,9 +38,35 @@ def active_dyads(limit: int = 10) -> list[dict]:
     return rows
 
 
+PAGE_SECONDS = 300
+
+
+def shared_page(view):
+    """Logged-out readers with no pending message all get the same page for the same URL: keep the
+    rendered 200 page until events or comments change (the keys carry both versions). Others get theirs."""
+    import hashlib
+    from functools import wraps
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not anonymous_reader(request) or request.method != "GET":
+            return view(request, *args, **kwargs)
+        digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+        key = f"detente:page:{view.__name__}:{DATA.current()}:{COMMENTS.current()}:{digest}"
+        cached = get_cached(key)
+        if cached is not None:
+            return HttpResponse(cached)
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200 and not response.streaming and not response.has_header("Location"):
+            set_cached(key, response.content, PAGE_SECONDS)
+        return response
+    return wrapper
+
+
 HOME_PAGE_SIZE = 20
 
 
+@shared_page
 def home(request):
     from django.db.models import F
 
@@ -137,6 +163,7 @@ def relation_params(request, dyad: str) -> tuple[str, str, str]:
         raise Http404(err.message) from err
 
 
+@shared_page
 def relation(request, dyad: str):
     normal, by, theatre = relation_params(request, dyad)
     if normal != dyad:
@@ -179,6 +206,7 @@ def explorer_context(request) -> dict:
             "sort_columns": SORT_COLUMNS}
 
 
+@shared_page
 def explorer(request):
     context = explorer_context(request)
     try:
@@ -257,3 +285,45 @@ def explorer_download_view(request, fmt: str):
     if fmt not in ("csv", "json"):
         raise Http404("download as .csv or .json")
     return explorer_download(request, fmt)
+
+
+MAP_WIDTH, MAP_HEIGHT = 1000, 500
+MAP_SECONDS = 300
+
+
+def map_points(clusters: list[dict]) -> list[dict]:
+    """Clusters placed on an equirectangular map MAP_WIDTH x MAP_HEIGHT, the radius growing with the count."""
+    import math
+
+    for c in clusters:
+        c["x"] = round((c["lon"] + 180) / 360 * MAP_WIDTH, 1)
+        c["y"] = round((90 - c["lat"]) / 180 * MAP_HEIGHT, 1)
+        c["r"] = round(min(4 + 2.2 * math.sqrt(c["events"]), 40), 1)
+    return clusters
+
+
+@shared_page
+def event_map(request):
+    """Where the events happened: clusters of located events, filters shared with the explorer; each
+    cluster links to the explorer showing its events (the same filters and the cluster's box)."""
+    import hashlib
+
+    from django.http import QueryDict
+
+    from ..caching import DATA
+
+    filters = QueryDict(mutable=True)
+    for name, value in queries.event_filters(request.GET).items():
+        if name != "bbox":
+            filters[name] = value
+    try:
+        events = queries.filter_events(filters)
+    except DetenteError as err:
+        return render(request, "detente/map.html", {**explorer_context(request), "error": err.message}, status=400)
+    key = f"detente:map:{DATA.current()}:{hashlib.sha256(filters.urlencode().encode()).hexdigest()}"
+    clusters = get_or_build(key, lambda: map_points(queries.event_clusters(events)), MAP_SECONDS)
+    grid = {"lons": [round((lon + 180) / 360 * MAP_WIDTH, 1) for lon in range(-150, 180, 30)],
+            "lats": [round((90 - lat) / 180 * MAP_HEIGHT, 1) for lat in range(-60, 90, 30)]}
+    return render(request, "detente/map.html", {
+        **explorer_context(request), "clusters": clusters, "filters": filters.urlencode(), "width": MAP_WIDTH,
+        "height": MAP_HEIGHT, "grid": grid, "located": sum(c["events"] for c in clusters)})
