@@ -226,7 +226,7 @@ def main(argv=None) -> int:
                    "relationship page": "/relations/RUS-TUR/?by=month",
                    "explorer (newest first)": "/events/", "explorer (filtered)": "/events/?actor=RUS,TUR&quad_class=4",
                    "search": "/?q=Syria", "timeline API": "/api/timeline?a=RUS&b=TUR&by=month",
-                   "events API": "/api/events?actor=RUS-TUR&sort=-goldstein"}
+                   "events API": "/api/events?actor=RUS-TUR&sort=-goldstein", "map page": "/map/"}
         for name, path in targets.items():
             print(load(port, name, path, args), flush=True)
     finally:
