@@ -180,3 +180,15 @@ def test_api_articles_carry_their_event_count(client, site):
     results = client.get("/api/articles").json()["results"]
     assert [(r["title"], r["event_count"]) for r in results] == [("From partners to rivals", 3),
                                                                 ("A friendship of pipelines", 3)]
+
+
+def test_api_answers_are_shared_until_the_data_changes(client, site, staff):
+    from detente.store.corrections import correct_event
+    from detente.store.models import Event
+
+    event = Event.objects.get(cameo="190")
+    before = client.get(f"/api/events/{event.pk}").json()
+    assert client.get(f"/api/events/{event.pk}").json() == before
+    correct_event(event, staff, code="036")
+    after = client.get(f"/api/events/{event.pk}").json()
+    assert (before["cameo"], after["cameo"]) == ("190", "036") and after["quad_class"] == 1

@@ -22,6 +22,7 @@ from detente.errors import DetenteError, NotFoundError, OptionError
 from detente.store.models import Article, Event, EventMention
 
 from .. import queries, serialize
+from ..caching import DATA, get_cached, set_cached
 from ..openapi import openapi_document
 from ..problems import method_not_allowed, problem
 from ..timeline import parse_period, parse_theatre, timeline_json
@@ -43,6 +44,23 @@ def with_etag(request, response):
     return not_modified
 
 
+API_SECONDS = 300
+
+
+def cached_answer(view, request, *args, **kwargs):
+    """The view's 200 JSON answer, shared by every client asking the same URL until the data changes
+    (the key carries the data version); errors are never kept."""
+    digest = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()  # the links hold the host
+    key = f"detente:api:{view.__name__}:{DATA.current()}:{digest}"
+    body = get_cached(key)
+    if body is not None:
+        return HttpResponse(body, content_type="application/json")
+    response = view(request, *args, **kwargs)
+    if response.status_code == 200 and not response.streaming:
+        set_cached(key, response.content, API_SECONDS)
+    return response
+
+
 def api_view(view):
     """GET, HEAD and OPTIONS only; DetenteErrors become problem details 400/404; 200 answers carry
     an ETag. Exempt from the CSRF check (nothing here changes anything), so another method gets
@@ -57,7 +75,7 @@ def api_view(view):
         if request.method not in ("GET", "HEAD"):
             return method_not_allowed(request, ALLOWED)
         try:
-            response = view(request, *args, **kwargs)
+            response = cached_answer(view, request, *args, **kwargs)
         except NotFoundError as err:
             return problem(404, err.message, err.code)
         except DetenteError as err:
