@@ -169,3 +169,17 @@ def test_map_shares_the_explorer_filters(client, site):
 @pytest.mark.parametrize("bbox", ["1,2,3", "x,1,2,3", "50,0,10,1", "0,0,91,1", "nan,0,1,1"])
 def test_a_bad_bbox_is_a_400(client, site, bbox):
     assert client.get("/events/", {"bbox": bbox}).status_code == 400
+
+
+def test_png_fallback_draws_quads_apart_with_gaps_and_names():
+    from detente.web.chart_png import timeline_png
+
+    def period(start, counts, mean):
+        return {"period": start, "label": start[:4], **{f"quad{q}": n for q, n in zip((1, 2, 3, 4), counts)},
+                "goldstein_mean": mean}
+
+    data = {"a": "Russia", "b": "Turkey", "dyad_label": "Russia – Turkey", "by": "year", "change_points": [],
+            "periods": [period("2019-01-01", (1, 2, 0, 0), 5.7), period("2020-01-01", (0, 0, 0, 0), None),
+                        period("2021-01-01", (0, 0, 2, 1), -6.3)]}
+    png = timeline_png(data)
+    assert png.startswith(b"\x89PNG") and len(png) > 5000
