@@ -183,3 +183,12 @@ def test_png_fallback_draws_quads_apart_with_gaps_and_names():
                         period("2021-01-01", (0, 0, 2, 1), -6.3)]}
     png = timeline_png(data)
     assert png.startswith(b"\x89PNG") and len(png) > 5000
+
+
+def test_csv_download_defuses_spreadsheet_formulas(client, site):
+    from detente.store.models import EventMention
+
+    EventMention.objects.filter(event__cameo="190").update(sentence='=HYPERLINK("http://x.example","y")')
+    response = client.get("/events/download.csv", {"code": "190"})
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert rows[0]["evidence"] == '\'=HYPERLINK("http://x.example","y")' and float(rows[0]["goldstein"]) == -10.0

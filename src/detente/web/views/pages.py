@@ -226,6 +226,15 @@ CSV_COLUMNS = ("id", "date_start", "date_end", "date_granularity", "date", "dyad
                "theatre", "location", "lat", "lon", "mentions", "evidence")
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value):
+    """A text cell a spreadsheet would read as a formula ('=HYPERLINK(…)' in a quoted sentence) gets a
+    leading apostrophe; numbers stay numbers."""
+    return f"'{value}" if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
+
+
 def _csv_row(event) -> list:
     from ..codes import cameo_name
     from ..names import actor_label, date_label, dyad_label
@@ -262,9 +271,12 @@ def explorer_download(request, fmt: str):
 
     if fmt == "csv":
         writer = csv.writer(Echo())
-        body = (writer.writerow(row) for row in
-                ([*CSV_COLUMNS] if i < 0 else _csv_row(e) for i, e in _with_header(rows)))
-        response = StreamingHttpResponse(body, content_type="text/csv; charset=utf-8")
+
+        def lines():
+            yield writer.writerow(CSV_COLUMNS)
+            for event in rows:
+                yield writer.writerow([_cell(value) for value in _csv_row(event)])
+        response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     else:
         def chunks():
             yield "["
@@ -276,10 +288,6 @@ def explorer_download(request, fmt: str):
     response["Content-Disposition"] = f'attachment; filename="events.{fmt}"'
     return response
 
-
-def _with_header(rows):
-    yield -1, None
-    yield from enumerate(rows)
 
 def explorer_download_view(request, fmt: str):
     if fmt not in ("csv", "json"):
