@@ -43,6 +43,8 @@ def page(browser, live_server):
     page = context.new_page()
     page.dialogs = []
     page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
+    page.console_errors = []  # a CSP violation or a script error shows here
+    page.on("console", lambda message: message.type == "error" and page.console_errors.append(message.text))
     page.set_default_timeout(10000)
     yield page
     context.close()
@@ -200,6 +202,7 @@ def test_explorer_sorts_filters_and_downloads_the_view(page, data):
     assert syria == ["2020-02-27", "2020-03-02"] and "Ankara accused Moscow" in evidence
     lines = text.strip().splitlines()
     assert len(lines) == 3 and lines[0].startswith("id,") and all("Syria" in line for line in lines[1:])
+    assert page.console_errors == []
 
 
 def test_a_member_disputes_an_event_and_an_anonymous_visitor_cannot(page, data, django_user_model):
@@ -244,6 +247,7 @@ def test_chart_compares_two_relationships_with_labelled_axes(page, data):
     # Russia – Ukraine has no 2019 events: its Goldstein line is a single point, not a line through zero
     assert page.locator("svg polyline.goldstein.series-1").count() == 0 \
         and page.locator("svg circle.goldstein-dot.series-1").count() == 1
+    assert page.console_errors == []
 
 
 def test_map_cluster_click_leads_to_its_events(page, data):
@@ -257,3 +261,4 @@ def test_map_cluster_click_leads_to_its_events(page, data):
     page.wait_for_selector("p.meta .count:text('2 events')")
     dates = explorer_dates(page)
     assert title == "Idlib: 2 events" and "bbox=33" in page.url and dates == ["2020-03-02", "2020-02-27"]
+    assert page.console_errors == []
