@@ -192,3 +192,12 @@ def test_csv_download_defuses_spreadsheet_formulas(client, site):
     response = client.get("/events/download.csv", {"code": "190"})
     rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
     assert rows[0]["evidence"] == '\'=HYPERLINK("http://x.example","y")' and float(rows[0]["goldstein"]) == -10.0
+
+
+def test_undated_events_come_last_newest_first_and_three_actors_are_refused(client, site):
+    undated = Event.objects.get(cameo="051")
+    Event.objects.filter(pk=undated.pk).update(date_start=None, date_end=None)
+    ids = row_ids(client.get("/events/").content.decode())
+    assert ids[-1] == undated.pk and len(ids) == 6
+    response = client.get("/api/events", {"actor": "RUS,TUR,USA"})
+    assert response.status_code == 400 and "two" in response.json()["message"]
