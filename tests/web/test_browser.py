@@ -262,3 +262,21 @@ def test_map_cluster_click_leads_to_its_events(page, data):
     dates = explorer_dates(page)
     assert title == "Idlib: 2 events" and "bbox=33" in page.url and dates == ["2020-03-02", "2020-02-27"]
     assert page.console_errors == []
+
+
+def test_dragging_across_the_chart_zooms_to_those_periods(page, data):
+    page.goto("/relations/RUS-TUR/?by=quarter")
+    page.wait_for_selector("#timeline-chart[data-loaded=true] svg rect")
+    before = page.locator("svg text.period-label").all_text_contents()
+    box = page.locator("#timeline-chart svg").bounding_box()
+    y = box["y"] + box["height"] / 2
+    page.mouse.move(box["x"] + box["width"] * 0.08, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.45, y, steps=5)
+    page.mouse.up()
+    page.wait_for_selector("#timeline-chart[data-zoomed=true]")
+    zoomed = page.locator("svg text.period-label").all_text_contents()
+    page.click("button.zoom-reset")
+    page.wait_for_selector("#timeline-chart[data-zoomed=false]")
+    assert before[0] == "2019 Q1" and zoomed[0] == "2019 Q1" and 1 < len(zoomed) < len(before)
+    assert page.locator("svg text.period-label").all_text_contents() == before and page.console_errors == []

@@ -171,7 +171,9 @@
       html("p", "No dated events for this relationship.", chart, { "class": "chart-empty" });
       return;
     }
-    var slots = align(series);
+    var slots = align(series), zoom = chart.zoom;
+    if (zoom) slots = slots.slice(zoom[0], zoom[1] + 1);
+    chart.querySelectorAll("button.zoom-reset").forEach(function (n) { n.remove(); });
     var names = series.map(function (d) { return d.dyad_label || d.dyad; }).join(" and ");
     var svg = el("svg", { viewBox: "0 0 " + W + " " + H, role: "img",
                           "aria-label": "cooperation and conflict per " + series[0].by + ": " + names }, chart);
@@ -180,8 +182,47 @@
     drawBars(svg, slots, series, s, function (data, p) { showPeriod(box, chart, data, p); });
     drawGoldstein(svg, slots, series, s);
     drawTurningPoints(svg, series[0], slots, s);
+    brush(chart, svg, series, slots, s);
+    if (zoom) {
+      var reset = html("button", "Show all periods", chart, { type: "button", "class": "zoom-reset" });
+      reset.addEventListener("click", function () { chart.zoom = null; render(chart, series); });
+    }
+    chart.setAttribute("data-zoomed", zoom ? "true" : "false");
     chart.setAttribute("data-loaded", "true");
     chart.setAttribute("data-series", String(series.length));
+  }
+
+  // Drag across the chart to zoom to those periods (a plain click still picks a bar).
+  function brush(chart, svg, series, slots, s) {
+    var start = null, band = null;
+    function toX(event) {
+      var box = svg.getBoundingClientRect();
+      return (event.clientX - box.left) / box.width * W;
+    }
+    function slotAt(x) {
+      return Math.min(slots.length - 1, Math.max(0, Math.floor((x - PAD.left) / s.step)));
+    }
+    svg.addEventListener("pointerdown", function (e) {
+      start = toX(e);
+      band = el("rect", { x: start, y: PAD.top, width: 0, height: H - PAD.top - PAD.bottom, "class": "brush" }, svg);
+    });
+    svg.addEventListener("pointermove", function (e) {
+      if (start === null) return;
+      var x = toX(e);
+      band.setAttribute("x", Math.min(start, x));
+      band.setAttribute("width", Math.abs(x - start));
+    });
+    svg.addEventListener("pointerup", function (e) {
+      if (start === null) return;
+      var end = toX(e), from = slotAt(Math.min(start, end)), to = slotAt(Math.max(start, end));
+      band.remove();
+      var dragged = Math.abs(end - start) > 12;
+      start = null;
+      if (!dragged || to <= from) return;
+      var offset = chart.zoom ? chart.zoom[0] : 0;
+      chart.zoom = [offset + from, offset + to];
+      render(chart, series);
+    });
   }
 
   function fetchTimeline(chart, a, b) {
@@ -192,6 +233,7 @@
   }
 
   function load(chart) {
+    chart.zoom = null;
     var wanted = [fetchTimeline(chart, chart.dataset.a, chart.dataset.b)];
     var other = (chart.dataset.compare || "").split("-");
     if (other.length === 2 && other[0] && other[1]) wanted.push(fetchTimeline(chart, other[0], other[1]));
