@@ -201,3 +201,10 @@ def test_undated_events_come_last_newest_first_and_three_actors_are_refused(clie
     assert ids[-1] == undated.pk and len(ids) == 6
     response = client.get("/api/events", {"actor": "RUS,TUR,USA"})
     assert response.status_code == 400 and "two" in response.json()["message"]
+
+
+def test_event_page_names_actors_dates_and_the_relationship(client, site):
+    event = Event.objects.get(cameo="112")
+    html = client.get(f"/events/{event.pk}/").content.decode()
+    assert '<span title="TURGOV">Turkey (government)</span> → <span title="RUSGOV">Russia (government)</span>' in html
+    assert ">Russia – Turkey</a>" in html and "(1 July 2020)" in html and "27 February 2020" in html

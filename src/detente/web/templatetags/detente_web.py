@@ -120,3 +120,16 @@ def sort_toggle(key: str, current: str) -> str:
     if current.lstrip("-") == key:
         return key if current.startswith("-") else f"-{key}"
     return f"-{key}" if key in ("date", "goldstein", "mentions") else key
+
+
+@register.filter
+def day_name(value) -> str:
+    """An ISO date (or date) as '27 February 2020'; '' for none."""
+    import datetime as dt
+
+    from detente.web.names import date_label
+
+    if not value:
+        return ""
+    day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+    return date_label(day, day, "day")
