@@ -7,7 +7,7 @@ requests and a time limit, whichever comes first). Prints requests/s, p50/p99
 latency and errors per target. Targets: >= 200 req/s and p99 < 150 ms on two
 cores, no errors.
 
-    python bench/bench_web.py [--events 100000] [--seconds 15] [--connections 16]
+    python bench/bench_web.py [--events 100000] [--seconds 15] [--connections 16] [--cold]
 """
 
 from __future__ import annotations
@@ -58,6 +58,9 @@ def parse_args(argv):
     parser.add_argument("--client", choices=("auto", "wrk", "python"), default="auto",
                         help="load generator: wrk when installed (auto), or the Python client")
     parser.add_argument("--skip-demo", action="store_true", help="do not analyse the sample articles")
+    parser.add_argument("--cold", action="store_true",
+                        help="also time each page once per distinct URL with every cache cleared first "
+                             "(in process, Django's test client): the cost a cache miss pays")
     return parser.parse_args(argv)
 
 
@@ -215,14 +218,57 @@ def seed(args, data_dir: Path) -> int:
     return busiest_article()
 
 
+COLD_URLS = {
+    "home page": ["/?page=1", "/?page=2", "/?page=3"],
+    "relationship page": [f"/relations/{d}/?by={b}" for d in ("RUS-TUR", "CHN-USA", "IRN-ISR")
+                          for b in ("month", "quarter")],
+    "explorer": ["/events/?page=1", "/events/?page=2", "/events/?sort=goldstein",
+                 "/events/?actor=RUS,TUR&quad_class=4", "/events/?theatre=Syria&sort=-mentions"],
+    "map page": ["/map/", "/map/?quad_class=4", "/map/?actor=RUS"],
+    "search": ["/?q=Syria", "/?q=pipeline", "/?q=Turkey"],
+    "events API": ["/api/events?actor=RUS-TUR&sort=-goldstein", "/api/events?page=3", "/api/events?q=Syria"],
+}
+
+
+def cold_timings() -> None:
+    """Each URL once, every cache level cleared before it: median and worst per page."""
+    import statistics
+
+    from django.conf import settings
+    from django.core.cache import caches
+    from django.test import Client
+
+    settings.ALLOWED_HOSTS = ["*"]
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.get("/")  # imports and the first connection are not a cache miss
+    for name, paths in COLD_URLS.items():
+        times = []
+        for path in paths:
+            for alias in settings.CACHES:
+                caches[alias].clear()
+            started = time.perf_counter()
+            status = client.get(path).status_code
+            times.append((time.perf_counter() - started) * 1000)
+            if status != 200:
+                print(f"{name}: {path} answered {status}")
+        print(f"{name} (cold): median {statistics.median(times):.0f} ms, worst {max(times):.0f} ms "
+              f"over {len(paths)} URLs", flush=True)
+
+
 def main(argv=None) -> int:
     args = parse_args(argv)
     data_dir = Path(args.data_dir or tempfile.mkdtemp(prefix="detente-bench-web-"))
     article = seed(args, data_dir)
+    if args.cold:
+        cold_timings()
     port = free_port()
     server = start_server(data_dir, port, args.threads)
     try:
-        targets = {"article page": f"/articles/{article}/", "timeline API": "/api/timeline?a=RUS&b=TUR&by=month"}
+        targets = {"home page": "/", "article page": f"/articles/{article}/",
+                   "relationship page": "/relations/RUS-TUR/?by=month",
+                   "explorer (newest first)": "/events/", "explorer (filtered)": "/events/?actor=RUS,TUR&quad_class=4",
+                   "search": "/?q=Syria", "timeline API": "/api/timeline?a=RUS&b=TUR&by=month",
+                   "events API": "/api/events?actor=RUS-TUR&sort=-goldstein", "map page": "/map/"}
         for name, path in targets.items():
             print(load(port, name, path, args), flush=True)
     finally:

@@ -10,7 +10,9 @@ from detente.store.ingest import store_analysis
 ACTORS = {
     "RUS": {"code": "RUSGOV", "country": "RUS", "name": "Russia", "kind": "state"},
     "TUR": {"code": "TURGOV", "country": "TUR", "name": "Turkey", "kind": "state"},
+    "UKR": {"code": "UKRGOV", "country": "UKR", "name": "Ukraine", "kind": "state"},
 }
+CAPITALS = {"RUS": "Moscow", "TUR": "Ankara", "UKR": "Kyiv"}
 
 # (sentence, source, target, cameo, quad class, goldstein, event date, theatre)
 FRIENDSHIP = [
@@ -31,7 +33,7 @@ def record(text: str, sentence: str, source: str, target: str, cameo: str, quad:
     start = text.index(sentence)
     return {"sentence": sentence, "sentence_index": 0, "span": [start, start + len(sentence)],
             "source": {**ACTORS[source], "text": sentence.split()[0]},
-            "target": {**ACTORS[target], "text": "Moscow" if target == "RUS" else "Ankara"},
+            "target": {**ACTORS[target], "text": CAPITALS[target]},
             "cameo": cameo, "cameo_root": cameo[:2], "quad_class": quad, "goldstein": goldstein,
             "modality": "threatened" if cameo.startswith("13") else "asserted",
             "date": {"start": day, "end": day, "granularity": "day", "text": "", "basis": "explicit"},
@@ -40,7 +42,7 @@ def record(text: str, sentence: str, source: str, target: str, cameo: str, quad:
 
 def actor_rows(text: str) -> list[dict]:
     rows = []
-    for word, code in (("Moscow", "RUS"), ("Ankara", "TUR")):
+    for code, word in CAPITALS.items():
         start = text.find(word)
         while start >= 0:
             rows.append({"start": start, "end": start + len(word), "text": word, **ACTORS[code], "via": "capital"})

@@ -83,7 +83,8 @@ def test_api_rejects_post(client, db):
 def test_openapi_lists_every_api_path(client, db):
     document = client.get("/api/openapi.json").json()
     assert document["openapi"].startswith("3.") and set(document["paths"]) == {
-        "/api/articles", "/api/articles/{id}", "/api/events", "/api/timeline", "/api/openapi.json"}
+        "/api/articles", "/api/articles/{id}", "/api/events", "/api/events/{id}", "/api/timeline",
+        "/api/openapi.json"}
 
 
 def test_openapi_paths_resolve_to_views(client, db):
@@ -123,3 +124,71 @@ def test_openapi_documents_every_filter_the_events_endpoint_reads(client, db):
 
     params = {p["name"] for p in client.get("/api/openapi.json").json()["paths"]["/api/events"]["get"]["parameters"]}
     assert set(EVENT_FILTERS) | {"page", "page_size"} <= params
+
+
+def test_api_event_by_id_with_names_and_evidence(client, site):
+    from detente.store.models import Event
+
+    event = Event.objects.get(cameo="190")
+    body = client.get(f"/api/events/{event.pk}").json()
+    assert body["id"] == event.pk and body["dyad_label"] == "Russia – Turkey"
+    assert body["source"]["code"] == "RUSGOV" and body["source"]["label"] == "Russia (government)"
+    assert body["source"]["country_name"] == "Russia" and body["date"]["label"] == "5 June 2020"
+    assert body["evidence"] == "Moscow's jets struck Ankara's convoy in Libya in June."
+    missing = client.get("/api/events/999999")
+    assert missing.status_code == 404 and missing["Content-Type"] == "application/problem+json"
+
+
+def test_api_events_are_newest_first_with_next_and_previous_links(client, site):
+    first = client.get("/api/events", {"page_size": "2"}).json()
+    dates = [e["date"]["start"] for e in first["results"]]
+    assert dates == sorted(dates, reverse=True) and first["previous"] is None
+    second = client.get(first["next"]).json()
+    assert second["page"] == 2 and second["previous"].endswith("page=1") and "page_size=2" in second["next"]
+
+
+def test_api_answers_carry_an_etag_and_honour_if_none_match(client, site):
+    response = client.get("/api/events", {"actor": "RUS"})
+    etag = response["ETag"]
+    assert etag.startswith('"') and response.status_code == 200
+    again = client.get("/api/events", {"actor": "RUS"}, HTTP_IF_NONE_MATCH=etag)
+    assert again.status_code == 304 and again.content == b""
+
+
+def test_api_head_and_options(client, site):
+    head = client.head("/api/events")
+    assert head.status_code == 200 and head.content == b"" and int(head["Content-Length"]) > 0
+    options = client.options("/api/events")
+    assert options.status_code == 204 and options["Allow"] == "GET, HEAD, OPTIONS"
+
+
+def test_api_unknown_path_is_a_json_problem(client, db):
+    response = client.get("/api/nothing-here")
+    assert response.status_code == 404 and response.json()["status"] == 404
+
+
+def test_openapi_components_are_real_schemas_with_operation_ids_and_tags(client, db):
+    document = client.get("/api/openapi.json").json()
+    schemas = document["components"]["schemas"]
+    assert all(schema.get("properties") or schema.get("allOf") for schema in schemas.values())
+    operations = [op for path in document["paths"].values() for op in path.values()]
+    ids = [op["operationId"] for op in operations]
+    assert len(ids) == len(set(ids)) == len(document["paths"]) and all(op["tags"] for op in operations)
+
+
+def test_api_articles_carry_their_event_count(client, site):
+    results = client.get("/api/articles").json()["results"]
+    assert [(r["title"], r["event_count"]) for r in results] == [("From partners to rivals", 3),
+                                                                ("A friendship of pipelines", 3)]
+
+
+def test_api_answers_are_shared_until_the_data_changes(client, site, staff):
+    from detente.store.corrections import correct_event
+    from detente.store.models import Event
+
+    event = Event.objects.get(cameo="190")
+    before = client.get(f"/api/events/{event.pk}").json()
+    assert client.get(f"/api/events/{event.pk}").json() == before
+    correct_event(event, staff, code="036")
+    after = client.get(f"/api/events/{event.pk}").json()
+    assert (before["cameo"], after["cameo"]) == ("190", "036") and after["quad_class"] == 1

@@ -83,7 +83,7 @@ def test_api_other_methods_are_a_405_problem(db, method):
 
     response = getattr(Client(enforce_csrf_checks=True), method)("/api/events")
     assert_problem(response, 405)
-    assert response["Allow"] == "GET, HEAD"
+    assert response["Allow"] == "GET, HEAD, OPTIONS"
 
 
 def test_api_server_error_is_a_500_problem(client, db, monkeypatch):

@@ -40,6 +40,8 @@ def _extremes(timeline: Timeline) -> list[str]:
         period = _extreme(timeline.periods, best)
         if period is None or not period.top_events:
             continue
+        if (period.goldstein_mean <= 0) if best else (period.goldstein_mean >= 0):
+            continue  # a period with a positive mean is never "most hostile", nor a negative one "most cooperative"
         sentences.append(f"The {word} period began {period.start.isoformat()} "
                          f"(mean {period.goldstein_mean:+.2f}), e.g. {cite(period.top_events[0])}.")
     return sentences

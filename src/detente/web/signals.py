@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from detente.store.models import Correction, Event
+from detente.store.models import Article, Correction, Event
 
 from .caching import COMMENTS
 from .comments.models import DetenteComment
@@ -15,6 +15,8 @@ from .timeline import bump_version
 @receiver(post_save, sender=Event)
 @receiver(post_delete, sender=Event)
 @receiver(post_save, sender=Correction)
+@receiver(post_save, sender=Article)
+@receiver(post_delete, sender=Article)
 def forget_timelines(sender, **kwargs) -> None:
     bump_version()
 

@@ -13,7 +13,10 @@ from detente.relations.timeline import ActorFilter, DyadQuery, next_period, time
 
 def dyad_query(dyad: str, by: str, theatre: str | None) -> DyadQuery:
     a, b = dyad.split("-")
-    return DyadQuery(ActorFilter(a, country=a), ActorFilter(b, country=b), by=by, theatre=theatre)
+    from .names import code_name
+
+    return DyadQuery(ActorFilter(code_name(a), country=a), ActorFilter(code_name(b), country=b), by=by,
+                     theatre=theatre)
 
 
 def cited_events(data: dict) -> list[dict]:
@@ -35,9 +38,15 @@ def add_articles(refs: list[dict]) -> None:
 
 
 def add_period_ends(data: dict, by: str) -> None:
+    """Each period's last day (for links to the explorer) and its label in words ('2020 Q1')."""
+    from .names import period_label
+
     for period in data["periods"]:
         start = dt.date.fromisoformat(period["period"])
         period["period_end"] = (next_period(start, by) - dt.timedelta(days=1)).isoformat()
+        period["label"] = period_label(start, by)
+    for point in data["change_points"]:
+        point["label"] = period_label(point["period"], by)
 
 
 def timeline_dict(dyad: str, by: str, theatre: str | None) -> dict:
@@ -45,6 +54,10 @@ def timeline_dict(dyad: str, by: str, theatre: str | None) -> dict:
 
     data = timeline_for(DatabaseBackend(), dyad_query(dyad, by, theatre)).to_dict()
     data["dyad"] = dyad
+    data["a_code"], data["b_code"] = dyad.split("-")
+    from .names import dyad_label
+
+    data["dyad_label"] = dyad_label(dyad)
     add_period_ends(data, by)
     add_articles(cited_events(data))
     return data

@@ -16,6 +16,7 @@ api_patterns = [
     path("articles", api.articles, name="api-articles"),
     path("articles/<int:pk>", api.article, name="api-article"),
     path("events", api.events, name="api-events"),
+    path("events/<int:pk>", api.event, name="api-event"),
     path("timeline", api.timeline, name="api-timeline"),
     path("openapi.json", api.openapi, name="api-openapi"),
 ]
@@ -41,6 +42,8 @@ urlpatterns = [
     path("", pages.home, name="home"),
     path("articles/<int:pk>/", pages.article_detail, name="article"),
     path("events/", pages.explorer, name="explorer"),
+    path("map/", pages.event_map, name="map"),
+    path("events/download.<str:fmt>", pages.explorer_download_view, name="explorer-download"),
     path("events/<int:pk>/", pages.event_detail, name="event"),
     path("events/<int:pk>/correct/", analyst.correct, name="event-correct"),
     path("events/<int:pk>/reject/", analyst.reject, name="event-reject"),

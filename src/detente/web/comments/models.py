@@ -21,7 +21,9 @@ class DetenteComment(CommentAbstractModel):
         ordering = ["submit_date", "id"]
 
     def get_absolute_url(self, anchor_pattern: str = "#c%(id)s") -> str:
-        return f"/articles/{self.object_pk}/" + anchor_pattern % {"id": self.pk}
+        """The page of what the comment is on: an article, or an event (a coding dispute)."""
+        kind = "events" if self.content_type.model == "event" else "articles"
+        return f"/{kind}/{self.object_pk}/" + anchor_pattern % {"id": self.pk}
 
     def editable_until(self) -> dt.datetime:
         return self.submit_date + dt.timedelta(minutes=settings.DETENTE_COMMENT_EDIT_MINUTES)

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -16,12 +17,17 @@ from .forms import CommentEditForm
 from .models import DetenteComment, DetenteCommentFlag
 
 
+COMMENT_TARGETS = ("store.article", "store.event")  # what comments may be attached to
+
+
 @require_POST
 @limit_posts("DETENTE_RATE_COMMENT", key="user_or_ip")
 def post(request):
     """django_comments' post view, behind a login check: anonymous posts get 403."""
     if not request.user.is_authenticated:
         raise PermissionDenied("Log in to comment.")
+    if request.POST.get("content_type") not in COMMENT_TARGETS:
+        return HttpResponseBadRequest("Comments go on an article or an event.")
     return post_comment(request)
 
 
@@ -64,7 +70,7 @@ def delete(request, pk: int):
     comment = _own_comment(request, pk)
     comment.is_removed = True
     comment.save(update_fields=["is_removed"])
-    return redirect(f"/articles/{comment.object_pk}/#comments")
+    return redirect(comment.get_absolute_url("#comments"))
 
 
 @require_POST
@@ -91,4 +97,4 @@ def moderate(request, pk: int):
         raise PermissionDenied("Unknown moderation action.")
     setattr(comment, action[0], action[1])
     comment.save(update_fields=[action[0]])
-    return redirect(f"/articles/{comment.object_pk}/#comments")
+    return redirect(comment.get_absolute_url("#comments"))

@@ -67,3 +67,69 @@ def comment_form_for(target, parent=None):
 @register.filter
 def can_edit(comment, user) -> bool:
     return comment.can_edit(user)
+
+
+@register.filter
+def code_name(code) -> str:
+    """A country, organisation or actor code by name ('RUS' -> 'Russia', 'IGOWSTNAT' -> 'NATO')."""
+    from detente.web.names import code_name as name
+
+    return name(str(code or ""))
+
+
+@register.filter
+def dyad_name(dyad) -> str:
+    from detente.web.names import dyad_label
+
+    return dyad_label(str(dyad or ""))
+
+
+@register.filter
+def source_label(event) -> str:
+    from detente.web.names import actor_label
+
+    return actor_label(event.source_code, event.source_name, event.source_country)
+
+
+@register.filter
+def target_label(event) -> str:
+    from detente.web.names import actor_label
+
+    return actor_label(event.target_code, event.target_name, event.target_country) if event.target_code else ""
+
+
+@register.filter
+def event_date(event) -> str:
+    """The event's date as precise as it is known ('February 2020', '2016-2019')."""
+    from detente.web.names import date_label
+
+    return date_label(event.date_start, event.date_end, event.date_granularity)
+
+
+@register.filter
+def period_name(start, by) -> str:
+    from detente.web.names import period_label
+
+    return period_label(start, by)
+
+
+@register.filter
+def sort_toggle(key: str, current: str) -> str:
+    """The sort value a column header links to: the other direction when it is the current sort."""
+    current = current or "-date"
+    if current.lstrip("-") == key:
+        return key if current.startswith("-") else f"-{key}"
+    return f"-{key}" if key in ("date", "goldstein", "mentions") else key
+
+
+@register.filter
+def day_name(value) -> str:
+    """An ISO date (or date) as '27 February 2020'; '' for none."""
+    import datetime as dt
+
+    from detente.web.names import date_label
+
+    if not value:
+        return ""
+    day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+    return date_label(day, day, "day")

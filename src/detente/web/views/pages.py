@@ -11,10 +11,11 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from detente.errors import DetenteError
+from detente.model import MODALITIES
 from detente.store.models import Article, Event, EventMention
 
 from .. import queries
-from ..caching import COMMENTS, DATA, get_or_build
+from ..caching import COMMENTS, DATA, get_cached, get_or_build, set_cached
 from ..comments.models import DetenteComment
 from ..highlight import segments
 from ..timeline import (PERIODS, ChartBusy, current_version, parse_period, parse_theatre, timeline_chart,
@@ -37,17 +38,61 @@ def active_dyads(limit: int = 10) -> list[dict]:
     return rows
 
 
+PAGE_SECONDS = 300
+
+
+def shared_page(view):
+    """Logged-out readers with no pending message all get the same page for the same URL: keep the
+    rendered 200 page until events or comments change (the keys carry both versions). Others get theirs."""
+    import hashlib
+    from functools import wraps
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not anonymous_reader(request) or request.method != "GET":
+            return view(request, *args, **kwargs)
+        digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+        key = f"detente:page:{view.__name__}:{DATA.current()}:{COMMENTS.current()}:{digest}"
+        cached = get_cached(key)
+        if cached is not None:
+            return HttpResponse(cached)
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200 and not response.streaming and not response.has_header("Location"):
+            set_cached(key, response.content, PAGE_SECONDS)
+        return response
+    return wrapper
+
+
+HOME_PAGE_SIZE = 20
+
+
+@shared_page
 def home(request):
-    query = request.GET.get("q", "").strip()
-    found = queries.search_articles(query).order_by("-date", "-id")[:50] if query else None
-    latest = Article.objects.defer("text").order_by("-date", "-id")[:15]
+    from django.db.models import F
+
+    query = request.GET.get("q", "").strip()[:200]
+    found = events_found = actors_found = None
+    if query:
+        found = queries.with_event_counts(queries.search_articles(query).order_by(F("date").desc(nulls_last=True),
+                                                                                  "-id"))[:50]
+        events_found = queries.attach_evidence(queries.filter_events({"q": query})[:20])
+        actors_found = queries.search_actors(query)
+    try:
+        number = queries.parse_positive_int(request.GET.get("page", "1"), "page")
+    except DetenteError:
+        number = 1
+    articles = queries.with_event_counts(Article.objects.defer("text").order_by(F("date").desc(nulls_last=True),
+                                                                                "-id"))
+    latest = Paginator(articles, HOME_PAGE_SIZE).get_page(number)
     return render(request, "detente/home.html",
-                  {"query": query, "found": found, "latest": latest, "dyads": active_dyads()})
+                  {"query": query, "found": found, "events_found": events_found, "actors_found": actors_found,
+                   "latest": latest, "dyads": active_dyads()})
 
 
-def comment_threads(article, user) -> list:
-    """Top-level comments with their replies, oldest first (removed ones left out, hidden ones for staff only)."""
-    visible = DetenteComment.objects.for_model(article).filter(is_removed=False)
+def comment_threads(target, user) -> list:
+    """Top-level comments on an article or an event with their replies, oldest first (removed ones left out,
+    hidden ones for staff only)."""
+    visible = DetenteComment.objects.for_model(target).filter(is_removed=False)
     if not user.is_staff:
         visible = visible.filter(is_public=True)
     comments = list(visible.select_related("user").order_by("submit_date", "id"))
@@ -96,7 +141,7 @@ def render_article(request, pk: int):
     article = get_object_or_404(Article.objects.defer("text"), pk=pk)
     return render(request, "detente/article.html", {
         "article": article, "body": mark_safe(cached_article_body(request, article)),  # noqa: S308 - our template
-        "threads": comment_threads(article, request.user),
+        "threads": comment_threads(article, request.user), "target": article,
     })
 
 
@@ -105,6 +150,7 @@ def event_detail(request, pk: int):
     mentions = event.mentions.select_related("article").order_by("article__date", "span_start")
     return render(request, "detente/event.html", {
         "event": event, "event_list": [event], "mentions": mentions, "corrections": event.corrections.select_related("user"),
+        "threads": comment_threads(event, request.user), "target": event,
     })
 
 
@@ -117,15 +163,20 @@ def relation_params(request, dyad: str) -> tuple[str, str, str]:
         raise Http404(err.message) from err
 
 
+@shared_page
 def relation(request, dyad: str):
     normal, by, theatre = relation_params(request, dyad)
     if normal != dyad:
         return redirect("relation", dyad=normal)
+    try:
+        compare = queries.parse_dyad(request.GET["compare"]) if request.GET.get("compare", "").strip() else ""
+    except DetenteError as err:
+        raise Http404(err.message) from err
     data = timeline_data(normal, by, theatre)
     all_theatres = timeline_data(normal, by)["theatres"] if theatre else data["theatres"]
     return render(request, "detente/relation.html", {
         "dyad": normal, "a": normal[:3], "b": normal[4:], "by": by, "periods_choice": PERIODS,
-        "theatre": theatre, "timeline": data, "theatres": all_theatres,
+        "theatre": theatre, "timeline": data, "theatres": all_theatres, "compare": compare if compare != normal else "",
     })
 
 
@@ -143,11 +194,144 @@ def relation_png(request, dyad: str):
     return response
 
 
+SORT_COLUMNS = [("id", "#"), ("date", "Date"), ("source", "Source"), ("cameo", "Event"), ("target", "Target"),
+                ("quad_class", "Quad class"), ("", "Modality"), ("theatre", "Theatre"), ("", "Evidence")]
+
+
+def explorer_context(request) -> dict:
+    sort = request.GET.get("sort", "").strip() or queries.DEFAULT_SORT
+    return {"params": request.GET, "theatres": queries.theatres_with_events(),
+            "sources": queries.sources_with_events(), "modalities": MODALITIES, "sort": sort,
+            "sort_key": sort.lstrip("-"), "sort_dir": "desc" if sort.startswith("-") else "asc",
+            "sort_columns": SORT_COLUMNS}
+
+
+@shared_page
 def explorer(request):
+    context = explorer_context(request)
     try:
         events = queries.filter_events(request.GET)
         page_number = queries.parse_positive_int(request.GET.get("page", "1"), "page")
     except DetenteError as err:
-        return render(request, "detente/explorer.html", {"error": err.message, "params": request.GET}, status=400)
+        return render(request, "detente/explorer.html", {**context, "error": err.message}, status=400)
     page = Paginator(events, EXPLORER_PAGE_SIZE).get_page(page_number)
-    return render(request, "detente/explorer.html", {"page": page, "params": request.GET})
+    page.object_list = queries.attach_evidence(page.object_list)
+    download = request.GET.copy()
+    download.pop("page", None)
+    return render(request, "detente/explorer.html", {**context, "page": page, "download": download.urlencode()})
+
+
+CSV_COLUMNS = ("id", "date_start", "date_end", "date_granularity", "date", "dyad", "relationship", "source_code",
+               "source", "cameo", "event", "target_code", "target", "quad_class", "goldstein", "modality",
+               "theatre", "location", "lat", "lon", "mentions", "evidence")
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value):
+    """A text cell a spreadsheet would read as a formula ('=HYPERLINK(…)' in a quoted sentence) gets a
+    leading apostrophe; numbers stay numbers."""
+    return f"'{value}" if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
+
+
+def _csv_row(event) -> list:
+    from ..codes import cameo_name
+    from ..names import actor_label, date_label, dyad_label
+
+    return [event.pk, event.date_start or "", event.date_end or "", event.date_granularity,
+            date_label(event.date_start, event.date_end, event.date_granularity), event.dyad, dyad_label(event.dyad),
+            event.source_code, actor_label(event.source_code, event.source_name, event.source_country), event.cameo,
+            cameo_name(event.cameo), event.target_code,
+            actor_label(event.target_code, event.target_name, event.target_country) if event.target_code else "",
+            event.quad_class, event.goldstein, event.modality, event.theatre, event.location_name,
+            "" if event.lat is None else event.lat, "" if event.lon is None else event.lon, event.mention_count,
+            event.evidence or ""]
+
+
+def explorer_download(request, fmt: str):
+    """The explorer's filtered view, every matching event, as CSV or JSON (streamed)."""
+    import csv
+    import json
+
+    from django.http import StreamingHttpResponse
+
+    from ..problems import problem
+    from ..serialize import event_dict
+
+    try:
+        events = queries.filter_events(request.GET)
+    except DetenteError as err:
+        return problem(400, err.message, err.code)
+    rows = queries.iter_with_evidence(events)
+
+    class Echo:
+        def write(self, value):
+            return value
+
+    if fmt == "csv":
+        writer = csv.writer(Echo())
+
+        def lines():
+            yield writer.writerow(CSV_COLUMNS)
+            for event in rows:
+                yield writer.writerow([_cell(value) for value in _csv_row(event)])
+        response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    else:
+        def chunks():
+            yield "["
+            for i, event in enumerate(rows):
+                yield ("," if i else "") + json.dumps({**event_dict(event), "evidence": event.evidence or ""},
+                                                      ensure_ascii=False)
+            yield "]\n"
+        response = StreamingHttpResponse(chunks(), content_type="application/json")
+    response["Content-Disposition"] = f'attachment; filename="events.{fmt}"'
+    return response
+
+
+def explorer_download_view(request, fmt: str):
+    if fmt not in ("csv", "json"):
+        raise Http404("download as .csv or .json")
+    return explorer_download(request, fmt)
+
+
+MAP_WIDTH, MAP_HEIGHT = 1000, 500
+MAP_SECONDS = 300
+
+
+def map_points(clusters: list[dict]) -> list[dict]:
+    """Clusters placed on an equirectangular map MAP_WIDTH x MAP_HEIGHT, the radius growing with the count."""
+    import math
+
+    for c in clusters:
+        c["x"] = round((c["lon"] + 180) / 360 * MAP_WIDTH, 1)
+        c["y"] = round((90 - c["lat"]) / 180 * MAP_HEIGHT, 1)
+        c["r"] = round(min(4 + 2.2 * math.sqrt(c["events"]), 40), 1)
+    return clusters
+
+
+@shared_page
+def event_map(request):
+    """Where the events happened: clusters of located events, filters shared with the explorer; each
+    cluster links to the explorer showing its events (the same filters and the cluster's box)."""
+    import hashlib
+
+    from django.http import QueryDict
+
+    from ..caching import DATA
+
+    filters = QueryDict(mutable=True)
+    for name, value in queries.event_filters(request.GET).items():
+        if name != "bbox":
+            filters[name] = value
+    try:
+        events = queries.filter_events(filters)
+    except DetenteError as err:
+        return render(request, "detente/map.html", {**explorer_context(request), "error": err.message}, status=400)
+    key = f"detente:map:{DATA.current()}:{hashlib.sha256(filters.urlencode().encode()).hexdigest()}"
+    clusters = get_or_build(key, lambda: map_points(queries.event_clusters(events)), MAP_SECONDS)
+    grid = {"lons": [round((lon + 180) / 360 * MAP_WIDTH, 1) for lon in range(-150, 180, 30)],
+            "lats": [round((90 - lat) / 180 * MAP_HEIGHT, 1) for lat in range(-60, 90, 30)]}
+    return render(request, "detente/map.html", {
+        **explorer_context(request), "clusters": clusters, "filters": filters.urlencode(), "width": MAP_WIDTH,
+        "height": MAP_HEIGHT, "grid": grid, "located": sum(c["events"] for c in clusters)})

@@ -5,9 +5,9 @@
 
   function describe(row) {
     var cells = row.querySelectorAll("td");
-    return row.dataset.dyad + " · " + cells[2].textContent.trim() + " → " + cells[4].textContent.trim() +
-      " · " + cells[3].textContent.trim() + " · quad class " + row.dataset.quad +
-      " · " + row.dataset.date + " · " + row.dataset.modality;
+    return (row.dataset.dyadLabel || row.dataset.dyad) + " · " + cells[2].textContent.trim() + " → " +
+      cells[4].textContent.trim() + " · " + cells[3].textContent.trim() + " · quad class " + row.dataset.quad +
+      " (" + cells[5].textContent.trim() + ") · " + cells[1].textContent.trim() + " · " + row.dataset.modality;
   }
 
   function show(mark, popup) {
