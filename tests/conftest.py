@@ -2,15 +2,32 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from detente.model import Article, register_extensions
 from detente.settings import Options
 
 
+def pytest_configure(config):
+    """The suite's default event coder is the rules: their tests pin down what the verb
+    patterns do, sentence by sentence. The learned coder has its own tests and gate
+    (tests/events/learned/, tests/test_accuracy_gate.py), which ask for it by name."""
+    os.environ.setdefault("DETENTE_CODER", "rules")
+
+
 @pytest.fixture(scope="session")
 def options() -> Options:
     return Options.from_env()
+
+
+@pytest.fixture(scope="session")
+def model_nlp():
+    """The full pipeline with the learned event coder (the shipped model)."""
+    from detente.pipeline import load_pipeline
+
+    return load_pipeline(Options.from_env(coder="model"))
 
 
 @pytest.fixture(scope="session")

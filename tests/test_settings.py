@@ -11,7 +11,21 @@ from detente.settings import SETTINGS, Options
 def test_settings_defaults_match_options_defaults():
     options = Options.from_env(environ={})
     for setting in SETTINGS:
-        assert getattr(options, setting.name) == setting.kind(setting.default)
+        expected = None if setting.default is None else setting.kind(setting.default)
+        assert getattr(options, setting.name) == expected
+
+
+@pytest.mark.parametrize("env, value", [("DETENTE_CODER", "neural"), ("DETENTE_MIN_CONFIDENCE", "1.5"),
+                                        ("DETENTE_MIN_CONFIDENCE", "high")])
+def test_settings_refuse_an_unknown_coder_or_a_confidence_outside_0_1(env, value):
+    with pytest.raises(OptionError) as err:
+        Options.from_env(environ={env: value})
+    assert env in str(err.value)
+
+
+def test_settings_coder_defaults_to_the_model_and_min_confidence_to_per_type_thresholds():
+    options = Options.from_env(environ={})
+    assert options.coder == "model" and options.min_confidence is None
 
 
 def test_settings_environment_overrides_default():

@@ -23,6 +23,9 @@ def setup_django(options: Options | None = None, settings_module: str = "detente
         if options.database_url:
             os.environ["DATABASE_URL"] = options.database_url
         os.environ.setdefault("DETENTE_SPACY_MODEL", options.spacy_model)
+        os.environ["DETENTE_CODER"] = options.coder
+        if options.min_confidence is not None:
+            os.environ["DETENTE_MIN_CONFIDENCE"] = str(options.min_confidence)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", settings_module)
     if options is not None and not options.database_url:
         from .store.datadir import prepare_data_dir

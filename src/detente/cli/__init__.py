@@ -42,6 +42,10 @@ def add_common_options(parser: argparse.ArgumentParser) -> None:
                         help="data directory for the embedded database (DETENTE_DATA_DIR)")
     parser.add_argument("--database-url", dest="database_url", default=None,
                         help="database URL, e.g. postgres://... (DATABASE_URL)")
+    parser.add_argument("--coder", dest="coder", choices=("model", "rules"), default=None,
+                        help="event coder: the trained model (default) or the rules alone (DETENTE_CODER)")
+    parser.add_argument("--min-confidence", dest="min_confidence", type=float, default=None,
+                        help="keep model events at least this probable, 0-1 (DETENTE_MIN_CONFIDENCE)")
     parser.add_argument("--batch-size", dest="batch_size", type=int, default=None,
                         help="documents per nlp.pipe batch (DETENTE_BATCH_SIZE)")
 
@@ -81,7 +85,8 @@ def main(argv: list[str] | None = None) -> int:
     configure_logging(args.verbose)
     try:
         options = Options.from_env(spacy_model=args.spacy_model, data_dir=args.data_dir,
-                                   database_url=args.database_url, batch_size=args.batch_size)
+                                   database_url=args.database_url, batch_size=args.batch_size,
+                                   coder=args.coder, min_confidence=args.min_confidence)
         log_settings(options)
         return args.run(args, options)
     except DetenteError as err:

@@ -24,6 +24,7 @@ class GoldItem:
     text: str
     date: dt.date | None
     events: list[GoldEvent] = field(default_factory=list)
+    scored_from: int = 0      # characters before this are context: events there are not scored
 
 
 def _event(raw: dict, normalise) -> GoldEvent:
@@ -38,7 +39,8 @@ def parse_line(line: str, normalise) -> GoldItem:
     raw = json.loads(line)
     date = dt.date.fromisoformat(raw["date"]) if raw.get("date") else None
     return GoldItem(id=str(raw["id"]), text=raw["text"], date=date,
-                    events=[_event(e, normalise) for e in raw.get("events") or []])
+                    events=[_event(e, normalise) for e in raw.get("events") or []],
+                    scored_from=int(raw.get("scored_from") or 0))
 
 
 def read_gold(path: str | Path) -> list[GoldItem]:

@@ -37,5 +37,6 @@ def predict(items: Iterable[GoldItem], nlp: Language, batch_size: int = 32) -> d
     articles = (Article(text=i.text, id=i.id, date=i.date, source="gold") for i in items)
     predictions = {}
     for item, doc in zip(items, analyze(articles, nlp, batch_size=batch_size)):
-        predictions[item.id] = [from_event(e, doc.text) for e in doc._.events or []]
+        predictions[item.id] = [from_event(e, doc.text) for e in doc._.events or []
+                                if e.trigger[0] >= item.scored_from]
     return predictions

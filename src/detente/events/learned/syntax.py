@@ -1,0 +1,75 @@
+"""What the dependency parse says about a candidate pair, as small integer ids.
+
+The encoder sees words; these features say how the two mentions hang together in
+the sentence: each mention's dependency relation, the path of relations between
+them through their lowest common ancestor, and that ancestor's lemma (for a
+mention alone, the word it hangs from). Paths and lemmas are hashed into fixed
+buckets, so the same arithmetic serves training and run time with no vocabulary
+file.
+"""
+
+from __future__ import annotations
+
+import zlib
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+DEPS = ("none", "other", "nsubj", "nsubjpass", "dobj", "iobj", "dative", "pobj", "poss", "compound",
+        "conj", "appos", "amod", "nmod", "npadvmod", "attr", "agent", "ROOT", "ccomp", "xcomp",
+        "advcl", "relcl", "acl", "pcomp", "prep", "dep", "nummod", "oprd", "csubj", "expl", "det",
+        "advmod", "punct", "cc", "case", "mark", "aux", "neg", "acomp", "parataxis", "meta", "quantmod")
+BUCKETS = 4096
+MAX_PATH = 6
+
+
+@dataclass(frozen=True)
+class PairSyntax:
+    source_dep: int
+    target_dep: int
+    path: int        # hashed path of relations between the two mentions
+    lemma: int       # hashed lemma of their common ancestor (or of the lone mention's head)
+
+
+def dep_id(token: Token | None) -> int:
+    if token is None:
+        return 0
+    return DEPS.index(token.dep_) if token.dep_ in DEPS else 1
+
+
+def bucket(text: str) -> int:
+    return zlib.crc32(text.encode("utf-8")) % BUCKETS
+
+
+def ancestors(token: Token) -> list[Token]:
+    """The token and its heads up to the root (spaCy makes a new Token object per access,
+    so the root is found by index, not identity)."""
+    chain = [token]
+    while chain[-1].head.i != chain[-1].i and len(chain) < 50:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def governor(token: Token) -> Token:
+    """The verb a mention hangs from, else the word it hangs from."""
+    for t in ancestors(token)[1:]:
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return token.head
+
+
+def pair_syntax(doc: Doc, source: tuple[int, int], target: tuple[int, int] | None) -> PairSyntax:
+    """Features of the pair whose mentions cover tokens [start, end) of ``doc``."""
+    s = doc[source[0]:source[1]].root
+    if target is None:
+        head = governor(s)
+        return PairSyntax(dep_id(s), 0, bucket(f"ALONE {s.dep_}^{head.dep_}"), bucket(head.lemma_.lower()))
+    t = doc[target[0]:target[1]].root
+    up_s, up_t = ancestors(s), ancestors(t)
+    common = next((a for a in up_s if a in up_t), None)
+    if common is None:
+        return PairSyntax(dep_id(s), dep_id(t), bucket("APART"), bucket(""))
+    left = [a.dep_ for a in up_s[:up_s.index(common)]][:MAX_PATH]
+    right = [a.dep_ for a in up_t[:up_t.index(common)]][:MAX_PATH]
+    path = "^".join(left) + f"|{common.pos_}|" + "v".join(reversed(right))
+    return PairSyntax(dep_id(s), dep_id(t), bucket(path), bucket(common.lemma_.lower()))
