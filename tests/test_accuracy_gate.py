@@ -17,13 +17,12 @@ file ever committed, so lowering a floor fails until the history says otherwise
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from detente.evaluation import predict, read_gold, score
+from tests.floor_history import assert_never_lowered
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "gold" / "dev_events.jsonl"
@@ -93,23 +92,5 @@ def test_accuracy_gate_learned_coder_stays_above_floor(model_figures, name):
     assert value >= floors()[name], f"{name} = {value:.3f} fell below its floor {floors()[name]}"
 
 
-def committed_versions() -> list[dict[str, float]]:
-    if shutil.which("git") is None or not (ROOT / ".git").exists():
-        pytest.skip("git or the repository history is not available to check floor history")
-    log = subprocess.run(["git", "log", "--format=%H", "--", FLOORS_IN_GIT], cwd=ROOT,
-                         capture_output=True, text=True, check=True).stdout.split()
-    versions = []
-    for commit in log:
-        shown = subprocess.run(["git", "show", f"{commit}:{FLOORS_IN_GIT}"], cwd=ROOT,
-                               capture_output=True, text=True)
-        if shown.returncode == 0:
-            versions.append(json.loads(shown.stdout)["floors"])
-    return versions
-
-
 def test_accuracy_gate_floors_are_never_lowered():
-    current = floors()
-    for version in committed_versions():
-        for name, value in version.items():
-            assert name in current, f"floor {name} was removed; floors can only be raised"
-            assert current[name] >= value, f"floor {name} lowered from {value} to {current[name]}"
+    assert_never_lowered(floors(), FLOORS_IN_GIT)

@@ -8,13 +8,12 @@ committed version of the file).
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from detente.actors.scoring import BASES, read_notes, score_notes
+from tests.floor_history import assert_never_lowered
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "tests" / "gold" / "dev_actors_notes.jsonl"
@@ -43,26 +42,8 @@ def test_actor_notes_gate_stays_above_floor(figures, name):
         f"{name} = {figures[name]:.3f} fell below its floor {floors()[name]}"
 
 
-def committed_floors() -> list[dict[str, float]]:
-    if shutil.which("git") is None or not (ROOT / ".git").exists():
-        pytest.skip("git or the repository history is not available to check floor history")
-    log = subprocess.run(["git", "log", "--format=%H", "--", FLOORS_IN_GIT], cwd=ROOT,
-                         capture_output=True, text=True, check=True).stdout.split()
-    versions = []
-    for commit in log:
-        shown = subprocess.run(["git", "show", f"{commit}:{FLOORS_IN_GIT}"], cwd=ROOT,
-                               capture_output=True, text=True)
-        if shown.returncode == 0:
-            versions.append(json.loads(shown.stdout)["floors"])
-    return versions
-
-
 def test_actor_notes_floors_are_never_lowered():
-    current = floors()
-    for version in committed_floors():
-        for name, value in version.items():
-            assert name in current, f"floor {name} was removed; floors can only be raised"
-            assert current[name] >= value, f"floor {name} lowered from {value} to {current[name]}"
+    assert_never_lowered(floors(), FLOORS_IN_GIT)
 
 
 def test_actor_notes_gold_lines_are_well_formed():

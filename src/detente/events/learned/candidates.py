@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from detente.model import ActorMention, Event
 
-from .syntax import PairSyntax, pair_syntax
+from .syntax import PairSyntax, SentenceParse
 
 NO_RULE = "none"
 MAX_MENTIONS = 8          # nearest mentions kept in a crowded sentence (keeps pairs O(64))
@@ -62,6 +62,6 @@ def candidate_pairs(mentions: list[ActorMention], events: list[Event]) -> list[P
 def with_syntax(doc: Doc, mentions: list[ActorMention], pairs: list[Pair]) -> list[Pair]:
     """The pairs with what the parse says about each (mentions' token ranges in ``doc``)."""
     spans = [(m.token_start, max(m.token_end, m.token_start + 1)) for m in mentions]
-    return [replace(p, syntax=pair_syntax(doc, spans[p.source],
-                                          spans[p.target] if p.target is not None else None))
+    parse = SentenceParse(doc)
+    return [replace(p, syntax=parse.pair(spans[p.source], spans[p.target] if p.target is not None else None))
             for p in pairs]

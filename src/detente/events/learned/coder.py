@@ -29,7 +29,8 @@ CONTEXT_MARK = "[target from context]"
 
 def learned_events(doc: Doc, rule_events: list[Event], model: PairModel,
                    min_confidence: float | None = None) -> list[Event]:
-    work = list(sentence_work(doc, rule_events))
+    # Sentences of similar length are encoded together, so little of each call is padding.
+    work = sorted(sentence_work(doc, rule_events), key=lambda w: len(w[1]))
     events: list[Event] = []
     for i in range(0, len(work), SENTENCES_PER_CALL):
         chunk = work[i:i + SENTENCES_PER_CALL]
@@ -39,15 +40,15 @@ def learned_events(doc: Doc, rule_events: list[Event], model: PairModel,
             scored = model.score(encoded, spans, pairs)
             decider = SentenceDecider(doc, index, mentions, rules, model, min_confidence)
             events.extend(decider.events(pairs, scored))
-    return events
+    return sorted(events, key=lambda e: (e.sentence_index, e.trigger))
 
 
 def sentence_work(doc: Doc, rule_events: list[Event]) -> Iterator[tuple]:
     mentions = doc._.actors or []
     for index, sent in enumerate(doc.sents):
         inside = sentence_mentions(mentions, sent.start_char, sent.end_char)
-        if not inside or is_discarded(sent.text):
-            continue
+        if not any(m.actor.kind != "place" for m in inside) or is_discarded(sent.text):
+            continue          # no actor that can act: places alone are settings or targets
         rules = [e for e in rule_events if e.sentence_index == index]
         yield index, sent, inside, with_syntax(doc, inside, candidate_pairs(inside, rules)), rules
 

@@ -27,7 +27,7 @@ MODEL_PACKAGE = "detente.events.learned"
 MODEL_DIR = "data"
 ONNX_FILE, HEADS_FILE, META_FILE, TOKENIZER_FILE = (
     "encoder.int8.onnx", "heads.npz", "meta.json", "tokenizer.json")
-MAX_TOKENS = 128
+MAX_TOKENS = 96          # the encoder was trained on up to 128; longer sentences are rare and costly
 INSTALL_HINT = "pip install onnxruntime tokenizers"
 
 

@@ -58,18 +58,40 @@ def governor(token: Token) -> Token:
     return token.head
 
 
+class SentenceParse:
+    """Head chains of one sentence's tokens, each worked out once for all its pairs."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.chains: dict[int, list[Token]] = {}
+
+    def chain(self, token: Token) -> list[Token]:
+        if token.i not in self.chains:
+            self.chains[token.i] = ancestors(token)
+        return self.chains[token.i]
+
+    def governor(self, token: Token) -> Token:
+        return next((t for t in self.chain(token)[1:] if t.pos_ in ("VERB", "AUX")), token.head)
+
+    def pair(self, source: tuple[int, int], target: tuple[int, int] | None) -> PairSyntax:
+        """Features of the pair whose mentions cover tokens [start, end) of the doc."""
+        s = self.doc[source[0]:source[1]].root
+        if target is None:
+            head = self.governor(s)
+            return PairSyntax(dep_id(s), 0, bucket(f"ALONE {s.dep_}^{head.dep_}"), bucket(head.lemma_.lower()))
+        t = self.doc[target[0]:target[1]].root
+        up_s, up_t = self.chain(s), self.chain(t)
+        on_t = {a.i: n for n, a in enumerate(up_t)}
+        at_s = next((n for n, a in enumerate(up_s) if a.i in on_t), None)
+        if at_s is None:
+            return PairSyntax(dep_id(s), dep_id(t), bucket("APART"), bucket(""))
+        common = up_s[at_s]
+        left = [a.dep_ for a in up_s[:at_s]][:MAX_PATH]
+        right = [a.dep_ for a in up_t[:on_t[common.i]]][:MAX_PATH]
+        path = "^".join(left) + f"|{common.pos_}|" + "v".join(reversed(right))
+        return PairSyntax(dep_id(s), dep_id(t), bucket(path), bucket(common.lemma_.lower()))
+
+
 def pair_syntax(doc: Doc, source: tuple[int, int], target: tuple[int, int] | None) -> PairSyntax:
-    """Features of the pair whose mentions cover tokens [start, end) of ``doc``."""
-    s = doc[source[0]:source[1]].root
-    if target is None:
-        head = governor(s)
-        return PairSyntax(dep_id(s), 0, bucket(f"ALONE {s.dep_}^{head.dep_}"), bucket(head.lemma_.lower()))
-    t = doc[target[0]:target[1]].root
-    up_s, up_t = ancestors(s), ancestors(t)
-    common = next((a for a in up_s if a in up_t), None)
-    if common is None:
-        return PairSyntax(dep_id(s), dep_id(t), bucket("APART"), bucket(""))
-    left = [a.dep_ for a in up_s[:up_s.index(common)]][:MAX_PATH]
-    right = [a.dep_ for a in up_t[:up_t.index(common)]][:MAX_PATH]
-    path = "^".join(left) + f"|{common.pos_}|" + "v".join(reversed(right))
-    return PairSyntax(dep_id(s), dep_id(t), bucket(path), bucket(common.lemma_.lower()))
+    """Features of one pair (``SentenceParse`` does many pairs of a sentence at less cost)."""
+    return SentenceParse(doc).pair(source, target)
