@@ -55,3 +55,12 @@ def test_actors_end_to_end_finds_the_countries_a_text_names(capsys, monkeypatch,
     code, out, _ = run(capsys, "actors", str(path), "--format", "jsonl", "--date", "2020-10-20")
     countries = {json.loads(line)["country"] for line in out.splitlines()}
     assert code == 0 and {"JPN", "BRA", "KEN"} <= countries
+
+
+def test_actors_table_says_how_each_country_was_found(capsys, monkeypatch, nlp, tmp_path):
+    monkeypatch.setattr("detente.pipeline.load_pipeline", lambda options, until=None: nlp)
+    monkeypatch.setenv("COLUMNS", "200")
+    path = tmp_path / "note.txt"
+    path.write_text("Gunmen attacked a police post in Beledweyne on Tuesday.", encoding="utf-8")
+    code, out, _ = run(capsys, "actors", str(path), "--date", "2024-02-16")
+    assert code == 0 and "basis" in out and "SOMUAF" in out and "agent │ place" in out

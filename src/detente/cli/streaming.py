@@ -210,8 +210,8 @@ EVENTS = View(key="events", rows=doc_records,
 
 def _actor_cells(record: dict, article: Article) -> tuple:
     return (record["text"], f"{record['start']}-{record['end']}", record["code"], record["country"],
-            record["name"], record["kind"])
+            record["name"], record["kind"], record.get("basis", ""))
 
 
 ACTORS = View(key="actors", rows=actor_records,
-              columns=("mention", "chars", "code", "country", "name", "kind"), cells=_actor_cells)
+              columns=("mention", "chars", "code", "country", "name", "kind", "basis"), cells=_actor_cells)
