@@ -302,3 +302,13 @@ def test_an_unreachable_redis_never_loses_the_job(member_client, settings, monke
     with django_capture_on_commit_callbacks(execute=True):
         assert post(member_client, text=SENTENCE).status_code == 302
     assert jobs.run_next_job("w1").state == "done"
+
+
+def test_a_superuser_sees_failed_jobs_and_their_reason_in_the_admin(client, django_user_model, member):
+    SubmissionJob.objects.create(user=member, title="Broken", state=SubmissionJob.State.FAILED,
+                                 error="[E104] no main text")
+    admin_user = django_user_model.objects.create_superuser("root", "root@example.org", "pw-Adm1n-long")
+    client.force_login(admin_user)
+    listing = client.get("/admin/web/submissionjob/?state__exact=failed")
+    assert listing.status_code == 200 and b"Broken" in listing.content
+    assert client.get("/admin/web/submissionjob/add/").status_code == 403

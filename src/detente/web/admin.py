@@ -1,4 +1,4 @@
-"""Admin: articles, events with their corrections, and the comment moderation queue."""
+"""Admin: articles, events with their corrections, submission jobs, and the comment moderation queue."""
 
 from django.contrib import admin
 from django.db.models import Count
@@ -7,6 +7,7 @@ from django_comments.admin import CommentsAdmin
 from detente.store.models import Article, Correction, Event
 
 from .comments.models import DetenteComment, DetenteCommentFlag
+from .models import SubmissionJob
 
 
 @admin.register(Article)
@@ -31,6 +32,20 @@ class EventAdmin(admin.ModelAdmin):
     search_fields = ("dyad", "source_code", "target_code", "cameo")
     inlines = [CorrectionInline]
     readonly_fields = ("fingerprint", "created_at", "updated_at")
+
+
+@admin.register(SubmissionJob)
+class SubmissionJobAdmin(admin.ModelAdmin):
+    """Background analysis jobs of site submissions: who, state, why one failed (read-only)."""
+
+    list_display = ("id", "user", "state", "title", "attempts", "created_at", "finished_at")
+    list_filter = ("state",)
+    search_fields = ("title", "url", "error", "user__username")
+    exclude = ("text", "file_data")
+    readonly_fields = [f.name for f in SubmissionJob._meta.fields if f.name not in ("text", "file_data")]
+
+    def has_add_permission(self, request):
+        return False
 
 
 class FlaggedFilter(admin.SimpleListFilter):
