@@ -152,7 +152,7 @@ def test_an_uploaded_file_over_the_size_limit_fails_its_job(member_client, setti
         "story.txt", (SENTENCE * 10).encode())
     member_client.post("/submit/", {"file": upload})
     job = jobs.run_next_job("w1")
-    assert job.state == "failed" and "20" in job.error and "DETENTE_MAX_TEXT_CHARS" in job.error, job.error
+    assert job.state == "failed" and "20 characters" in job.error and "DETENTE_SUBMIT_MAX_CHARS" in job.error, job.error
 
 
 def test_only_the_submitter_and_staff_see_a_job(client, member_client, other_member, staff, no_pipeline):

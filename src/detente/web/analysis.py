@@ -47,12 +47,27 @@ def _first_article(items, where: str):
     raise InputError(f"no article could be read from {where}: give the text itself instead")
 
 
-def read_submission(*, title: str = "", date=None, text: str = "", url: str = "", file_name: str = "",
-                    file_data: bytes = b""):
-    """An ``Article`` from a submission's text, file or URL (with its title and date)."""
-    from detente.ingest import Context, articles_from_bytes, iter_articles
+def read_submission(**submission):
+    """An ``Article`` from a submission's text, file or URL (with its title and date); a
+    submission over the site's size limit is refused naming the site's own setting."""
+    from detente.errors import TextTooLongError
 
     options = submission_options()
+    try:
+        return _read_submission(options, **submission)
+    except TextTooLongError as exc:
+        if options.max_text_chars == settings.DETENTE_OPTIONS.max_text_chars:
+            raise
+        raise TextTooLongError(
+            f"the submission is longer than the {options.max_text_chars:,} characters the site accepts "
+            f"(DETENTE_SUBMIT_MAX_CHARS); submit a shorter text, or ask the operator to raise the limit"
+        ) from exc
+
+
+def _read_submission(options, *, title: str = "", date=None, text: str = "", url: str = "",
+                     file_name: str = "", file_data: bytes = b""):
+    from detente.ingest import Context, articles_from_bytes, iter_articles
+
     title = title or None
     if url:
         return _first_article(iter_articles(url, options, date=date, title=title, public_only=True), url)
