@@ -174,7 +174,8 @@ HOSTILE = ["", " ", "\x00", "a\x00b", "%00", "'", "\"", "' OR 1=1 --", "<script>
            "RUS-TUR-USA", "rus-tur", "\u202e", "\ud800".encode("utf-8", "surrogatepass").decode("utf-8", "replace"),
            "Ω" * 300, "x" * 5000, "%", "%%", "\\", "{}", "[]", "null", "true", "\r\nSet-Cookie: a=b", "*", "?", "#"]
 GET_PARAMS = ["q", "theatre", "by", "dyad", "actor", "code", "quad_class", "start", "end", "status", "page",
-              "page_size", "a", "b", "next", "flagged", "o", "p", "e", "all"]
+              "page_size", "a", "b", "next", "flagged", "o", "p", "e", "all", "sort", "modality", "source", "bbox",
+              "compare", "fmt"]
 
 
 def _routes(article: int, event: int, comment: int, job: int) -> list[tuple[str, str]]:
@@ -182,7 +183,9 @@ def _routes(article: int, event: int, comment: int, job: int) -> list[tuple[str,
             "/submit/", "/accounts/login/", "/accounts/register/", "/accounts/password_reset/",
             "/accounts/password_change/", "/api/articles", "/api/articles/{a}", "/api/events", "/api/timeline",
             "/api/openapi.json", "/admin/", "/admin/login/", "/admin/store/event/", "/admin/store/article/",
-            "/admin/detente_comments/detentecomment/", "/comments/{c}/edit/", "/comments/posted/", "/submit/{j}/"]
+            "/admin/detente_comments/detentecomment/", "/comments/{c}/edit/", "/comments/posted/", "/submit/{j}/",
+            "/map/", "/events/download.csv", "/events/download.json", "/api/events/{e}",
+            "/admin/web/submissionjob/"]
     posts = ["/accounts/login/", "/admin/login/", "/accounts/register/", "/accounts/password_reset/", "/submit/",
              "/comments/post/", "/comments/{c}/edit/", "/comments/{c}/delete/", "/comments/{c}/flag/",
              "/comments/{c}/moderate/", "/events/{e}/correct/", "/events/{e}/reject/", "/events/{e}/restore/",
@@ -192,7 +195,7 @@ def _routes(article: int, event: int, comment: int, job: int) -> list[tuple[str,
 
 
 PATHS = ["/submit/{v}/", "/articles/{v}/", "/events/{v}/", "/relations/{v}/", "/relations/{v}/chart.png", "/api/articles/{v}",
-         "/comments/{v}/edit/"]
+         "/comments/{v}/edit/", "/api/events/{v}", "/events/download.{v}"]
 FORM_FIELDS = ["username", "password", "email", "password1", "password2", "title", "date", "text", "url", "comment",
                "object_pk", "content_type", "parent", "cameo", "source", "target", "note", "action", "honeypot",
                "security_hash", "timestamp", "name"]
