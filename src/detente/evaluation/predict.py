@@ -21,6 +21,7 @@ class PredictedEvent:
     code: str
     modality: str
     evidence: str = ""
+    confidence: float = 1.0
 
 
 def from_event(event: Event, text: str) -> PredictedEvent:
@@ -28,7 +29,7 @@ def from_event(event: Event, text: str) -> PredictedEvent:
         source=normalise_actor(event.source.country),
         target=normalise_actor(event.target.country) if event.target else None,
         code=event.cameo, modality=event.modality,
-        evidence=text[event.trigger[0]:event.trigger[1]])
+        evidence=text[event.trigger[0]:event.trigger[1]], confidence=event.confidence)
 
 
 def predict(items: Iterable[GoldItem], nlp: Language, batch_size: int = 32) -> dict[str, list]:

@@ -114,8 +114,7 @@ class SentenceCoder:
             found = self.accusations(reading, reported, index) if reported else \
                 self.events_for(reading, index)
             for event in found:
-                key = (event.source.country, event.target.country if event.target else None,
-                       event.cameo)
+                key = dyad_code_key(event)
                 if key not in events or events[key].confidence < event.confidence:
                     events[key] = event
                     self.memory.events.append(event)
@@ -196,6 +195,11 @@ class SentenceCoder:
                      target=target.ref if target else None, target_text=target.text if target else "",
                      cameo=code or reading.code, sentence_index=index, span=span, trigger=trigger,
                      modality=modality, confidence=round(max(confidence, 0.05), 3), pattern=pattern)
+
+
+def dyad_code_key(event: Event) -> tuple:
+    """One event per (source country, target country, code) in a sentence."""
+    return event.source.country, event.target.country if event.target else None, event.cameo
 
 
 def home_government(source: Party) -> Party | None:

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from detente.model import ActorMention, ActorRef, Event
 
+from ..coder import dyad_code_key
 from ..discards import is_discarded
 from .candidates import Pair, candidate_pairs, sentence_mentions, with_syntax
 from .model import PairModel, Scored
@@ -82,7 +83,7 @@ class SentenceDecider:
             if score is None:
                 continue
             for event in self.pair_events(pair, score):
-                key = (event.source.country, event.target.country if event.target else None, event.cameo)
+                key = dyad_code_key(event)
                 if key not in found or found[key].confidence < event.confidence:
                     found[key] = event
         return sorted(found.values(), key=lambda e: e.trigger)

@@ -10,7 +10,6 @@ the run-time half, so users need onnxruntime and tokenizers, never torch.
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -21,6 +20,7 @@ import numpy as np
 from detente.errors import EventModelError
 
 from .candidates import Pair
+from .layout import between_tokens, position, token_indices
 from .syntax import PairSyntax
 
 MODEL_PACKAGE = "detente.events.learned"
@@ -129,8 +129,7 @@ class PairModel:
         root, modality = self.forward(np.stack(rows))
         none = self.labels.index("NONE")
         for n, r, m in zip(keep, root, modality):
-            ranked = [int(i) for i in np.argsort(-r) if i != none]
-            best = ranked[0]
+            best = int(np.argmax(np.where(np.arange(len(r)) == none, -1.0, r)))
             rule = pairs[n].rule_root if pairs[n].rule_root in self.labels else ""
             out[n] = Scored(self.labels[best], float(r[best]), float(r[none]),
                             self.modalities[int(m.argmax())], rule,
@@ -143,7 +142,8 @@ class PairModel:
             return None
         s_vec = hidden[src].mean(axis=0)
         if pair.target is None:
-            t_vec, between, position = self.heads["none_target"], sentence, (1.0, 0.0, 0.0)
+            tgt, gap = None, []
+            t_vec, between = self.heads["none_target"], sentence
         else:
             tgt = tokens[pair.target]
             if not tgt:
@@ -151,13 +151,12 @@ class PairModel:
             t_vec = hidden[tgt].mean(axis=0)
             gap = between_tokens(src, tgt)
             between = hidden[gap].mean(axis=0) if gap else sentence
-            position = (0.0, float(min(src) < min(tgt)), math.log1p(len(gap)) / 3.0)
         rule = self.heads["rule_embedding"][self.rule_index(pair.rule_root)]
         syn = pair.syntax or PairSyntax(0, 0, 0, 0)
         parse = [self.heads["dep_embedding"][syn.source_dep], self.heads["dep_embedding"][syn.target_dep],
                  self.heads["path_embedding"][syn.path], self.heads["lemma_embedding"][syn.lemma]]
         return np.concatenate([sentence, s_vec, t_vec, s_vec * t_vec, between, rule, *parse,
-                               np.asarray(position, dtype=np.float32)]).astype(np.float32)
+                               np.asarray(position(src, tgt, gap), dtype=np.float32)]).astype(np.float32)
 
     def rule_index(self, root: str) -> int:
         return self.rules.index(root) if root in self.rules else self.rules.index("none")
@@ -167,17 +166,6 @@ class PairModel:
         root = softmax((h @ self.heads["w_root"].T + self.heads["b_root"]) / self.temperature)
         modality = softmax(h @ self.heads["w_mod"].T + self.heads["b_mod"])
         return root, modality
-
-
-def between_tokens(src: list[int], tgt: list[int]) -> list[int]:
-    """Tokens strictly between the earlier mention's end and the later one's start."""
-    first, second = (src, tgt) if min(src) <= min(tgt) else (tgt, src)
-    return list(range(max(first) + 1, min(second)))
-
-
-def token_indices(offsets, special, start: int, end: int) -> list[int]:
-    """Tokens whose characters overlap [start, end)."""
-    return [i for i, (s, e) in enumerate(offsets) if not special[i] and s < end and start < e]
 
 
 def softmax(z: np.ndarray) -> np.ndarray:

@@ -15,11 +15,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-DEPS = ("none", "other", "nsubj", "nsubjpass", "dobj", "iobj", "dative", "pobj", "poss", "compound",
-        "conj", "appos", "amod", "nmod", "npadvmod", "attr", "agent", "ROOT", "ccomp", "xcomp",
-        "advcl", "relcl", "acl", "pcomp", "prep", "dep", "nummod", "oprd", "csubj", "expl", "det",
-        "advmod", "punct", "cc", "case", "mark", "aux", "neg", "acomp", "parataxis", "meta", "quantmod")
-BUCKETS = 4096
+from .layout import BUCKETS, DEPS
+
 MAX_PATH = 6
 
 
@@ -50,12 +47,11 @@ def ancestors(token: Token) -> list[Token]:
     return chain
 
 
-def governor(token: Token) -> Token:
-    """The verb a mention hangs from, else the word it hangs from."""
-    for t in ancestors(token)[1:]:
-        if t.pos_ in ("VERB", "AUX"):
-            return t
-    return token.head
+def governor(token: Token, chain: list[Token] | None = None) -> Token:
+    """The verb a mention hangs from, else the word it hangs from (``chain``: its heads,
+    when already worked out)."""
+    chain = chain if chain is not None else ancestors(token)
+    return next((t for t in chain[1:] if t.pos_ in ("VERB", "AUX")), token.head)
 
 
 class SentenceParse:
@@ -70,14 +66,12 @@ class SentenceParse:
             self.chains[token.i] = ancestors(token)
         return self.chains[token.i]
 
-    def governor(self, token: Token) -> Token:
-        return next((t for t in self.chain(token)[1:] if t.pos_ in ("VERB", "AUX")), token.head)
 
     def pair(self, source: tuple[int, int], target: tuple[int, int] | None) -> PairSyntax:
         """Features of the pair whose mentions cover tokens [start, end) of the doc."""
         s = self.doc[source[0]:source[1]].root
         if target is None:
-            head = self.governor(s)
+            head = governor(s, self.chain(s))
             return PairSyntax(dep_id(s), 0, bucket(f"ALONE {s.dep_}^{head.dep_}"), bucket(head.lemma_.lower()))
         t = self.doc[target[0]:target[1]].root
         up_s, up_t = self.chain(s), self.chain(t)
@@ -91,7 +85,3 @@ class SentenceParse:
         path = "^".join(left) + f"|{common.pos_}|" + "v".join(reversed(right))
         return PairSyntax(dep_id(s), dep_id(t), bucket(path), bucket(common.lemma_.lower()))
 
-
-def pair_syntax(doc: Doc, source: tuple[int, int], target: tuple[int, int] | None) -> PairSyntax:
-    """Features of one pair (``SentenceParse`` does many pairs of a sentence at less cost)."""
-    return SentenceParse(doc).pair(source, target)
