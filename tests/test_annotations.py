@@ -67,3 +67,11 @@ def test_annotations_pairs_label_every_ordered_pair_and_each_actor_alone():
 def test_annotations_kappa_is_one_for_identical_and_zero_for_chance_labels():
     assert corpus.cohen_kappa(["a", "b", "a", "b"], ["a", "b", "a", "b"]) == 1.0
     assert abs(corpus.cohen_kappa(["a", "a", "b", "b"], ["a", "b", "a", "b"])) < 1e-9
+
+
+def test_annotations_lines_of_later_batches_are_never_held_out():
+    later = [f"ZZ-{n:04d}" for n in range(400)]
+    assert {corpus.split_of(i) for i in later} == {"train", "dev"}
+    first = [f"WR-{n:04d}" for n in range(400)]
+    assert "test" in {corpus.split_of(i) for i in first}
+
