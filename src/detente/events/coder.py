@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from detente.actors.basis import CONTEXT_MARK
 from detente.actors.codes import country_name
 from detente.model import ActorRef, Event
 
@@ -190,7 +191,7 @@ class SentenceCoder:
         span, trigger = evidence(self.doc, reading, shown)
         if modality != "asserted":
             confidence -= 0.1
-        pattern = reading.pattern + (" [target from context]" if target and target.from_context else "")
+        pattern = reading.pattern + (f" {CONTEXT_MARK}" if target and target.from_context else "")
         return Event(source=source.ref, source_text=source.text,
                      target=target.ref if target else None, target_text=target.text if target else "",
                      cameo=code or reading.code, sentence_index=index, span=span, trigger=trigger,
