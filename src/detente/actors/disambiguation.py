@@ -8,7 +8,7 @@ did the work (a PERSON or LOC entity that covers a country name and more).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span
@@ -26,6 +26,7 @@ class Cues:
     after: frozenset[str]
     sentence: tuple[str, ...]
     unless_sentence: tuple[str, ...]
+    instead: str = ""          # the country whose place the name is in its other sense (USA)
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,8 @@ class Rules:
 def load_rules() -> Rules:
     data = read_json("disambiguation.json")
     names = {name: Cues(frozenset(c["before"]), frozenset(c["after"]), tuple(c["sentence"]),
-                        tuple(c["unless_sentence"])) for name, c in data["name_cues"].items()}
+                        tuple(c["unless_sentence"]), c.get("instead", ""))
+             for name, c in data["name_cues"].items()}
     return Rules(names, frozenset(data["nonactor_heads"]), frozenset(data["blocking_entities"]),
                  frozenset(data["ambiguous_names"]), frozenset(data["titles"]),
                  frozenset(data["qualifiers"]), frozenset(data["language_cues"]),
@@ -172,6 +174,29 @@ def wrong_person(doc: Doc, cand: Candidate, rules: Rules) -> bool:
     return False
 
 
+def other_sense_country(doc: Doc, start: int, end: int, rules: Rules | None = None) -> str | None:
+    """The country of which the name at tokens ``start:end`` is a place when its cues say it
+    is used in its other sense: "Georgia's governor", "the governor of Georgia" name the US
+    state (USA)."""
+    rules = rules or load_rules()
+    cues = rules.names.get(doc[start:end].text.lower())
+    if cues is None or not cues.instead or not other_sense_by_cues(doc, Candidate(start, end, None), rules):
+        return None
+    return cues.instead
+
+
+def other_sense(doc: Doc, cand: Candidate, rules: Rules, book) -> Candidate | None:
+    """The candidate as a place of the country of its other sense (see ``other_sense_country``)."""
+    if cand.is_agent:
+        return None
+    country = other_sense_country(doc, cand.start, cand.end, rules)
+    entry = book.countries.get(country) if country else None
+    if entry is None:
+        return None
+    return Candidate(cand.start, cand.end, replace(cand.pattern, entry=entry, via="dictionary",
+                                                   role="", kind="place"))
+
+
 def keep_candidate(doc: Doc, cand: Candidate, rules: Rules) -> bool:
     if cand.is_agent:
         return True
@@ -191,6 +216,13 @@ def keep_candidate(doc: Doc, cand: Candidate, rules: Rules) -> bool:
     return True
 
 
-def filter_candidates(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+def filter_candidates(doc: Doc, candidates: list[Candidate], book=None) -> list[Candidate]:
+    """The candidates context does not rule out; with the dictionary ``book``, a name
+    whose cues point to its sense as a place of another country becomes that place."""
     rules = load_rules()
-    return [c for c in candidates if keep_candidate(doc, c, rules)]
+    kept = []
+    for cand in candidates:
+        place = other_sense(doc, cand, rules, book) if book is not None else None
+        if place is not None or keep_candidate(doc, cand, rules):
+            kept.append(place or cand)
+    return kept
