@@ -42,6 +42,7 @@ class Rules:
     strong_language_cues: frozenset[str]
     sponsor_words: frozenset[str]
     head_continuations: frozenset[str]
+    person_like_countries: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -55,7 +56,7 @@ def load_rules() -> Rules:
                  frozenset(data["qualifiers"]), frozenset(data["language_cues"]),
                  frozenset(data["blocking_entities"]) | frozenset(data["place_blocking_entities"]),
                  frozenset(data["strong_language_cues"]), frozenset(data["sponsor_words"]),
-                 frozenset(data["head_continuations"]))
+                 frozenset(data["head_continuations"]), frozenset(data.get("person_like_countries", ())))
 
 
 def _word(doc: Doc, i: int) -> str:
@@ -197,6 +198,19 @@ def other_sense(doc: Doc, cand: Candidate, rules: Rules, book) -> Candidate | No
                                                    role="", kind="place"))
 
 
+def labelled_person(doc: Doc, cand: Candidate, rules: Rules) -> bool:
+    """spaCy calls the name a PERSON: believed for places and for country names that are
+    also people's names (Jordan, Chad); a PERSON label on a country's own name
+    ("Azerbaijan") is a tagging error."""
+    if doc[cand.start].ent_type_ != "PERSON":
+        return False
+    pattern = cand.pattern
+    if pattern.entry.kind != "country" or pattern.kind == "place" or pattern.via != "dictionary":
+        return True
+    name = doc[cand.start:cand.end].text.lower()
+    return name != pattern.entry.name.lower() or name in rules.person_like_countries
+
+
 def keep_candidate(doc: Doc, cand: Candidate, rules: Rules) -> bool:
     if cand.is_agent:
         return True
@@ -208,7 +222,7 @@ def keep_candidate(doc: Doc, cand: Candidate, rules: Rules) -> bool:
     if pattern.entry.kind in ("country", "place") or pattern.kind == "place":
         return not (names_a_thing(doc, cand, rules) or part_of_other_name(doc, cand, rules)
                     or names_a_language(doc, cand, rules) or names_a_sponsor(doc, cand, rules)
-                    or doc[cand.start].ent_type_ == "PERSON")
+                    or labelled_person(doc, cand, rules))
     if pattern.entry.kind == "person" and cand.end - cand.start == 1:
         return not wrong_person(doc, cand, rules)
     if cand.end - cand.start == 1 and doc[cand.start].ent_type_ == "PERSON":
