@@ -50,3 +50,17 @@ def test_a_counterpart_is_never_of_the_actors_own_country(analyze_text):
     found = pairs(analyze_text, "Russian police detained protesters in Moscow. "
                   "Putin held talks on Tuesday.")
     assert all(p[2] != "RUS" for p in found if p[0] == 1)
+
+
+
+def test_a_plural_mention_before_gives_one_counterpart(nlp):
+    """'Saudi and Iranian foreign ministers' holds two actors of one mention: choosing
+    between them must not compare the actors themselves."""
+    from detente.events.reciprocal import story_counterpart
+    from detente.model import ActorMention, ActorRef
+
+    doc = nlp.make_doc("Saudi and Iranian ministers met. China hosted talks.")
+    sau, irn = (ActorRef(c + "GOV", c, c, "agent") for c in ("SAU", "IRN"))
+    doc._.actors = [ActorMention("Saudi and Iranian ministers", 0, 27, 0, 4, (sau, irn), "agent", 0)]
+    party = story_counterpart(doc, ActorRef("CHN", "CHN", "China", "country"), 1)
+    assert party is not None and party.ref == sau and party.from_context

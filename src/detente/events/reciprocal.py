@@ -72,5 +72,5 @@ def story_counterpart(doc: Doc, source: ActorRef, index: int) -> Party | None:
                         (wanted, order, ref, mention.text))
     if not by_sentence:
         return None
-    _, _, ref, text = min(by_sentence[max(by_sentence)])
+    _, _, ref, text = min(by_sentence[max(by_sentence)], key=lambda found: found[:2])
     return Party(as_actor(ref), text, -1, from_context=True)
