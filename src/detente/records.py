@@ -4,13 +4,24 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from .actors.basis import CONTEXT_MARK, mention_basis
 from .events.cameo import describe
 from .export.plover import plover_coding
 from .model import ActorRef, Event
 
 
-def _actor(ref: ActorRef | None, text: str) -> dict | None:
-    return ref.to_dict(text) if ref is not None else None
+def _actor(ref: ActorRef | None, text: str, basis: str = "named") -> dict | None:
+    return {**ref.to_dict(text), "basis": basis} if ref is not None else None
+
+
+def _bases(doc: Doc, event: Event, sentence) -> tuple[str, str]:
+    """(source basis, target basis): how each actor's country was found."""
+    mentions = doc._.actors or []
+    span = (sentence.start_char, sentence.end_char)
+    source = mention_basis(mentions, event.source, event.source_text, *span)
+    if event.target is None or CONTEXT_MARK in event.pattern:
+        return source, "story"
+    return source, mention_basis(mentions, event.target, event.target_text, *span)
 
 
 def event_record(doc: Doc, event: Event, sentences: list | None = None) -> dict:
@@ -18,13 +29,14 @@ def event_record(doc: Doc, event: Event, sentences: list | None = None) -> dict:
     plover = plover_coding(code.code)
     sentences = sentences if sentences is not None else list(doc.sents)
     sentence = sentences[event.sentence_index]
+    bases = _bases(doc, event, sentence)
     return {
         "article": doc._.article.header(),
         "sentence": sentence.text,
         "sentence_index": event.sentence_index,
         "span": list(event.span),
-        "source": _actor(event.source, event.source_text),
-        "target": _actor(event.target, event.target_text),
+        "source": _actor(event.source, event.source_text, bases[0]),
+        "target": _actor(event.target, event.target_text, bases[1]),
         "cameo": code.code,
         "cameo_root": code.root,
         "cameo_name": code.name,

@@ -45,3 +45,15 @@ def test_coref_bare_title_refers_to_the_office_holder_just_named(mention):
     found = mention("Emmanuel Macron arrived in Kyiv on Friday. The president laid a wreath.",
                     "president", date="2023-03-01")
     assert (found.actor.name, found.via) == ("Emmanuel Macron", "coreference")
+
+
+def test_coref_an_object_pronoun_is_not_the_subject_of_its_own_verb(analyze_text):
+    doc = analyze_text("Ethiopia's prime minister Abiy Ahmed faces growing pressure at home. "
+                       "Kenyan President William Ruto held talks with him on Tuesday.")
+    him = next(m for m in doc._.actors if m.text == "him")
+    assert him.actor.code == "ETHGOV"
+
+
+def test_coref_a_country_name_spacy_calls_a_person_is_still_the_country(analyze_text):
+    doc = analyze_text("Armenian Prime Minister Pashinyan accused Azerbaijan of shelling.")
+    assert "AZE" in {m.actor.country for m in doc._.actors if m.text == "Azerbaijan"}

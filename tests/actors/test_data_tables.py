@@ -12,14 +12,14 @@ def day(value):
     return dt.date.fromisoformat(value) if value else None
 
 
-@pytest.mark.parametrize("name", ["leaders.tsv", "organisations.tsv"])
+@pytest.mark.parametrize("name", ["leaders.tsv", "leaders_world.tsv", "organisations.tsv"])
 def test_data_tables_roles_start_before_they_end(name):
     bad = [row["name"] for row in read_tsv(name)
            if row["start"] and row["end"] and day(row["start"]) > day(row["end"])]
     assert bad == []
 
 
-@pytest.mark.parametrize("name", ["leaders.tsv", "organisations.tsv"])
+@pytest.mark.parametrize("name", ["leaders.tsv", "leaders_world.tsv", "organisations.tsv"])
 def test_data_tables_codes_name_a_country_or_an_organisation(name):
     bad = [row["name"] for row in read_tsv(name)
            if not (is_country(row["code"][:3]) or row["code"][:3] in ("IGO", "NGO", "IMG", "MED"))]
@@ -29,7 +29,7 @@ def test_data_tables_codes_name_a_country_or_an_organisation(name):
 def test_data_tables_a_person_holds_one_role_of_a_kind_at_a_time():
     """No two rows of the same person overlap with different codes."""
     rows = {}
-    for row in read_tsv("leaders.tsv"):
+    for row in read_tsv("leaders.tsv") + read_tsv("leaders_world.tsv"):
         rows.setdefault(row["name"], []).append(row)
     overlapping = []
     for name, roles in rows.items():
@@ -43,3 +43,37 @@ def test_data_tables_a_person_holds_one_role_of_a_kind_at_a_time():
 
 def test_data_tables_communities_name_countries():
     assert all(is_country(row["country"]) for row in read_tsv("communities.tsv"))
+
+
+def test_data_tables_every_un_member_has_a_head_of_state_or_government_listed():
+    """Each UN member state (and the Holy See and Palestine, the observers) has at least one
+    office holder in the leader tables or the Phoenix dictionary's converted people."""
+    import pycountry
+
+    from detente.actors.dictionary import load_dictionary
+
+    listed = {row["code"][:3] for name in ("leaders.tsv", "leaders_world.tsv") for row in read_tsv(name)}
+    book = load_dictionary()
+    known = listed | {r.code[:3] for e in book.people.values() for r in e.roles if r.code.endswith("GOV")}
+    members = UN_MEMBERS_AND_OBSERVERS
+    assert {c.alpha_3 for c in pycountry.countries} >= members
+    assert sorted(members - known) == []
+
+
+def test_data_tables_world_leaders_resolve_to_the_role_held_on_the_day(analyze_text):
+    doc = analyze_text("Jacinda Ardern met Christopher Luxon.", date="2020-05-01")
+    codes = {m.text: m.actor.code for m in doc._.actors}
+    assert codes == {"Jacinda Ardern": "NZLGOV", "Christopher Luxon": "NZLELI"}
+
+
+# The 193 UN member states and the two observer states (ISO 3166-1 alpha-3).
+UN_MEMBERS_AND_OBSERVERS = frozenset("""
+AFG ALB DZA AND AGO ATG ARG ARM AUS AUT AZE BHS BHR BGD BRB BLR BEL BLZ BEN BTN BOL BIH BWA BRA BRN
+BGR BFA BDI CPV KHM CMR CAN CAF TCD CHL CHN COL COM COG COD CRI CIV HRV CUB CYP CZE PRK DNK DJI DMA
+DOM ECU EGY SLV GNQ ERI EST SWZ ETH FJI FIN FRA GAB GMB GEO DEU GHA GRC GRD GTM GIN GNB GUY HTI HND
+HUN ISL IND IDN IRN IRQ IRL ISR ITA JAM JPN JOR KAZ KEN KIR KWT KGZ LAO LVA LBN LSO LBR LBY LIE LTU
+LUX MDG MWI MYS MDV MLI MLT MHL MRT MUS MEX FSM MDA MCO MNG MNE MAR MOZ MMR NAM NRU NPL NLD NZL NIC
+NER NGA MKD NOR OMN PAK PLW PAN PNG PRY PER PHL POL PRT QAT KOR ROU RUS RWA KNA LCA VCT WSM SMR STP
+SAU SEN SRB SYC SLE SGP SVK SVN SLB SOM ZAF SSD ESP LKA SDN SUR SWE CHE SYR TJK TZA THA TLS TGO TON
+TTO TUN TUR TKM TUV UGA UKR ARE GBR USA URY UZB VUT VEN VNM YEM ZMB ZWE VAT PSE
+""".split())

@@ -45,7 +45,7 @@ class ActorRecognizer:
         self._error_handler = handler
 
     def find(self, doc: Doc) -> list[ActorMention]:
-        candidates = filter_candidates(doc, find_candidates(doc, self.book))
+        candidates = filter_candidates(doc, find_candidates(doc, self.book), self.book)
         return build_mentions(doc, candidates, article_date(doc), self.book)
 
     def __call__(self, doc: Doc) -> Doc:

@@ -26,11 +26,11 @@ from .combine import sentence_indexer
 from .component import article_date
 from .data_files import read_json
 from .dictionary import load_dictionary
-from .references import collective_before, owned_ref, owner_word, people_before, person_before
+from .references import (SUBJECTS, collective_before, is_subject_of, owned_ref, owner_word,
+                         people_before, person_before)
 from .trie import PhraseTrie
 
 log = logging.getLogger(__name__)
-SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
 @dataclass(frozen=True)
@@ -172,6 +172,8 @@ class Coreference:
     def antecedent(self, doc: Doc, i: int, mentions: list[ActorMention],
                    sentence: int) -> ActorRef | None:
         people = [m for m in mentions if m.actor.kind == "person" and m.token_end <= i]
+        subject = own_subject(doc, doc[i], [m for m in people if m.sentence_index == sentence])
+        people = [m for m in people if subject is None or m.actor != subject]
         same = [m for m in people if m.sentence_index == sentence]
         if same:
             return same[0].actor
@@ -210,6 +212,18 @@ class Coreference:
         except Exception as exc:  # noqa: BLE001 - handed to spaCy's error handler
             self.get_error_handler()(self.name, self, [doc], exc)
         return doc
+
+
+def own_subject(doc: Doc, token, mentions: list[ActorMention]) -> ActorRef | None:
+    """The person who is the subject of the verb an object pronoun depends on: "Ruto held
+    talks with him" -- "him" is someone else than Ruto."""
+    if token.dep_ in SUBJECTS:
+        return None
+    verb = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return None
+    found = [m for m in mentions if is_subject_of(doc, m, verb.i)]
+    return found[0].actor if found else None
 
 
 def merge(mentions: list[ActorMention], added: list[ActorMention]) -> list[ActorMention]:

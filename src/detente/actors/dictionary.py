@@ -126,10 +126,14 @@ def aliases(row: dict) -> list[str]:
     return [row["name"]] + [a for a in row["aliases"].split("|") if a]
 
 
+LEADER_FILES = ("leaders.tsv", "leaders_world.tsv")
+
+
 def load_leaders(book: ActorDictionary) -> dict[tuple, Entry]:
-    """People of leaders.tsv, one Entry per name; returns their phrases (token tuples)."""
+    """People of the leader tables, one Entry per name (a person's rows in either file
+    are joined); returns their phrases (token tuples)."""
     people: dict[str, tuple[Entry, list[str]]] = {}
-    for row in read_tsv("leaders.tsv"):
+    for row in (row for name in LEADER_FILES for row in read_tsv(name)):
         role = Role(row["code"], parse_day(row["start"]), parse_day(row["end"]))
         entry, names = people.setdefault(row["name"], (Entry(row["name"], "person", ()), []))
         entry.roles = entry.roles + (role,)

@@ -8,7 +8,7 @@ did the work (a PERSON or LOC entity that covers a country name and more).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span
@@ -26,6 +26,7 @@ class Cues:
     after: frozenset[str]
     sentence: tuple[str, ...]
     unless_sentence: tuple[str, ...]
+    instead: str = ""          # the country whose place the name is in its other sense (USA)
 
 
 @dataclass(frozen=True)
@@ -41,19 +42,21 @@ class Rules:
     strong_language_cues: frozenset[str]
     sponsor_words: frozenset[str]
     head_continuations: frozenset[str]
+    person_like_countries: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
 def load_rules() -> Rules:
     data = read_json("disambiguation.json")
     names = {name: Cues(frozenset(c["before"]), frozenset(c["after"]), tuple(c["sentence"]),
-                        tuple(c["unless_sentence"])) for name, c in data["name_cues"].items()}
+                        tuple(c["unless_sentence"]), c.get("instead", ""))
+             for name, c in data["name_cues"].items()}
     return Rules(names, frozenset(data["nonactor_heads"]), frozenset(data["blocking_entities"]),
                  frozenset(data["ambiguous_names"]), frozenset(data["titles"]),
                  frozenset(data["qualifiers"]), frozenset(data["language_cues"]),
                  frozenset(data["blocking_entities"]) | frozenset(data["place_blocking_entities"]),
                  frozenset(data["strong_language_cues"]), frozenset(data["sponsor_words"]),
-                 frozenset(data["head_continuations"]))
+                 frozenset(data["head_continuations"]), frozenset(data.get("person_like_countries", ())))
 
 
 def _word(doc: Doc, i: int) -> str:
@@ -172,6 +175,42 @@ def wrong_person(doc: Doc, cand: Candidate, rules: Rules) -> bool:
     return False
 
 
+def other_sense_country(doc: Doc, start: int, end: int, rules: Rules | None = None) -> str | None:
+    """The country of which the name at tokens ``start:end`` is a place when its cues say it
+    is used in its other sense: "Georgia's governor", "the governor of Georgia" name the US
+    state (USA)."""
+    rules = rules or load_rules()
+    cues = rules.names.get(doc[start:end].text.lower())
+    if cues is None or not cues.instead or not other_sense_by_cues(doc, Candidate(start, end, None), rules):
+        return None
+    return cues.instead
+
+
+def other_sense(doc: Doc, cand: Candidate, rules: Rules, book) -> Candidate | None:
+    """The candidate as a place of the country of its other sense (see ``other_sense_country``)."""
+    if cand.is_agent:
+        return None
+    country = other_sense_country(doc, cand.start, cand.end, rules)
+    entry = book.countries.get(country) if country else None
+    if entry is None:
+        return None
+    return Candidate(cand.start, cand.end, replace(cand.pattern, entry=entry, via="dictionary",
+                                                   role="", kind="place"))
+
+
+def labelled_person(doc: Doc, cand: Candidate, rules: Rules) -> bool:
+    """spaCy calls the name a PERSON: believed for places and for country names that are
+    also people's names (Jordan, Chad); a PERSON label on a country's own name
+    ("Azerbaijan") is a tagging error."""
+    if doc[cand.start].ent_type_ != "PERSON":
+        return False
+    pattern = cand.pattern
+    if pattern.entry.kind != "country" or pattern.kind == "place" or pattern.via != "dictionary":
+        return True
+    name = doc[cand.start:cand.end].text.lower()
+    return name != pattern.entry.name.lower() or name in rules.person_like_countries
+
+
 def keep_candidate(doc: Doc, cand: Candidate, rules: Rules) -> bool:
     if cand.is_agent:
         return True
@@ -183,7 +222,7 @@ def keep_candidate(doc: Doc, cand: Candidate, rules: Rules) -> bool:
     if pattern.entry.kind in ("country", "place") or pattern.kind == "place":
         return not (names_a_thing(doc, cand, rules) or part_of_other_name(doc, cand, rules)
                     or names_a_language(doc, cand, rules) or names_a_sponsor(doc, cand, rules)
-                    or doc[cand.start].ent_type_ == "PERSON")
+                    or labelled_person(doc, cand, rules))
     if pattern.entry.kind == "person" and cand.end - cand.start == 1:
         return not wrong_person(doc, cand, rules)
     if cand.end - cand.start == 1 and doc[cand.start].ent_type_ == "PERSON":
@@ -191,6 +230,13 @@ def keep_candidate(doc: Doc, cand: Candidate, rules: Rules) -> bool:
     return True
 
 
-def filter_candidates(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+def filter_candidates(doc: Doc, candidates: list[Candidate], book=None) -> list[Candidate]:
+    """The candidates context does not rule out; with the dictionary ``book``, a name
+    whose cues point to its sense as a place of another country becomes that place."""
     rules = load_rules()
-    return [c for c in candidates if keep_candidate(doc, c, rules)]
+    kept = []
+    for cand in candidates:
+        place = other_sense(doc, cand, rules, book) if book is not None else None
+        if place is not None or keep_candidate(doc, cand, rules):
+            kept.append(place or cand)
+    return kept

@@ -16,6 +16,7 @@ from detente.model import ActorRef
 
 from .codes import is_country
 from .found import Found, agent_ref
+from .knowledge import known_country
 from .placing import Story
 
 
@@ -50,7 +51,20 @@ STATE_ROLES = frozenset({"GOV", "MIL", "COP", "SPY"})
 
 def owner_of(found: list[Found], index: int, last: ActorRef | None, sentence_of,
              story: Story) -> tuple[ActorRef | None, str]:
-    """The country an unattached agent belongs to, and the basis it was found on."""
+    """The country an unattached agent belongs to, and the basis it was found on; world
+    knowledge (``knowledge.known_country``) has the last word: troops in Gaza are Israel's."""
+    owner, basis = placed_owner(found, index, last, sentence_of, story)
+    item = found[index]
+    text = story.doc[item.start:item.end].text
+    known = known_country(text, item.agent.use, owner.country if owner else None, story.day)
+    if known is not None and (owner is None or known != owner.country):
+        return story.country_ref(known) or owner, "story"
+    return owner, basis
+
+
+def placed_owner(found: list[Found], index: int, last: ActorRef | None, sentence_of,
+                 story: Story) -> tuple[ActorRef | None, str]:
+    """The country the text places an unattached agent in, and the basis it was found on."""
     item = found[index]
     use = item.agent.use
     sentence = sentence_of(item.start)

@@ -32,6 +32,7 @@ from detente.places.candidates import locative_places
 
 from .codes import is_country
 from .data_files import read_tsv
+from .disambiguation import other_sense_country
 from .dictionary import ActorDictionary
 
 QUALIFIER_WORDS = frozenset({"regional", "special", "state", "local", "federal", "provincial",
@@ -101,7 +102,7 @@ class Story:
         for index, (span, place) in enumerate(zip(spans, places)):
             country = place.country if place is not None else None
             qualifier = self._comma_qualifier(spans, places, index)
-            country = qualifier or country
+            country = qualifier or other_sense_country(self.doc, span.start, span.end) or country
             if country and is_country(country):
                 found.append((span.root.i, country))
         return found

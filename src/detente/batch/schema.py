@@ -22,7 +22,7 @@ from detente.export.plover import plover_coding
 from detente.export.versions import file_metadata
 from detente.model import Article
 
-ACTOR_FIELDS = ("text", "code", "country", "name", "kind")
+ACTOR_FIELDS = ("text", "code", "country", "name", "kind", "basis")   # basis: named | place | story
 LOCATION_FIELDS = (("name", pa.string()), ("country", pa.string()),
                    ("lat", pa.float64()), ("lon", pa.float64()))
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from detente.actors.basis import CONTEXT_MARK
 from detente.actors.codes import country_name
 from detente.model import ActorRef, Event
 
@@ -16,6 +17,7 @@ from .lexicon import load_lexicon
 from .modality import is_condition_of_threat, modality_of
 from .participants import ActorIndex, Party, source_head, speaker_of
 from .reading import Reading, read_chain
+from .reciprocal import is_reciprocal, story_counterpart
 from .targets import clause_range, find_targets, reported_clause
 
 log = logging.getLogger(__name__)
@@ -26,6 +28,7 @@ MATERIAL_CONFLICT = "14"
 CONTEXT_SENTENCES = 2
 NO_CONTEXT_TARGET = ("01", "14", "15")
 PROTEST = "14"
+STORY_DISCOUNT = 0.05        # a counterpart found in the story, not in an event: less sure
 
 
 @dataclass
@@ -104,6 +107,7 @@ class SentenceCoder:
         self.doc = doc
         self.actors = ActorIndex(doc)
         self.memory = Memory()
+        self.sentences: list[Span] | None = None
 
     def code(self, sent: Span, index: int) -> list[Event]:
         if not self.actors.any_between(sent.start, sent.end) or is_discarded(sent.text):
@@ -170,19 +174,30 @@ class SentenceCoder:
         elif reading.statement:
             return
         else:
-            yield sources[0], self.implicit_target(reading, sources[0], index), base - 0.2
+            target, discount = self.implicit_target(reading, sources[0], index)
+            yield sources[0], target, base - 0.2 - discount
 
-    def implicit_target(self, reading: Reading, source: Party, index: int) -> Party | None:
+    def implicit_target(self, reading: Reading, source: Party, index: int) -> tuple[Party | None, float]:
+        """The target a sentence leaves unsaid, and how much less sure the event is for it:
+        the protesters' own state; the counterpart of the actor's recent event; for a
+        reciprocal act ("they met", "calls each other"), the other main actor of the story."""
         if reading.code.startswith(PROTEST):
-            return home_government(source)
+            return home_government(source), 0.0
         if reading.code.startswith(NO_CONTEXT_TARGET):
-            return None
+            return None, 0.0
         previous = self.memory.counterpart(source, index)
         if previous is None:
-            return None
+            if not is_reciprocal(reading.code, self.sentence_text(index)):
+                return None, 0.0
+            return story_counterpart(self.doc, source.ref, index), STORY_DISCOUNT
         if previous.source == source.ref:
-            return Party(previous.target, previous.target_text, -1, from_context=True)
-        return Party(previous.source, previous.source_text, -1, from_context=True)
+            return Party(previous.target, previous.target_text, -1, from_context=True), 0.0
+        return Party(previous.source, previous.source_text, -1, from_context=True), 0.0
+
+    def sentence_text(self, index: int) -> str:
+        if self.sentences is None:
+            self.sentences = list(self.doc.sents)
+        return self.sentences[index].text
 
     def event(self, reading: Reading, source: Party, target: Party | None, index: int,
               modality: str, confidence: float, code: str | None = None) -> Event:
@@ -190,7 +205,7 @@ class SentenceCoder:
         span, trigger = evidence(self.doc, reading, shown)
         if modality != "asserted":
             confidence -= 0.1
-        pattern = reading.pattern + (" [target from context]" if target and target.from_context else "")
+        pattern = reading.pattern + (f" {CONTEXT_MARK}" if target and target.from_context else "")
         return Event(source=source.ref, source_text=source.text,
                      target=target.ref if target else None, target_text=target.text if target else "",
                      cameo=code or reading.code, sentence_index=index, span=span, trigger=trigger,

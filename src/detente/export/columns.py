@@ -17,7 +17,7 @@ NAMES = tuple(EVENTS.names)
 EVENT_FIELDS = ("cameo", "cameo_root", "quad_class", "goldstein", "plover", "modality",
                 "date_start", "date_end", "date_granularity", "date_text", "date_basis",
                 "theatre", "confidence")
-ACTOR_FIELDS = ("code", "country", "name", "kind")
+ACTOR_FIELDS = ("code", "country", "name", "kind", "basis")
 
 
 def first_mention(event: Event):

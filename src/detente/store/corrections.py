@@ -68,6 +68,7 @@ def _apply_actor(event: Event, side: str, actor: ActorRef | str, changes: list) 
     old = getattr(event, f"{side}_code")
     for part in ACTOR_PARTS:
         setattr(event, f"{side}_{part}", getattr(ref, part) or "")
+    setattr(event, f"{side}_basis", "corrected")
     changes.append((side, old, f"{ref.code} ({ref.name})"))
 
 

@@ -43,6 +43,7 @@ class ActorMention(models.Model):
     name = models.CharField(max_length=300)
     kind = models.CharField(max_length=16)
     via = models.CharField(max_length=16, blank=True)
+    basis = models.CharField(max_length=16, blank=True, help_text="how the country was found: named, place, story")
 
     class Meta:
         ordering = ["article_id", "start"]
@@ -61,10 +62,12 @@ class Event(models.Model):
     source_country = models.CharField(max_length=8)
     source_name = models.CharField(max_length=300)
     source_kind = models.CharField(max_length=16)
+    source_basis = models.CharField(max_length=16, blank=True, help_text="how the country was found: named, place, story")
     target_code = models.CharField(max_length=32, blank=True, db_index=True)
     target_country = models.CharField(max_length=8, blank=True)
     target_name = models.CharField(max_length=300, blank=True)
     target_kind = models.CharField(max_length=16, blank=True)
+    target_basis = models.CharField(max_length=16, blank=True)
 
     cameo = models.CharField(max_length=4, db_index=True)
     cameo_root = models.CharField(max_length=2)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-ACTOR_FIELDS = ("code", "country", "name", "kind")
-ACTOR_LIMITS = {"code": 32, "country": 8, "name": 300, "kind": 16}   # the model's max_length
+ACTOR_FIELDS = ("code", "country", "name", "kind", "basis")
+ACTOR_LIMITS = {"code": 32, "country": 8, "name": 300, "kind": 16, "basis": 16}   # the model's max_length
 
 
 def dyad_key(a: str, b: str) -> str:
@@ -81,4 +81,5 @@ def mention_key(fields: dict) -> tuple:
 def actor_mention_fields(row: dict) -> dict:
     return {"start": int(row["start"]), "end": int(row["end"]), "text": (row.get("text") or "")[:300],
             "code": row.get("code") or "", "country": row.get("country") or "",
-            "name": (row.get("name") or "")[:300], "kind": row.get("kind") or "", "via": row.get("via") or ""}
+            "name": (row.get("name") or "")[:300], "kind": row.get("kind") or "", "via": row.get("via") or "",
+            "basis": (row.get("basis") or "")[:16]}
