@@ -319,6 +319,7 @@ def event_map(request):
     from django.http import QueryDict
 
     from ..caching import DATA
+    from ..outlines import outlines_svg
 
     filters = QueryDict(mutable=True)
     for name, value in queries.event_filters(request.GET).items():
@@ -334,4 +335,4 @@ def event_map(request):
             "lats": [round((90 - lat) / 180 * MAP_HEIGHT, 1) for lat in range(-60, 90, 30)]}
     return render(request, "detente/map.html", {
         **explorer_context(request), "clusters": clusters, "filters": filters.urlencode(), "width": MAP_WIDTH,
-        "height": MAP_HEIGHT, "grid": grid, "located": sum(c["events"] for c in clusters)})
+        "height": MAP_HEIGHT, "grid": grid, "land": outlines_svg(MAP_WIDTH, MAP_HEIGHT), "located": sum(c["events"] for c in clusters)})
