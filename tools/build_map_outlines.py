@@ -17,6 +17,7 @@ points that rounding makes repeat dropped and rings that collapse to under three
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 from pathlib import Path
 
@@ -41,7 +42,7 @@ def rounded_ring(points, precision: int) -> list[float]:
 
 def rings_of(shape, precision: int) -> list[list[float]]:
     bounds = [*shape.parts, len(shape.points)]
-    rings = (rounded_ring(shape.points[start:end], precision) for start, end in zip(bounds, bounds[1:]))
+    rings = (rounded_ring(shape.points[start:end], precision) for start, end in itertools.pairwise(bounds))
     return [ring for ring in rings if ring]
 
 
