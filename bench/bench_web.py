@@ -215,6 +215,11 @@ def seed(args, data_dir: Path) -> int:
     if missing > 0:
         print(f"synthetic: {missing} events inserted in {add_synthetic_events(missing):.1f} s")
     print(f"events stored: {Event.objects.count()}")
+    from django.db import connection
+
+    if connection.vendor == "postgresql":  # as autovacuum would, in time: statistics and the visibility map
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE")
     return busiest_article()
 
 
@@ -238,7 +243,10 @@ def cold_timings() -> None:
     from django.core.cache import caches
     from django.test import Client
 
+    from detente.web.server import warm_up
+
     settings.ALLOWED_HOSTS = ["*"]
+    warm_up()  # as `detente serve` does before its first request
     client = Client(HTTP_HOST="127.0.0.1")
     client.get("/")  # imports and the first connection are not a cache miss
     for name, paths in COLD_URLS.items():

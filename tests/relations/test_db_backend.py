@@ -180,3 +180,20 @@ def test_timeline_counts_only_acts_reported_as_done_threatened_or_alleged(modali
     store("An article with one act.", [record(cameo="190", quad=4, goldstein=-10.0, start="2020-02-03",
                                               modality=modality)])
     assert timeline().events == (1 if counted else 0)
+
+
+@pytest.mark.parametrize("by", ["week", "month", "quarter", "year"])
+def test_period_start_in_sql_matches_python_on_every_day_of_two_years(by):
+    """The database's own date arithmetic (SQLite's date functions, PostgreSQL's date_trunc)
+    puts each day in the period Python's period_start does: weeks from Monday, quarters from Jan/Apr/Jul/Oct."""
+    from detente.relations.db import PeriodStart, _as_date
+    from detente.relations.timeline import period_start
+
+    first = dt.date(2019, 12, 1)
+    days = [first + dt.timedelta(days=n) for n in range(800)]
+    Event.objects.bulk_create([Event(fingerprint="x", dyad="RUS-TUR", source_code="RUS", source_country="RUS",
+                                     source_name="Russia", source_kind="state", cameo="010", cameo_root="01",
+                                     quad_class=1, goldstein=0.0, date_start=day) for day in days])
+    rows = Event.objects.annotate(period=PeriodStart("date_start", by)).values_list("date_start", "period")
+    wrong = [(day, period) for day, period in rows if _as_date(period) != period_start(day, by)]
+    assert len(rows) == 800 and wrong == []

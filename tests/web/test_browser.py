@@ -264,6 +264,22 @@ def test_map_cluster_click_leads_to_its_events(page, data):
     assert page.console_errors == []
 
 
+def test_map_draws_country_outlines_beneath_the_clusters(page, data):
+    from .test_explorer import locate_syria
+
+    locate_syria()
+    page.goto("/map/")
+    turkey = page.locator("#event-map g.land path[data-code='TUR']").bounding_box()
+    china = page.locator("#event-map g.land path[data-code='CHN']").bounding_box()
+    circle = page.locator("#event-map a.cluster[data-events='2'] circle").bounding_box()
+    on_top = page.evaluate("([x, y]) => document.elementFromPoint(x, y).closest('a.cluster') !== null",
+                           [circle["x"] + circle["width"] / 2, circle["y"] + circle["height"] / 2])
+    fill = page.locator("#event-map g.land path[data-code='TUR']").evaluate("p => getComputedStyle(p).fill")
+    assert turkey["width"] > 10 and china["width"] > 3 * turkey["width"] and turkey["x"] + turkey["width"] < china["x"]
+    assert on_top and fill not in ("none", "rgb(0, 0, 0)")  # drawn in the land colour, clusters above it
+    assert page.console_errors == []
+
+
 def test_dragging_across_the_chart_zooms_to_those_periods(page, data):
     page.goto("/relations/RUS-TUR/?by=quarter")
     page.wait_for_selector("#timeline-chart[data-loaded=true] svg rect")

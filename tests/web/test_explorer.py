@@ -166,6 +166,18 @@ def test_map_shares_the_explorer_filters(client, site):
     assert "1 located events" in html and "quad_class=4&amp;bbox=30,12,33,15" in html
 
 
+def test_map_draws_country_outlines_under_the_clusters(client, site):
+    locate_syria()
+    html = client.get("/map/").content.decode()
+    svg = html[html.index('<svg viewBox="0 0 1000 500"'):html.index("</svg>")]
+    land, first_cluster = svg.index('<g class="land"'), svg.index('class="cluster"')
+    syria = re.search(r'<path d="M(\d+) (\d+)l[^"]*z" data-code="SYR"><title>Syria</title>', svg)
+    assert land < first_cluster and svg.count("<path ") > 150 and "Natural Earth" in html
+    # Syria's first vertex, in tenths of a map unit, lies where the map puts 35-42 E, 32-37 N
+    x, y = int(syria.group(1)) / 10, int(syria.group(2)) / 10
+    assert (35 + 180) / 360 * 1000 <= x <= (43 + 180) / 360 * 1000 and (90 - 38) / 180 * 500 <= y <= (90 - 32) / 180 * 500
+
+
 @pytest.mark.parametrize("bbox", ["1,2,3", "x,1,2,3", "50,0,10,1", "0,0,91,1", "nan,0,1,1"])
 def test_a_bad_bbox_is_a_400(client, site, bbox):
     assert client.get("/events/", {"bbox": bbox}).status_code == 400

@@ -50,6 +50,24 @@ def test_the_worker_publishes_the_job_and_the_page_links_the_article(member_clie
     assert f'href="/articles/{article.pk}/"' in member_client.get(job_url).content.decode()
 
 
+def test_the_worker_prepares_the_timelines_of_the_relationships_it_changed(member_client, monkeypatch):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from detente.web.timeline import timeline_data
+    from tests.store.factories import record
+
+    records = [record("TUR", "RUS", sentence=SENTENCE.strip(), span=(0, 57)),
+               record("USA", "CHN", cameo="042", quad=1, goldstein=1.9, sentence=SENTENCE.strip(), span=(0, 57))]
+    monkeypatch.setattr(analysis, "analyse", lambda article: (records, [], "stub"))
+    post(member_client, text=SENTENCE)
+    assert jobs.run_next_job("w1").state == "done"
+    with CaptureQueriesContext(connection) as captured:
+        timelines = [timeline_data(dyad, "month") for dyad in ("RUS-TUR", "CHN-USA")]
+    assert [t["events"] for t in timelines] == [1, 1]
+    assert not [q for q in captured.captured_queries if "store_event" in q["sql"]]  # built by the worker
+
+
 def test_a_bad_submission_fails_with_its_reason_on_the_page(member_client, monkeypatch, no_pipeline):
     def refuse(**kwargs):
         raise NoMainTextError("the page has no main text; paste the text instead")
@@ -233,6 +251,7 @@ def test_serve_runs_the_workers_beside_waitress_and_stops_them_after(monkeypatch
     monkeypatch.setattr(jobs.WorkerSupervisor, "start", lambda self: calls.append(("start", self.count)))
     monkeypatch.setattr(jobs.WorkerSupervisor, "stop", lambda self: calls.append(("stop", self.count)))
     monkeypatch.setattr(server, "warm_up", lambda: None)
+    monkeypatch.setattr(server, "warm_busiest_timelines", lambda: calls.append(("warm", 0)))
 
     def serve(app, **kwargs):
         calls.append(("serve", kwargs["port"]))
@@ -246,7 +265,7 @@ def test_serve_runs_the_workers_beside_waitress_and_stops_them_after(monkeypatch
         assert signal.getsignal(signal.SIGTERM) is server._stop_on_sigterm
     finally:
         signal.signal(signal.SIGTERM, previous)
-    assert calls == [("start", 2), ("serve", 8123), ("stop", 2)]
+    assert calls == [("warm", 0), ("start", 2), ("serve", 8123), ("stop", 2)]
 
 
 # --- waking a worker: the database (default) or Redis -------------------------------------------

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import connection
-from django.db.models import Count, DateField, F, Q, Sum, Window
+from django.db.models import Count, DateField, F, Func, Q, Sum, Window
 from django.db.models.functions import Abs, Cast, Coalesce, RowNumber, TruncMonth, TruncQuarter, TruncWeek, TruncYear
 
 from detente.store.actors import dyad_q
@@ -23,6 +23,35 @@ from detente.store.queries import span_q
 from .timeline import UNCOUNTED_MODALITIES, AggregateRow, DyadQuery, EventRef, period_start
 
 TRUNC = {"week": TruncWeek, "month": TruncMonth, "quarter": TruncQuarter, "year": TruncYear}
+
+
+class PeriodStart(Func):
+    """The first day of the week (Monday), month, quarter or year holding a date column.
+
+    Django's Trunc everywhere but on SQLite, where Trunc calls back into Python for
+    every row (most of a big dyad's timeline time): there SQLite's own date functions
+    on the stored 'YYYY-MM-DD' text do it.
+    """
+
+    output_field = DateField()
+    SQLITE = {
+        "week": "date(%(expressions)s, '-6 days', 'weekday 1')",
+        "month": "date(%(expressions)s, 'start of month')",
+        "quarter": "date(substr(%(expressions)s, 1, 5) || CASE WHEN substr(%(expressions)s, 6, 2) < '04' THEN '01' "
+                   "WHEN substr(%(expressions)s, 6, 2) < '07' THEN '04' WHEN substr(%(expressions)s, 6, 2) < '10' "
+                   "THEN '07' ELSE '10' END || '-01')",
+        "year": "date(%(expressions)s, 'start of year')",
+    }
+
+    def __init__(self, column: str, by: str):
+        super().__init__(F(column))
+        self.by = by
+
+    def as_sql(self, compiler, connection, **extra):
+        return compiler.compile(Cast(TRUNC[self.by](self.source_expressions[0]), DateField()))
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return super().as_sql(compiler, connection, template=self.SQLITE[self.by], **extra)
 
 
 def _as_date(value) -> dt.date:
@@ -63,7 +92,7 @@ class DatabaseBackend:
         Ranked with a window function over indexed columns only, then the
         chosen events (a few per period) are fetched by primary key.
         """
-        trunc = TRUNC[query.by]("date_start")
+        trunc = PeriodStart("date_start", query.by)
         rank = Window(RowNumber(), partition_by=[trunc],
                       order_by=[F("mention_count").desc(), Abs("goldstein").desc(), F("id").asc()])
         ids = list(dyad_events(query).annotate(rank=rank).filter(rank__lte=per_period)
@@ -83,7 +112,7 @@ def _grouped(query: DyadQuery):
         per_quad[f"n{quad}"] = Count("quad_class", filter=Q(quad_class=quad))
         per_quad[f"g{quad}"] = Coalesce(Sum("goldstein", filter=Q(quad_class=quad)), 0.0)
     return (dyad_events(query).order_by()
-            .annotate(period=Cast(TRUNC[query.by]("date_start"), DateField()))
+            .annotate(period=PeriodStart("date_start", query.by))
             .values("period", "theatre").annotate(**per_quad))
 
 

@@ -109,6 +109,12 @@ class Event(models.Model):
             # Timelines between people or groups ("Putin", "Erdogan") filter on names.
             models.Index(fields=["source_name", "date_start"], name="event_src_name_date"),
             models.Index(fields=["target_name", "date_start"], name="event_tgt_name_date"),
+            # The site's lists of what is stored: the theatres with events (a DISTINCT the index
+            # answers alone) and every actor with its event count (GROUP BYs read in index order).
+            # Status comes last, so no query filtering on status alone is drawn to these indexes.
+            models.Index(fields=["theatre", "status"], name="event_theatre_status"),
+            models.Index(fields=["source_code", "source_name", "source_country", "status"], name="event_src_actor"),
+            models.Index(fields=["target_code", "target_name", "target_country", "status"], name="event_tgt_actor"),
         ]
 
     def __str__(self) -> str:

@@ -172,7 +172,7 @@ def run_job(job: SubmissionJob) -> None:
     from detente.store.ingest import store_analysis
 
     from .analysis import analyse, read_submission
-    from .timeline import bump_version
+    from .timeline import article_dyads, bump_version, warm_timelines
 
     try:
         article = read_submission(title=job.title, date=job.date, text=job.text, url=job.url,
@@ -192,6 +192,7 @@ def run_job(job: SubmissionJob) -> None:
         _finish(job, state=State.FAILED, error=f"The analysis failed ({type(exc).__name__}); it is logged.")
         return
     bump_version()
+    warm_timelines(article_dyads(result.article))  # the relationships it changed, ready for their readers
 
 
 def run_next_job(worker: str | None = None) -> SubmissionJob | None:

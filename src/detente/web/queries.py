@@ -170,8 +170,10 @@ def actor_query(raw: str) -> Q:
     between = ((actor_side(a, "source") & actor_side(b, "target"))
                | (actor_side(b, "source") & actor_side(a, "target")))
     codes = [_country_code(p) for p in parts]
-    if all(codes):  # two countries: their dyad, which the timeline index leads with, narrows the scan
-        between &= Q(dyad="-".join(sorted(codes)))
+    if all(codes):
+        # Two countries: the events between them are exactly those of their dyad (the sorted pair of
+        # the source's and the target's country), which the timeline index answers alone.
+        return Q(dyad="-".join(sorted(codes)))
     return between
 
 
@@ -289,7 +291,7 @@ def stored_actors() -> list[dict]:
         merged: dict[tuple, int] = {}
         for side in ("source", "target"):
             rows = (Event.objects.filter(status=Event.Status.ACTIVE).exclude(**{f"{side}_code": ""})
-                    .values_list(f"{side}_code", f"{side}_name", f"{side}_country").annotate(n=Count("id"))
+                    .values_list(f"{side}_code", f"{side}_name", f"{side}_country").annotate(n=Count("*"))
                     .order_by())
             for code, name, country, n in rows:
                 merged[(code, name, country)] = merged.get((code, name, country), 0) + n

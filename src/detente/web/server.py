@@ -30,6 +30,29 @@ def warm_up() -> None:
     import ruptures  # noqa: F401
 
 
+WARM_DYADS = 10
+
+
+def warm_busiest_timelines() -> None:
+    """In a background thread at start: the timelines of the busiest relationships, built and cached
+    before anyone asks (a cache still holding them from the last run makes this quick)."""
+    import threading
+
+    from django.db import close_old_connections
+
+    from .timeline import busiest_dyads, warm_timelines
+
+    def run() -> None:
+        try:
+            warm_timelines(busiest_dyads(WARM_DYADS))
+        except Exception:  # noqa: BLE001 - an optimisation: the pages build what is missing
+            log.exception("could not prepare the busiest relationships' timelines")
+        finally:
+            close_old_connections()
+
+    threading.Thread(target=run, name="detente-warm-timelines", daemon=True).start()
+
+
 def serve_site(host: str, port: int, threads: int) -> None:
     """Serve the WSGI application with waitress until interrupted, with the submission job
     workers (DETENTE_SUBMIT_WORKERS processes) running beside it."""
@@ -40,6 +63,7 @@ def serve_site(host: str, port: int, threads: int) -> None:
     from .wsgi import application
 
     warm_up()
+    warm_busiest_timelines()
     signal.signal(signal.SIGTERM, _stop_on_sigterm)  # so the workers are stopped too
     workers = WorkerSupervisor(settings.DETENTE_OPTIONS.submit_workers)
     workers.start()

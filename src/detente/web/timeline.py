@@ -57,6 +57,44 @@ def timeline_json(dyad: str, by: str, theatre: str = "") -> str:
                         settings.DETENTE_TIMELINE_CACHE_SECONDS)
 
 
+WARM_PERIODS = ("month",)  # what a relationship page shows unless asked otherwise
+
+
+def warm_timelines(dyads, periods=WARM_PERIODS) -> int:
+    """Build and cache the timelines of ``dyads`` now, after a write (in a submission worker) or when
+    the server starts, so the first reader of those relationship pages does not wait for them.
+    Returns how many were built; one that fails is logged and skipped (the page builds it itself)."""
+    import logging
+
+    built = 0
+    for dyad in dyads:
+        for by in periods:
+            try:
+                timeline_json(dyad, by)
+                built += 1
+            except Exception:  # noqa: BLE001 - warming is an optimisation; the page still works without it
+                logging.getLogger(__name__).exception("could not prepare the %s timeline of %s", by, dyad)
+    return built
+
+
+def busiest_dyads(limit: int = 10) -> list[str]:
+    """The relationships with most active events (read from the timeline index)."""
+    from django.db.models import Count
+
+    from detente.store.models import Event
+
+    return list(Event.objects.filter(status=Event.Status.ACTIVE, dyad__contains="-").values("dyad")
+                .annotate(events=Count("id")).order_by("-events", "dyad").values_list("dyad", flat=True)[:limit])
+
+
+def article_dyads(article) -> list[str]:
+    """The relationships an article's events belong to."""
+    from detente.store.models import Event
+
+    return sorted(set(Event.objects.filter(mentions__article=article, dyad__contains="-")
+                      .values_list("dyad", flat=True)))
+
+
 def timeline_data(dyad: str, by: str, theatre: str = "") -> dict:
     """The timeline as a dict (for the pages)."""
     return json.loads(timeline_json(dyad, by, theatre))

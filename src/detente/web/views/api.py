@@ -24,6 +24,7 @@ from detente.store.models import Article, Event, EventMention
 from .. import queries, serialize
 from ..caching import DATA, get_cached, set_cached
 from ..openapi import openapi_document
+from ..paging import IdsFirst
 from ..problems import method_not_allowed, problem
 from ..timeline import parse_period, parse_theatre, timeline_json
 
@@ -128,7 +129,7 @@ def article(request, pk: int):
 @api_view
 def events(request):
     found = queries.filter_events(request.GET)
-    return JsonResponse(paginate(request, found, serialize.event_dict, queries.attach_evidence))
+    return JsonResponse(paginate(request, IdsFirst(found), serialize.event_dict, queries.attach_evidence))
 
 
 @api_view

@@ -18,6 +18,7 @@ from .. import queries
 from ..caching import COMMENTS, DATA, get_cached, get_or_build, set_cached
 from ..comments.models import DetenteComment
 from ..highlight import segments
+from ..paging import IdsFirst
 from ..timeline import (PERIODS, ChartBusy, current_version, parse_period, parse_theatre, timeline_chart,
                         timeline_data)
 
@@ -32,7 +33,9 @@ def active_dyads(limit: int = 10) -> list[dict]:
     key = f"detente:active-dyads:{limit}"
     rows = cache.get(key)
     if rows is None:
-        rows = list(Event.objects.filter(status=Event.Status.ACTIVE).exclude(target_country="")
+        # An event has a target exactly when its dyad names two countries ('RUS-TUR', not 'RUS'):
+        # asked so, the timeline index (dyad, status, ...) answers alone, without reading the rows.
+        rows = list(Event.objects.filter(status=Event.Status.ACTIVE, dyad__contains="-")
                     .values("dyad").annotate(events=Count("id")).order_by("-events", "dyad")[:limit])
         cache.set(key, rows, ACTIVE_DYADS_SECONDS)
     return rows
@@ -214,7 +217,7 @@ def explorer(request):
         page_number = queries.parse_positive_int(request.GET.get("page", "1"), "page")
     except DetenteError as err:
         return render(request, "detente/explorer.html", {**context, "error": err.message}, status=400)
-    page = Paginator(events, EXPLORER_PAGE_SIZE).get_page(page_number)
+    page = Paginator(IdsFirst(events), EXPLORER_PAGE_SIZE).get_page(page_number)
     page.object_list = queries.attach_evidence(page.object_list)
     download = request.GET.copy()
     download.pop("page", None)
@@ -319,6 +322,7 @@ def event_map(request):
     from django.http import QueryDict
 
     from ..caching import DATA
+    from ..outlines import outlines_svg
 
     filters = QueryDict(mutable=True)
     for name, value in queries.event_filters(request.GET).items():
@@ -334,4 +338,4 @@ def event_map(request):
             "lats": [round((90 - lat) / 180 * MAP_HEIGHT, 1) for lat in range(-60, 90, 30)]}
     return render(request, "detente/map.html", {
         **explorer_context(request), "clusters": clusters, "filters": filters.urlencode(), "width": MAP_WIDTH,
-        "height": MAP_HEIGHT, "grid": grid, "located": sum(c["events"] for c in clusters)})
+        "height": MAP_HEIGHT, "grid": grid, "land": outlines_svg(MAP_WIDTH, MAP_HEIGHT), "located": sum(c["events"] for c in clusters)})
