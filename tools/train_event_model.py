@@ -92,14 +92,47 @@ class PairHeads(nn.Module):
         return self.root(h), self.mod(h)
 
 
-def batch_features(encoder, heads, batch, rule_dropout=0.0):
+def padded(batch):
     width = max(len(b["ids"]) for b in batch)
     ids = torch.zeros((len(batch), width), dtype=torch.long)
     mask = torch.zeros_like(ids)
     for r, b in enumerate(batch):
         ids[r, :len(b["ids"])] = torch.tensor(b["ids"])
         mask[r, :len(b["ids"])] = 1
-    hidden = encoder(input_ids=ids, attention_mask=mask, token_type_ids=torch.zeros_like(ids)).last_hidden_state
+    return ids, mask
+
+
+def encode(encoder, batch):
+    """Last hidden states of a batch of sentences: from the cached output of the frozen layers
+    when there is one (only the layers being tuned run), else the whole encoder."""
+    ids, mask = padded(batch)
+    if "cached" not in batch[0]:
+        return encoder(input_ids=ids, attention_mask=mask, token_type_ids=torch.zeros_like(ids)).last_hidden_state
+    x = torch.zeros((len(batch), ids.shape[1], HIDDEN))
+    for r, b in enumerate(batch):
+        x[r, :len(b["ids"])] = b["cached"]
+    ext = (1.0 - mask[:, None, None, :].float()) * torch.finfo(torch.float32).min
+    for layer in encoder.encoder.layer[batch[0]["cached_layers"]:]:
+        out = layer(x, attention_mask=ext)
+        x = out[0] if isinstance(out, tuple) else out
+    return x
+
+
+def cache_frozen(encoder, data, layers: int, batch_size=64):
+    """Run the frozen embeddings and first ``layers`` layers once per sentence, keeping their output."""
+    encoder.eval()
+    with torch.no_grad():
+        for i in range(0, len(data), batch_size):
+            batch = data[i:i + batch_size]
+            ids, mask = padded(batch)
+            states = encoder(input_ids=ids, attention_mask=mask, token_type_ids=torch.zeros_like(ids),
+                             output_hidden_states=True).hidden_states[layers]
+            for r, b in enumerate(batch):
+                b["cached"], b["cached_layers"] = states[r, :len(b["ids"])].clone(), layers
+
+
+def batch_features(encoder, heads, batch, rule_dropout=0.0):
+    hidden = encode(encoder, batch)
     feats, labels, mods = [], [], []
     for r, b in enumerate(batch):
         h = hidden[r]
@@ -186,6 +219,19 @@ def fit_thresholds(probs: np.ndarray, gold: np.ndarray, default: float) -> dict:
     return out
 
 
+def batches(items: list, size: int) -> list[list]:
+    """Random batches of sentences of similar length (little padding): shuffle, sort
+    within windows of 50 batches, cut, shuffle the batches."""
+    items = random.sample(items, len(items))
+    window = size * 50
+    out = []
+    for i in range(0, len(items), window):
+        chunk = sorted(items[i:i + window], key=lambda b: len(b["ids"]))
+        out.extend(chunk[j:j + size] for j in range(0, len(chunk), size))
+    random.shuffle(out)
+    return out
+
+
 def train(args):
     torch.manual_seed(args.seed), random.seed(args.seed), np.random.seed(args.seed)
     torch.set_num_threads(args.threads)
@@ -200,6 +246,12 @@ def train(args):
     for module in frozen:
         for param in module.parameters():
             param.requires_grad = False
+    if args.freeze_layers:
+        t = time.time()
+        for d in data.values():
+            d.sort(key=lambda b: len(b["ids"]))
+            cache_frozen(encoder, d, args.freeze_layers)
+        print(f"frozen layers run once per sentence: {time.time() - t:.0f} s", file=sys.stderr)
     heads = PairHeads()
     counts = Counter(p["label"] for b in data["train"] for p in b["pairs"])
     weight = torch.tensor([1.0 / math.sqrt(max(counts[i], 1)) for i in range(len(LABELS))])
@@ -211,10 +263,9 @@ def train(args):
     best, best_state = -1.0, None
     for epoch in range(args.epochs):
         encoder.train(), heads.train()
-        random.shuffle(data["train"])
         t0, total = time.time(), 0.0
-        for i in range(0, len(data["train"]), args.batch):
-            x, y, m = batch_features(encoder, heads, data["train"][i:i + args.batch], rule_dropout=0.3)
+        for batch in batches(data["train"], args.batch):
+            x, y, m = batch_features(encoder, heads, batch, rule_dropout=0.3)
             root, mod = heads(x)
             loss = nn.functional.cross_entropy(root, y, weight=weight)
             if (m >= 0).any():

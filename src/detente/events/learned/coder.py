@@ -86,7 +86,7 @@ class SentenceDecider:
                 key = dyad_code_key(event)
                 if key not in found or found[key].confidence < event.confidence:
                     found[key] = event
-        return sorted(found.values(), key=lambda e: e.trigger)
+        return sorted(without_bare_duplicates(list(found.values())), key=lambda e: e.trigger)
 
     def pair_events(self, pair: Pair, score: Scored) -> Iterator[Event]:
         source = self.mentions[pair.source]
@@ -122,6 +122,14 @@ class SentenceDecider:
         return Event(source=s_ref, source_text=source.text, target=t_ref, target_text=target_text,
                      cameo=code, sentence_index=self.index, span=span, trigger=trigger,
                      modality=score.modality, confidence=round(max(confidence, 0.01), 3), pattern=pattern)
+
+
+def without_bare_duplicates(events: list[Event]) -> list[Event]:
+    """Drop an act with no recipient when the same source does the same kind of act (same
+    CAMEO root) to a recipient in the sentence: "Russia's shelling of Kharkiv" is one
+    event, Russia -> Ukraine, not that one plus Russia shelling nobody."""
+    aimed = {(e.source.country, e.cameo[:2]) for e in events if e.target is not None}
+    return [e for e in events if e.target is not None or (e.source.country, e.cameo[:2]) not in aimed]
 
 
 def target_refs(target: ActorMention | None, context_target: Event | None) -> tuple[ActorRef | None, ...]:
