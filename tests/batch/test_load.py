@@ -50,8 +50,8 @@ def test_bulk_load_merges_like_one_by_one_ingest(tmp_path):
     from detente.batch.reading import iter_articles, partition_names
     from detente.model import Article as Doc
     from detente.store.bulk import load_output
-    from detente.store.ingest import store_analysis
     from detente.store.models import Event
+    from detente.store.writing import store_analysis
 
     out = write_output(tmp_path / "out")
     fields = ("fingerprint", "cameo", "date_start", "date_end", "theatre", "mention_count")

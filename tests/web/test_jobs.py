@@ -62,7 +62,7 @@ def test_a_bad_submission_fails_with_its_reason_on_the_page(member_client, monke
 
 
 def test_a_crash_while_storing_publishes_nothing(member_client, monkeypatch, no_pipeline):
-    import detente.store.ingest as ingest
+    import detente.store.writing as ingest
 
     real = ingest.store_analysis
 
@@ -167,7 +167,7 @@ SETUP_AND_QUEUE = """
 import django
 django.setup()
 from django.contrib.auth.models import User
-from detente.django_setup import migrate
+from detente.store.setup import migrate
 from detente.web.models import SubmissionJob
 migrate()
 user = User.objects.create_user("sub", "sub@example.org", "a-long-pass-phrase-9")

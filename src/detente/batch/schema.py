@@ -18,9 +18,9 @@ import datetime as dt
 
 import pyarrow as pa
 
-from detente.export.plover import plover_coding
-from detente.export.versions import file_metadata
+from detente.events.plover import plover_coding
 from detente.model import Article
+from detente.versions import file_metadata
 
 ACTOR_FIELDS = ("text", "code", "country", "name", "kind")
 LOCATION_FIELDS = (("name", pa.string()), ("country", pa.string()),

@@ -45,7 +45,7 @@ def _total(sources) -> int | None:
 
 def ingest_with_progress(sources, date, options):
     """Ingest with a bar on stderr: articles done of the total, rate, elapsed time and ETA."""
-    from detente.store.ingest import ingest_sources
+    from detente.intake import ingest_sources
 
     from .progress import progress_bar
 

@@ -16,8 +16,15 @@ from pathlib import Path
 def progress_bar(label: str, total: int | None, unit: str = "articles") -> Iterator[Callable[..., None]]:
     """Yield ``update(completed, note="")``; the bar goes to stderr and stays when done."""
     from rich.console import Console
-    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn, TextColumn,
-                               TimeElapsedColumn, TimeRemainingColumn)
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TaskProgressColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
     columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TextColumn(unit),
                TaskProgressColumn(), TextColumn("elapsed"), TimeElapsedColumn(),

@@ -44,7 +44,7 @@ def open_existing_store(options) -> None:
 
     Setting Django up creates an empty, owner-only database file (so SQLite's WAL and SHM
     files take its mode): an empty file is no store either."""
-    from detente.django_setup import setup_django
+    from detente.store.setup import setup_django
 
     setup_django(options)
     from django.db import connection

@@ -6,9 +6,10 @@ columns (article, sentence, span, actor texts) come from its first mention.
 
 from __future__ import annotations
 
-from detente.batch.schema import EVENTS, blank_to_null
-from detente.export.plover import plover_coding
 from typing import TYPE_CHECKING
+
+from detente.batch.schema import EVENTS, blank_to_null
+from detente.events.plover import plover_coding
 
 if TYPE_CHECKING:  # the Django model, only for annotations: the column lists import without Django
     from detente.store.models import Event

@@ -17,15 +17,15 @@ import contextlib
 import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
-from urllib.parse import urlsplit
-
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 if TYPE_CHECKING:  # the Django model, only for annotations: the column lists import without Django
     from detente.store.models import Event
 
+from detente.atomic import is_stdout, output_path
+
 from . import ExportResult
-from .atomic import is_stdout, output_path
 from .codes import fips_country, is_country_name, split_actor_code, us_state_names
 
 ACTOR_COLUMNS = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",

@@ -14,9 +14,10 @@ import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
-from .atomic import output_path
+from detente.atomic import output_path
+from detente.versions import file_metadata
+
 from .columns import NAMES, event_row
-from .versions import file_metadata
 
 ARTICLE_COLUMNS = ("article_id", "title", "date", "source", "url", "text")
 MENTION_COLUMNS = ("event_id", "article_id", "sentence_index", "sentence", "span_start", "span_end",

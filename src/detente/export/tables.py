@@ -6,7 +6,8 @@ import csv
 from collections.abc import Iterable
 from pathlib import Path
 
-from .atomic import output_path
+from detente.atomic import output_path
+
 from .columns import NAMES, event_row
 
 PARQUET_BATCH = 10_000

@@ -6,8 +6,8 @@ import html
 import io
 from pathlib import Path
 
+from detente.atomic import atomic_path
 from detente.errors import OptionError
-from detente.export.atomic import atomic_path
 
 from .timeline import QUAD_NAMES, Timeline
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from .timeline import QUAD_NAMES, EventRef, Period, Timeline
+from detente.events.cameo import QUAD_CLASSES as QUAD_NAMES
+
+from .series import EventRef, Period, Timeline
 
 SENTENCE_CHARS = 160
 

@@ -18,7 +18,7 @@ from django.db.models import Q
 
 from detente.errors import NotFoundError
 from detente.model import ActorRef
-from detente.relations.timeline import ActorFilter
+from detente.records.filters import ActorFilter
 
 from .models import Event
 from .rows import dyad_key

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, Q, QuerySet
 
 from detente.errors import OptionError
-from detente.relations.timeline import ActorFilter
+from detente.records.filters import ActorFilter
 
 from .actors import actor_filter, dyad_q, involving_q
 from .models import Event, EventMention

@@ -1,6 +1,6 @@
 """Event records (DESIGN.md contract) -> model field values, and back.
 
-Only plain dictionaries here: the models are filled by ``store.ingest`` and
+Only plain dictionaries here: the models are filled by ``store.writing`` and
 ``store.merge``; ``event_record`` rebuilds a contract record from a stored
 event for exports.
 """

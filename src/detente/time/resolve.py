@@ -27,7 +27,6 @@ from .readings import year_of
 from .tense import is_future
 from .vocabulary import vocabulary
 
-
 _LINE_BREAK = re.compile("\n")
 
 

@@ -15,7 +15,7 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class DemoSource:
-    """One source for ``store.ingest.ingest_sources`` with the date its articles were published."""
+    """One source for ``intake.ingest_sources`` with the date its articles were published."""
 
     path: str
     date: str | None = None
@@ -92,8 +92,8 @@ def load_demo(options, nlp=None, progress=None) -> DemoReport:
 
     ``progress(done)`` is called with the number of articles done so far (stored, skipped or failed).
     """
+    from detente.intake import ingest_sources
     from detente.pipeline import load_pipeline
-    from detente.store.ingest import ingest_sources
 
     from .timeline import bump_version
 

@@ -169,7 +169,7 @@ def _finish(job: SubmissionJob, **fields) -> int:
 
 def run_job(job: SubmissionJob) -> None:
     """Read, analyse and publish one claimed job; its outcome is written to the job."""
-    from detente.store.ingest import store_analysis
+    from detente.store.writing import store_analysis
 
     from .analysis import analyse, read_submission
     from .timeline import bump_version

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from django.db import connection
 from django.db.models import Q, QuerySet
 
 from detente.errors import OptionError

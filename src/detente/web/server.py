@@ -17,7 +17,7 @@ def prepare_site(options, verbosity: int = 0) -> None:
     """Configure Django and bring the database and static files up to date."""
     from django.core.management import call_command
 
-    from detente.django_setup import migrate, setup_django
+    from detente.store.setup import migrate, setup_django
 
     setup_django(options)
     migrate(verbosity, cache_table=True)

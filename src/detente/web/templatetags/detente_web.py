@@ -5,12 +5,11 @@ from __future__ import annotations
 from django import template
 from django.utils.safestring import mark_safe
 
+from detente.events.cameo import QUAD_CLASSES as QUAD_NAMES
 from detente.web.markup import render_markdown
 
 register = template.Library()
 
-QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
-              4: "material conflict"}
 
 
 @register.filter

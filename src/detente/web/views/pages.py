@@ -18,8 +18,7 @@ from .. import queries
 from ..caching import COMMENTS, DATA, get_cached, get_or_build, set_cached
 from ..comments.models import DetenteComment
 from ..highlight import segments
-from ..timeline import (PERIODS, ChartBusy, current_version, parse_period, parse_theatre, timeline_chart,
-                        timeline_data)
+from ..timeline import PERIODS, ChartBusy, current_version, parse_period, parse_theatre, timeline_chart, timeline_data
 
 EXPLORER_PAGE_SIZE = 50
 ACTIVE_DYADS_SECONDS = 60

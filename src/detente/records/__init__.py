@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .events.cameo import describe
-from .export.plover import plover_coding
-from .model import ActorRef, Event
+from detente.events.cameo import describe
+from detente.events.plover import plover_coding
+from detente.model import ActorRef, Event
 
 
 def _actor(ref: ActorRef | None, text: str) -> dict | None:

@@ -10,9 +10,11 @@ import functools
 import hashlib
 from importlib import resources
 
+from detente import __version__
+
 CODE_TABLES = {
     "cameo_codes": ("detente.events", "data/cameo_codes.json"),
-    "plover_modes": ("detente.export", "data/plover_modes.json"),
+    "plover_modes": ("detente.events", "data/plover_modes.json"),
     "verbs_petrarch": ("detente.events", "data/verbs_petrarch.json"),
     "verbs_detente": ("detente.events", "data/verbs_detente.json"),
     "actors_phoenix": ("detente.actors", "data/phoenix_actors.jsonl.gz"),
@@ -31,8 +33,6 @@ def _digest(package: str, name: str) -> str:
 @functools.cache
 def file_metadata() -> dict[str, str]:
     """``{"detente_version": "0.1.0", "detente_table_cameo_codes": "3f2a…", ...}``."""
-    from detente import __version__
-
     metadata = {"detente_version": __version__}
     metadata.update({f"detente_table_{key}": _digest(*where) for key, where in CODE_TABLES.items()})
     return metadata

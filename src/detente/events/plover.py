@@ -25,7 +25,7 @@ NONE = PloverCoding(None, None, None)
 
 @functools.cache
 def _table() -> dict[str, dict]:
-    text = resources.files("detente.export").joinpath("data/plover_modes.json").read_text(encoding="utf-8")
+    text = resources.files("detente.events").joinpath("data/plover_modes.json").read_text(encoding="utf-8")
     return json.loads(text)["codes"]
 
 
