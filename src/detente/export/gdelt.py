@@ -25,8 +25,8 @@ if TYPE_CHECKING:  # the Django model, only for annotations: the column lists im
 
 from detente.atomic import is_stdout, output_path
 
-from . import ExportResult
 from .codes import fips_country, is_country_name, split_actor_code, us_state_names
+from .result import ExportResult
 
 ACTOR_COLUMNS = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
                  "Religion2Code", "Type1Code", "Type2Code", "Type3Code")

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 
 from detente.model import Event, Location
 
-from ..time.resolve import entities_by_sentence, paragraph_indexes
+from ..sentences import entities_by_sentence, paragraph_indexes
 from . import gazetteer
 from .candidates import governing_verb, locative_places, people_names, refers_back
 from .theatre import Evidence, infer_theatre
