@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 from detente.cli import exit_code_for
+from detente.errors import InputError
 
 
 def add_parser(subparsers):
@@ -74,7 +75,7 @@ CORPUS_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz", ".parquet", "
 
 
 def _corpora_under(folder: Path) -> list[str]:
-    from detente.errors import InputError
+    # imported when the command runs, to keep `detente --help` fast
     from detente.ingest.index import is_index
 
     found = sorted(str(p) for p in folder.rglob("*")
@@ -96,6 +97,7 @@ def expand_inputs(inputs: list[str]) -> list[str]:
 
 
 def run(args, options) -> int:
+    # imported when the command runs, to keep `detente --help` fast
     from detente.batch.job import BatchConfig, run_batch
 
     inputs = expand_inputs(args.inputs)

@@ -6,7 +6,7 @@ import csv
 import json
 import sys
 
-from detente.errors import OptionError
+from detente.errors import DataError, OptionError
 
 
 def add_filter_options(parser) -> None:
@@ -57,7 +57,7 @@ def _actor_label(actor: dict | None) -> str:
 
 
 def _event_label(item: dict) -> str:
-    from detente.errors import DataError
+    # imported when the command runs, to keep `detente --help` fast
     from detente.events.cameo import describe
 
     try:
@@ -67,6 +67,7 @@ def _event_label(item: dict) -> str:
 
 
 def write_table(items) -> None:
+    # imported when the command runs, to keep `detente --help` fast
     from rich.table import Table
 
     from .output import PIPED_WIDTH, date_label, table_console
@@ -109,10 +110,12 @@ def effective_limit(limit: int | None, fmt: str) -> int:
 
 
 def run(args, options) -> int:
+    # imported when the command runs, to keep `detente --help` fast
     from .store import open_existing_store
 
     limit = effective_limit(args.limit, args.format)
     open_existing_store(options)
+    # imported when the command runs, to keep `detente --help` fast
     from detente.store.listing import event_dict
     from detente.store.queries import event_filter_from_args, filter_events
 

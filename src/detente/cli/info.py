@@ -67,6 +67,7 @@ def gather(args, options, environ) -> dict:
 
 
 def print_table(info: dict) -> None:
+    # imported when the command runs, to keep `detente --help` fast
     from rich.table import Table
 
     from .output import table_console

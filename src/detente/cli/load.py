@@ -29,6 +29,7 @@ def _bar(total: int):
 
 
 def run(args, options) -> int:
+    # imported when the command runs, to keep `detente --help` fast
     from detente.batch.files import read_json
     from detente.batch.layout import manifest_path
     from detente.batch.reading import partition_names
@@ -36,6 +37,7 @@ def run(args, options) -> int:
 
     names = partition_names(args.directory)  # refuse a directory without output before touching the DB
     open_store(options)
+    # imported when the command runs, to keep `detente --help` fast
     from detente.store.bulk import load_output
 
     manifest = read_json(manifest_path(args.directory)) or {}

@@ -50,6 +50,7 @@ def count_articles(sources: list[str]) -> int | None:
 
 
 def _count_one(source: str) -> int | None:
+    # imported when the command runs, to keep `detente --help` fast
     from detente.ingest.fetch import is_url
     from detente.ingest.index import index_entries, is_index
     from detente.ingest.kinds import FEED, JSONL, XML, kind_for_name
@@ -72,6 +73,7 @@ MAX_COUNTED_FEED_BYTES = 16 << 20
 
 def _count_feed_entries(path: Path) -> int | None:
     """Entries of a local feed (1 for an XML page); None when it is too big or unreadable."""
+    # imported when the command runs, to keep `detente --help` fast
     from detente.ingest.feeds import looks_like_feed
 
     try:
@@ -88,6 +90,7 @@ def _count_feed_entries(path: Path) -> int | None:
 
 
 def _count_lines(path: Path) -> int | None:
+    # imported when the command runs, to keep `detente --help` fast
     from detente.ingest.jsonl import open_corpus
 
     try:

@@ -57,6 +57,7 @@ def open_existing_store(options) -> None:
         raise StorageError(
             f"no store at {name}: run `detente ingest SOURCE` or `detente demo --no-serve` to create one, "
             f"or point --data-dir / DETENTE_DATA_DIR at an existing data directory")
+    # imported when the command runs, to keep `detente --help` fast
     from detente.store import setup
 
     setup.open_store(options)

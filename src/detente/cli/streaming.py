@@ -96,6 +96,7 @@ def _options_for(args, options):
 
 def stream_command(args, options, view: View) -> int:
     """Read SOURCE, analyse each article once, print it in ``args.format``; the exit code."""
+    # imported when the command runs, to keep `detente --help` fast
     from detente.pipeline import analyze, load_pipeline
 
     options = _options_for(args, options)

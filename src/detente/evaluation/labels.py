@@ -8,15 +8,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from detente.actors.codes import country_of as actors_country_of
 from detente.events.cameo import code_table, describe, is_code, quad_class
 
 
 def country_of(code: str) -> str:
     """The country part of an actor code as ISO alpha-3, via the actors package's table."""
-    try:
-        from detente.actors.codes import country_of as actors_country_of
-    except ImportError:          # the actor code table is not installed: compare as written
-        return code[:3]
     return actors_country_of(code)
 
 

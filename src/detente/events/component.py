@@ -19,6 +19,8 @@ from detente.model import register_extensions
 
 from .cameo import code_table
 from .coder import code_doc
+from .learned.coder import learned_events
+from .learned.model import load_pair_model
 from .lexicon import load_lexicon
 from .rules import governors, modality_cues
 
@@ -46,13 +48,11 @@ class EventCoder(Pipe):
 
     @staticmethod
     def _load_model(model_path: str | None):
-        from .learned.model import load_pair_model
         return load_pair_model(model_path)
 
     def __call__(self, doc: Doc) -> Doc:
         events = code_doc(doc) if doc._.actors else []
         if self.model is not None and doc._.actors:
-            from .learned.coder import learned_events
             events = learned_events(doc, events, self.model, self.min_confidence)
         return self.set_annotations(doc, events)
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from detente.batch.schema import EVENTS, blank_to_null
+from detente.errors import DataError
+from detente.events.cameo import describe
 from detente.events.plover import plover_coding
 
 if TYPE_CHECKING:  # the Django model, only for annotations: the column lists import without Django
@@ -65,9 +67,6 @@ def event_row(event: Event) -> dict:
 
 
 def _cameo_name(code: str) -> str | None:
-    from detente.errors import DataError
-    from detente.events.cameo import describe
-
     try:
         return describe(code).name
     except DataError:

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from detente.atomic import output_path
+from detente.batch.schema import EVENTS
 from detente.versions import file_metadata
 
 from .columns import NAMES, event_row
@@ -26,8 +27,6 @@ SQL_TYPES = {"int64": "INTEGER", "int32": "INTEGER", "int8": "INTEGER", "double"
 
 
 def _events_ddl() -> str:
-    from detente.batch.schema import EVENTS
-
     columns = ", ".join(f'"{f.name}" {SQL_TYPES.get(str(f.type), "TEXT")}' for f in EVENTS)
     return f"CREATE TABLE events ({columns}, PRIMARY KEY (event_id))"
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from detente.atomic import output_path
+from detente.batch.schema import EVENTS
 
 from .columns import NAMES, event_row
 
@@ -26,8 +27,6 @@ def write_csv(events: Iterable, out: str | Path | None) -> int:
 
 
 def arrow_schema():
-    from detente.batch.schema import EVENTS
-
     return EVENTS
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import pycountry
 from django.db.models import Q
 
+from detente.actors.dictionary import load_dictionary
 from detente.errors import NotFoundError
 from detente.model import ActorRef
 from detente.records.filters import ActorFilter
@@ -56,7 +57,6 @@ def country_ref(text: str) -> ActorRef | None:
 
 def dictionary_ref(text: str) -> ActorRef | None:
     """Detente's actor dictionary (leaders, organisations, Phoenix actors), as of today."""
-    from detente.actors.dictionary import load_dictionary
 
     book = load_dictionary()
     pattern = book.actors.get(book.tokens(text.strip()))

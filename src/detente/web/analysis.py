@@ -12,7 +12,10 @@ import threading
 
 from django.conf import settings
 
-from detente.errors import InputError
+from detente.errors import InputError, TextTooLongError
+from detente.ingest import Context, Failure, articles_from_bytes, iter_articles
+from detente.pipeline import analyze, load_pipeline
+from detente.records import actor_records, doc_records
 
 log = logging.getLogger(__name__)
 _LOCK = threading.Lock()
@@ -24,7 +27,6 @@ def pipeline():
     global _NLP
     with _LOCK:
         if _NLP is None:
-            from detente.pipeline import load_pipeline
 
             log.info("loading the spaCy pipeline for submissions")
             _NLP = load_pipeline(settings.DETENTE_OPTIONS)
@@ -38,8 +40,6 @@ def submission_options():
 
 
 def _first_article(items, where: str):
-    from detente.ingest import Failure
-
     for item in items:
         if isinstance(item, Failure):
             raise item.error
@@ -50,7 +50,6 @@ def _first_article(items, where: str):
 def read_submission(**submission):
     """An ``Article`` from a submission's text, file or URL (with its title and date); a
     submission over the site's size limit is refused naming the site's own setting."""
-    from detente.errors import TextTooLongError
 
     options = submission_options()
     try:
@@ -66,8 +65,6 @@ def read_submission(**submission):
 
 def _read_submission(options, *, title: str = "", date=None, text: str = "", url: str = "",
                      file_name: str = "", file_data: bytes = b""):
-    from detente.ingest import Context, articles_from_bytes, iter_articles
-
     title = title or None
     if url:
         return _first_article(iter_articles(url, options, date=date, title=title, public_only=True), url)
@@ -80,8 +77,6 @@ def _read_submission(options, *, title: str = "", date=None, text: str = "", url
 
 def analyse(article) -> tuple[list[dict], list[dict], str]:
     """(event records, actor rows, model name) of one article."""
-    from detente.pipeline import analyze
-    from detente.records import actor_records, doc_records
 
     nlp = pipeline()
     with _LOCK:  # one analysis at a time per process: spaCy pipelines are not thread-safe

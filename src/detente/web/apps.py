@@ -24,6 +24,7 @@ class WebConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        # waits for Django: the signal handlers use the models, loaded once the apps are ready
         from . import signals  # noqa: F401  (cache invalidation on new events/corrections)
 
         post_migrate.connect(sync_site_domain, dispatch_uid="detente.sync_site_domain")

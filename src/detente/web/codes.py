@@ -5,12 +5,12 @@ from __future__ import annotations
 from functools import lru_cache
 
 from detente.errors import DataError
+from detente.events.cameo import describe
 
 
 @lru_cache(maxsize=512)
 def cameo_name(code: str) -> str:
     """The CAMEO name of ``code``, or '' when the table does not know it."""
-    from detente.events.cameo import describe
 
     try:
         return describe(code).name

@@ -8,7 +8,10 @@ import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import detente
 from detente.errors import InputError
+from detente.ingest import iter_articles
+from detente.pipeline import load_pipeline
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +36,6 @@ class DemoReport:
 
 def samples_dir() -> Path:
     """``samples/`` of the repository holding this (editable) install."""
-    import detente
 
     candidates = [Path(detente.__file__).resolve().parents[2] / "samples", Path.cwd() / "samples"]
     for candidate in candidates:
@@ -64,7 +66,7 @@ def _article_source(path: Path, entry: dict) -> DemoSource:
 
 def label_article(options, source: DemoSource) -> None:
     """Give a stored sample text the title and source its index names (text files carry neither)."""
-    from detente.ingest import iter_articles
+    # waits for Django: `detente demo` imports this module before it sets Django up
     from detente.store.models import Article
 
     if not (source.title or source.source):
@@ -92,8 +94,8 @@ def load_demo(options, nlp=None, progress=None) -> DemoReport:
 
     ``progress(done)`` is called with the number of articles done so far (stored, skipped or failed).
     """
+    # waits for Django: `detente demo` imports this module before it sets Django up
     from detente.intake import ingest_sources
-    from detente.pipeline import load_pipeline
 
     from .timeline import bump_version
 

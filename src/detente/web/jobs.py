@@ -33,8 +33,11 @@ from django.db.models import F
 from django.utils import timezone
 
 from detente.errors import DetenteError, OptionError
+from detente.store import writing
 
+from . import analysis
 from .models import SubmissionJob
+from .timeline import bump_version
 
 log = logging.getLogger(__name__)
 
@@ -169,17 +172,12 @@ def _finish(job: SubmissionJob, **fields) -> int:
 
 def run_job(job: SubmissionJob) -> None:
     """Read, analyse and publish one claimed job; its outcome is written to the job."""
-    from detente.store.writing import store_analysis
-
-    from .analysis import analyse, read_submission
-    from .timeline import bump_version
-
     try:
-        article = read_submission(title=job.title, date=job.date, text=job.text, url=job.url,
-                                  file_name=job.file_name, file_data=job.file_data or b"")
-        records, actors, model_name = analyse(article)
+        article = analysis.read_submission(title=job.title, date=job.date, text=job.text, url=job.url,
+                                           file_name=job.file_name, file_data=job.file_data or b"")
+        records, actors, model_name = analysis.analyse(article)
         with transaction.atomic():  # the article and the job's "done" together, or neither
-            result = store_analysis(article, records, actors, model_name=model_name, submitted_by=job.user)
+            result = writing.store_analysis(article, records, actors, model_name=model_name, submitted_by=job.user)
             if not _finish(job, state=State.DONE, article=result.article, already_published=not result.created):
                 raise JobTakenAway(job.pk)  # roll the article back: the job's state says otherwise
     except JobTakenAway:

@@ -13,6 +13,7 @@ import datetime as dt
 from functools import lru_cache
 
 from detente.actors.codes import country_name, to_iso3
+from detente.actors.data_files import read_json, read_tsv
 
 # CAMEO role codes (the part after the country) in words.
 ROLES = {
@@ -35,7 +36,6 @@ REGIONS = {
 @lru_cache(maxsize=1)
 def organisations() -> dict[str, str]:
     """CAMEO code -> the organisation's own name (the first row naming a code wins)."""
-    from detente.actors.data_files import read_tsv
 
     table: dict[str, str] = {}
     for row in read_tsv("organisations.tsv"):
@@ -48,8 +48,6 @@ SHORT_NAMES = {"GBR": "United Kingdom", "USA": "United States"}
 
 @lru_cache(maxsize=1)
 def _country_aliases() -> dict[str, list[str]]:
-    from detente.actors.data_files import read_json
-
     return {code: entry.get("aliases", []) for code, entry in read_json("countries.json").items()
             if isinstance(entry, dict)}
 
@@ -153,7 +151,6 @@ def period_label(start: dt.date | str, by: str) -> str:
 @lru_cache(maxsize=1)
 def _names_to_codes() -> dict[str, str]:
     """Lower-case country and organisation names and aliases -> their code."""
-    from detente.actors.data_files import read_tsv
 
     table: dict[str, str] = {}
     for row in read_tsv("organisations.tsv"):

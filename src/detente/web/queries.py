@@ -13,7 +13,11 @@ from django.db.models import Q, QuerySet
 
 from detente.errors import OptionError
 from detente.model import MODALITIES
-from detente.store.models import Article, Event
+from detente.store.models import Article, Event, EventMention
+from detente.store.search import event_text_query, words
+from detente.store.search import search_articles as found
+
+from .names import actor_label, name_to_code
 
 CODE_RE = re.compile(r"^[A-Z]{3}$")
 ACTOR_RE = re.compile(r"^[A-Z0-9]{3,32}$")
@@ -71,7 +75,6 @@ def parse_positive_int(value: str, name: str, maximum: int | None = None) -> int
 
 def _filter_value(name: str, raw: str):
     if name == "q":
-        from detente.store.search import event_text_query
 
         if len(raw) > MAX_ACTOR_CHARS:
             raise OptionError(f"parameter 'q' must be at most {MAX_ACTOR_CHARS} characters")
@@ -89,8 +92,6 @@ def _filter_value(name: str, raw: str):
         return Q(modality=raw.strip().lower())
     if name == "source":
         from django.db.models import Exists, OuterRef
-
-        from detente.store.models import EventMention
 
         outlet = raw.strip()[:MAX_ACTOR_CHARS]
         return Q(Exists(EventMention.objects.filter(event=OuterRef("pk"), article__source__iexact=outlet)))
@@ -147,7 +148,6 @@ def split_actors(raw: str) -> list[str]:
 def actor_side(term: str, side: str) -> Q:
     """Events whose ``side`` ('source' or 'target') is the actor ``term``: a country code, an actor
     code, a country or organisation name, or part of an actor's name."""
-    from .names import name_to_code
 
     code = name_to_code(term) or (term.upper() if ACTOR_RE.match(term.upper()) else "")
     if code:
@@ -175,8 +175,6 @@ def actor_query(raw: str) -> Q:
 
 
 def _country_code(term: str) -> str:
-    from .names import name_to_code
-
     code = name_to_code(term) or term.upper()
     return code if CODE_RE.match(code) else ""
 
@@ -217,7 +215,6 @@ def attach_evidence(events) -> list:
     """Set ``evidence`` on each event: the first sentence reporting it (one query for them all).
     Done on the page's events only: as a subquery in the SELECT, SQLite would compute it for every
     matching row before sorting."""
-    from detente.store.models import EventMention
 
     events = list(events)
     first: dict[int, str] = {}
@@ -269,7 +266,6 @@ def sources_with_events() -> list[str]:
 
 def search_articles(text: str) -> QuerySet:
     """Articles matching the words: FTS5 on SQLite, an indexed tsvector on PostgreSQL."""
-    from detente.store.search import search_articles as found
 
     return found(text)
 
@@ -300,9 +296,6 @@ def stored_actors() -> list[dict]:
 def search_actors(text: str, limit: int = 12) -> list[dict]:
     """Actors named like the words: a country or organisation by name or code, and the stored actors
     whose name holds the words, most reported first. Each: code, label, events."""
-    from detente.store.search import words
-
-    from .names import actor_label, name_to_code
 
     phrase = " ".join(words(text)).lower()
     if not phrase:
@@ -321,8 +314,6 @@ def with_event_counts(queryset: QuerySet) -> QuerySet:
     """Each article with ``event_count``: the distinct events it reports (a subquery per row shown)."""
     from django.db.models import Count, IntegerField, OuterRef, Subquery
     from django.db.models.functions import Coalesce
-
-    from detente.store.models import EventMention
 
     counts = (EventMention.objects.filter(article=OuterRef("pk")).order_by().values("article")
               .annotate(n=Count("event", distinct=True)).values("n"))

@@ -33,6 +33,7 @@ def warm_up() -> None:
 def serve_site(host: str, port: int, threads: int) -> None:
     """Serve the WSGI application with waitress until interrupted, with the submission job
     workers (DETENTE_SUBMIT_WORKERS processes) running beside it."""
+    # waits for Django: prepare_site() has set Django up by now
     import waitress
     from django.conf import settings
 

@@ -19,7 +19,9 @@ from django.core.serializers.json import DjangoJSONEncoder
 
 from detente.errors import OptionError
 
+from . import chart_png
 from .caching import DATA, get_cached, get_or_build, set_cached
+from .timeline_adapter import timeline_dict
 
 PERIODS = ("week", "month", "quarter", "year")
 
@@ -63,8 +65,6 @@ def timeline_data(dyad: str, by: str, theatre: str = "") -> dict:
 
 
 def build_timeline(dyad: str, by: str, theatre: str = "") -> dict:
-    from .timeline_adapter import timeline_dict
-
     return timeline_dict(dyad, by, theatre or None)
 
 
@@ -81,7 +81,6 @@ class ChartBusy(Exception):
 
 def timeline_chart(dyad: str, by: str, theatre: str = "") -> bytes:
     """The PNG chart of a timeline, from the cache or drawn once; ChartBusy when the drawer is taken."""
-    from .chart_png import timeline_png
 
     text = timeline_json(dyad, by, theatre)
     key = f"detente:chart:{hashlib.sha256(text.encode()).hexdigest()}"
@@ -93,7 +92,7 @@ def timeline_chart(dyad: str, by: str, theatre: str = "") -> bytes:
     try:
         png = get_cached(key)  # drawn by the thread we waited for
         if png is None:
-            png = timeline_png(json.loads(text))
+            png = chart_png.timeline_png(json.loads(text))
             set_cached(key, png, settings.DETENTE_TIMELINE_CACHE_SECONDS)
         return png
     finally:

@@ -24,6 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     import django
 
     django.setup()
+    # waits for Django: django.setup() above
     from .jobs import work
 
     if hasattr(os, "nice"):

@@ -6,7 +6,11 @@ from django import template
 from django.utils.safestring import mark_safe
 
 from detente.events.cameo import QUAD_CLASSES as QUAD_NAMES
+from detente.web.codes import cameo_name
+from detente.web.comments.forms import DetenteCommentForm
 from detente.web.markup import render_markdown
+from detente.web.names import actor_label, date_label, dyad_label, period_label
+from detente.web.names import code_name as name
 
 register = template.Library()
 
@@ -50,15 +54,12 @@ def query_with(request, **changes) -> str:
 
 @register.filter
 def cameo_label(code: str) -> str:
-    from detente.web.codes import cameo_name
-
     return cameo_name(str(code))
 
 
 @register.simple_tag
 def comment_form_for(target, parent=None):
     """A fresh comment form for ``target`` (with the security fields), replying to ``parent``."""
-    from detente.web.comments.forms import DetenteCommentForm
 
     return DetenteCommentForm(target, initial={"parent": parent.pk if parent else None})
 
@@ -71,44 +72,34 @@ def can_edit(comment, user) -> bool:
 @register.filter
 def code_name(code) -> str:
     """A country, organisation or actor code by name ('RUS' -> 'Russia', 'IGOWSTNAT' -> 'NATO')."""
-    from detente.web.names import code_name as name
 
     return name(str(code or ""))
 
 
 @register.filter
 def dyad_name(dyad) -> str:
-    from detente.web.names import dyad_label
-
     return dyad_label(str(dyad or ""))
 
 
 @register.filter
 def source_label(event) -> str:
-    from detente.web.names import actor_label
-
     return actor_label(event.source_code, event.source_name, event.source_country)
 
 
 @register.filter
 def target_label(event) -> str:
-    from detente.web.names import actor_label
-
     return actor_label(event.target_code, event.target_name, event.target_country) if event.target_code else ""
 
 
 @register.filter
 def event_date(event) -> str:
     """The event's date as precise as it is known ('February 2020', '2016-2019')."""
-    from detente.web.names import date_label
 
     return date_label(event.date_start, event.date_end, event.date_granularity)
 
 
 @register.filter
 def period_name(start, by) -> str:
-    from detente.web.names import period_label
-
     return period_label(start, by)
 
 
@@ -125,8 +116,6 @@ def sort_toggle(key: str, current: str) -> str:
 def day_name(value) -> str:
     """An ISO date (or date) as '27 February 2020'; '' for none."""
     import datetime as dt
-
-    from detente.web.names import date_label
 
     if not value:
         return ""

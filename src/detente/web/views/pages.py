@@ -16,8 +16,12 @@ from detente.store.models import Article, Event, EventMention
 
 from .. import queries
 from ..caching import COMMENTS, DATA, get_cached, get_or_build, set_cached
+from ..codes import cameo_name
 from ..comments.models import DetenteComment
 from ..highlight import segments
+from ..names import actor_label, date_label, dyad_label
+from ..problems import problem
+from ..serialize import event_dict
 from ..timeline import PERIODS, ChartBusy, current_version, parse_period, parse_theatre, timeline_chart, timeline_data
 
 EXPLORER_PAGE_SIZE = 50
@@ -235,9 +239,6 @@ def _cell(value):
 
 
 def _csv_row(event) -> list:
-    from ..codes import cameo_name
-    from ..names import actor_label, date_label, dyad_label
-
     return [event.pk, event.date_start or "", event.date_end or "", event.date_granularity,
             date_label(event.date_start, event.date_end, event.date_granularity), event.dyad, dyad_label(event.dyad),
             event.source_code, actor_label(event.source_code, event.source_name, event.source_country), event.cameo,
@@ -254,9 +255,6 @@ def explorer_download(request, fmt: str):
     import json
 
     from django.http import StreamingHttpResponse
-
-    from ..problems import problem
-    from ..serialize import event_dict
 
     try:
         events = queries.filter_events(request.GET)
@@ -316,8 +314,6 @@ def event_map(request):
     import hashlib
 
     from django.http import QueryDict
-
-    from ..caching import DATA
 
     filters = QueryDict(mutable=True)
     for name, value in queries.event_filters(request.GET).items():
