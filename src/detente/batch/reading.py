@@ -14,9 +14,9 @@ from pathlib import Path
 import pyarrow.parquet as pq
 
 from detente.errors import InputError
+from detente.records.schema import row_record
 
 from . import layout
-from .schema import row_record
 
 
 def partition_names(out: Path) -> list[str]:

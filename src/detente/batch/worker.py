@@ -23,12 +23,13 @@ from detente.errors import DetenteError, RecordError
 from detente.model import Article
 from detente.pipeline import analyze, load_pipeline
 from detente.records import actor_records, doc_records
+from detente.records.schema import record_row
 from detente.settings import Options
 
 from . import files, layout
 from .articles import to_article
 from .inputs import Partition, read_partition
-from .schema import TABLES, actor_row, article_row, event_row, to_table
+from .schema import TABLES, actor_row, article_row, to_table
 
 log = logging.getLogger(__name__)
 
@@ -115,7 +116,7 @@ def _tables(part: Partition, articles: list[Article], outcomes: list) -> tuple[d
             errors.append({"article_id": article.id, "partition": part.name, "reason": outcome})
             continue
         tables["articles"].append(article_row(article, len(outcome["events"])))
-        tables["events"].extend(event_row(record) for record in outcome["events"])
+        tables["events"].extend(record_row(record) for record in outcome["events"])
         tables["actors"].extend(actor_row(row) for row in outcome["actors"])
     return tables, errors
 

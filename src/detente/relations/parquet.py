@@ -19,8 +19,8 @@ import pyarrow as pa
 
 from detente.batch import layout
 from detente.batch.reading import partition_names
-from detente.batch.schema import row_record
 from detente.records.merging import Merger
+from detente.records.schema import row_record
 from detente.store import rows
 
 from .timeline import UNCOUNTED_MODALITIES, ActorFilter, AggregateRow, DyadQuery, EventRef, period_start

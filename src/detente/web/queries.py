@@ -13,11 +13,11 @@ from django.db.models import Q, QuerySet
 
 from detente.errors import OptionError
 from detente.model import MODALITIES
+from detente.records.names import actor_label, name_to_code
+from detente.store.listing import attach_evidence
 from detente.store.models import Article, Event, EventMention
 from detente.store.search import event_text_query, words
 from detente.store.search import search_articles as found
-
-from .names import actor_label, name_to_code
 
 CODE_RE = re.compile(r"^[A-Z]{3}$")
 ACTOR_RE = re.compile(r"^[A-Z0-9]{3,32}$")
@@ -211,24 +211,8 @@ def filter_events(params) -> QuerySet:
     return Event.objects.filter(query).order_by(*ordering)
 
 
-def attach_evidence(events) -> list:
-    """Set ``evidence`` on each event: the first sentence reporting it (one query for them all).
-    Done on the page's events only: as a subquery in the SELECT, SQLite would compute it for every
-    matching row before sorting."""
-
-    events = list(events)
-    first: dict[int, str] = {}
-    rows = (EventMention.objects.filter(event_id__in=[e.pk for e in events])
-            .order_by("event_id", "article__date", "id").values_list("event_id", "sentence"))
-    for event_id, sentence in rows:
-        first.setdefault(event_id, sentence)
-    for event in events:
-        event.evidence = first.get(event.pk, "")
-    return events
-
-
 def iter_with_evidence(queryset: QuerySet, chunk: int = 2000):
-    """Every event of a queryset with its evidence, read in chunks (for downloads)."""
+    """Every event of a queryset with its evidence (``store.listing.attach_evidence``), read in chunks."""
     batch = []
     for event in queryset.iterator(chunk_size=chunk):
         batch.append(event)

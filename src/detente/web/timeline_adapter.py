@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from detente.records.names import code_name, dyad_label, period_label
 from detente.relations.db import DatabaseBackend
 from detente.relations.timeline import ActorFilter, DyadQuery, next_period, timeline_for
 from detente.store.models import EventMention
-
-from .names import code_name, dyad_label, period_label
 
 
 def dyad_query(dyad: str, by: str, theatre: str | None) -> DyadQuery:

@@ -6,11 +6,10 @@ from django import template
 from django.utils.safestring import mark_safe
 
 from detente.events.cameo import QUAD_CLASSES as QUAD_NAMES
-from detente.web.codes import cameo_name
+from detente.records.names import actor_label, cameo_name, date_label, dyad_label, period_label
+from detente.records.names import code_name as name
 from detente.web.comments.forms import DetenteCommentForm
 from detente.web.markup import render_markdown
-from detente.web.names import actor_label, date_label, dyad_label, period_label
-from detente.web.names import code_name as name
 
 register = template.Library()
 

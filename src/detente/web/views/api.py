@@ -19,6 +19,7 @@ from django.utils.cache import get_conditional_response
 from django.views.decorators.csrf import csrf_exempt
 
 from detente.errors import DetenteError, NotFoundError, OptionError
+from detente.store import listing
 from detente.store.models import Article, Event, EventMention
 
 from .. import queries, serialize
@@ -128,7 +129,8 @@ def article(request, pk: int):
 @api_view
 def events(request):
     found = queries.filter_events(request.GET)
-    return JsonResponse(paginate(request, found, serialize.event_dict, queries.attach_evidence))
+    return JsonResponse(paginate(request, found, listing.event_dict,
+                                lambda events: listing.attach_evidence(events, mentions=True)))
 
 
 @api_view
@@ -136,7 +138,7 @@ def event(request, pk: int):
     found = Event.objects.filter(pk=pk).first()
     if found is None:
         raise NotFoundError(f"no event {pk}: list them at /api/events")
-    return JsonResponse(serialize.event_dict(queries.attach_evidence([found])[0]))
+    return JsonResponse(listing.event_dict(found))
 
 
 @api_view

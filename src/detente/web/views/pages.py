@@ -12,16 +12,15 @@ from django.utils.safestring import mark_safe
 
 from detente.errors import DetenteError
 from detente.model import MODALITIES
+from detente.records.names import actor_label, cameo_name, date_label, dyad_label
+from detente.store.listing import attach_evidence, event_dicts
 from detente.store.models import Article, Event, EventMention
 
 from .. import queries
 from ..caching import COMMENTS, DATA, get_cached, get_or_build, set_cached
-from ..codes import cameo_name
 from ..comments.models import DetenteComment
 from ..highlight import segments
-from ..names import actor_label, date_label, dyad_label
 from ..problems import problem
-from ..serialize import event_dict
 from ..timeline import PERIODS, ChartBusy, current_version, parse_period, parse_theatre, timeline_chart, timeline_data
 
 EXPLORER_PAGE_SIZE = 50
@@ -78,7 +77,7 @@ def home(request):
     if query:
         found = queries.with_event_counts(queries.search_articles(query).order_by(F("date").desc(nulls_last=True),
                                                                                   "-id"))[:50]
-        events_found = queries.attach_evidence(queries.filter_events({"q": query})[:20])
+        events_found = attach_evidence(queries.filter_events({"q": query})[:20])
         actors_found = queries.search_actors(query)
     try:
         number = queries.parse_positive_int(request.GET.get("page", "1"), "page")
@@ -218,7 +217,7 @@ def explorer(request):
     except DetenteError as err:
         return render(request, "detente/explorer.html", {**context, "error": err.message}, status=400)
     page = Paginator(events, EXPLORER_PAGE_SIZE).get_page(page_number)
-    page.object_list = queries.attach_evidence(page.object_list)
+    page.object_list = attach_evidence(page.object_list)
     download = request.GET.copy()
     download.pop("page", None)
     return render(request, "detente/explorer.html", {**context, "page": page, "download": download.urlencode()})
@@ -260,7 +259,7 @@ def explorer_download(request, fmt: str):
         events = queries.filter_events(request.GET)
     except DetenteError as err:
         return problem(400, err.message, err.code)
-    rows = queries.iter_with_evidence(events)
+    rows = queries.iter_with_evidence(events) if fmt == "csv" else event_dicts(events)
 
     class Echo:
         def write(self, value):
@@ -277,9 +276,8 @@ def explorer_download(request, fmt: str):
     else:
         def chunks():
             yield "["
-            for i, event in enumerate(rows):
-                yield ("," if i else "") + json.dumps({**event_dict(event), "evidence": event.evidence or ""},
-                                                      ensure_ascii=False)
+            for i, item in enumerate(rows):
+                yield ("," if i else "") + json.dumps(item, ensure_ascii=False)
             yield "]\n"
         response = StreamingHttpResponse(chunks(), content_type="application/json")
     response["Content-Disposition"] = f'attachment; filename="events.{fmt}"'
