@@ -208,3 +208,21 @@ def test_the_cli_and_the_api_give_the_same_json_for_an_event(client, site, monke
     assert printed == [client.get(f"/api/events/{event.pk}").json()]
     listed = client.get("/api/events", {"code": "190"}).json()["results"]
     assert listed == printed and printed[0]["mentions"][0]["sentence"] == printed[0]["evidence"]
+
+
+@pytest.mark.parametrize("cli_options,site_params", [
+    ({"dyad": "Russia,Turkey"}, {"dyad": "RUS-TUR"}),
+    ({"actor": "RUS", "since": "2020-01-01", "until": "2020-12-31"}, {"actor": "Russia", "start": "2020-01-01",
+                                                                      "end": "2020-12-31"}),
+    ({"quad": 4, "code": "19"}, {"quad_class": "4", "code": "19"}),
+])
+def test_the_cli_and_the_site_filters_select_the_same_events(site, cli_options, site_params):
+    import argparse
+
+    from detente.store.queries import event_filter_from_args, filter_events
+    from detente.web import queries
+
+    args = argparse.Namespace(**{name: None for name in ("dyad", "actor", "code", "quad", "since", "until",
+                                                          "theatre")} | cli_options)
+    from_cli = [e.pk for e in filter_events(event_filter_from_args(args))]
+    assert from_cli and sorted(from_cli) == sorted(e.pk for e in queries.filter_events(site_params))

@@ -159,7 +159,7 @@ def event_detail(request, pk: int):
 def relation_params(request, dyad: str) -> tuple[str, str, str]:
     """(sorted dyad, period, theatre) from the URL; 404 when they make no sense."""
     try:
-        return (queries.parse_dyad(dyad), parse_period(request.GET.get("by")),
+        return (queries.parse_country_dyad(dyad), parse_period(request.GET.get("by")),
                 parse_theatre(request.GET.get("theatre")))
     except DetenteError as err:
         raise Http404(err.message) from err
@@ -171,7 +171,7 @@ def relation(request, dyad: str):
     if normal != dyad:
         return redirect("relation", dyad=normal)
     try:
-        compare = queries.parse_dyad(request.GET["compare"]) if request.GET.get("compare", "").strip() else ""
+        compare = queries.parse_country_dyad(request.GET["compare"]) if request.GET.get("compare", "").strip() else ""
     except DetenteError as err:
         raise Http404(err.message) from err
     data = timeline_data(normal, by, theatre)
