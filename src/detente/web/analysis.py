@@ -14,23 +14,16 @@ from django.conf import settings
 
 from detente.errors import InputError, TextTooLongError
 from detente.ingest import Context, Failure, articles_from_bytes, iter_articles
-from detente.pipeline import analyze, load_pipeline
+from detente.pipeline import analyze, cached_pipeline
 from detente.records import actor_records, doc_records
 
 log = logging.getLogger(__name__)
 _LOCK = threading.Lock()
-_NLP = None
 
 
 def pipeline():
     """The pipeline, loaded on first use (a few seconds) and kept for the process."""
-    global _NLP
-    with _LOCK:
-        if _NLP is None:
-
-            log.info("loading the spaCy pipeline for submissions")
-            _NLP = load_pipeline(settings.DETENTE_OPTIONS)
-        return _NLP
+    return cached_pipeline(settings.DETENTE_OPTIONS)[0]
 
 
 def submission_options():
