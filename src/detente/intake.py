@@ -2,7 +2,7 @@
 
 ``ingest_sources`` expands and reads sources (``detente.ingest``), skips articles
 whose content hash is already stored *before* analysing them, analyses the
-rest (``detente.pipeline``), and stores each one with ``store.writing.store_analysis``
+rest (``detente.analysis``, the one analysis core), and stores each one with ``store.writing.store_analysis``
 in its own transaction. A failing source, article or write is counted with its
 reason in the ``IngestReport``; it never stops the run.
 """
@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import itertools
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from detente import model, pipeline, records
+from detente import analysis, model, pipeline
+from detente.analysis import Analysis
 from detente.errors import DetenteError
 from detente.ingest import Failure, expand_sources, iter_articles
 from detente.store import writing
@@ -99,52 +100,21 @@ def new_articles(job: IngestJob, sources: list[str], date=None) -> Iterator[mode
             job.tick()
 
 
-def _chunks(items: Iterable, size: int) -> Iterator[list]:
-    chunk = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
-def analyze_safely(articles: Iterable[model.Article], nlp, batch_size: int) -> Iterator[tuple]:
-    """(article, doc, None) or (article, None, error): one bad article does not stop the stream."""
-    for chunk in _chunks(articles, batch_size):
+def store_outcome(job: IngestJob, outcome: Analysis) -> None:
+    """Store one analysed article (its own transaction), or count its failure with the reason."""
+    error = outcome.error
+    if not outcome.failed:
         try:
-            docs = list(pipeline.analyze(chunk, nlp, batch_size=batch_size))
-        except Exception:  # noqa: BLE001 - retry one by one to find the culprit
-            yield from _analyze_one_by_one(chunk, nlp)
-            continue
-        yield from ((article, doc, None) for article, doc in zip(chunk, docs))
-
-
-def _analyze_one_by_one(chunk: list, nlp) -> Iterator[tuple]:
-    for article in chunk:
-        try:
-            yield article, next(pipeline.analyze([article], nlp, batch_size=1)), None
-        except Exception as exc:  # noqa: BLE001 - reported and counted per article
-            yield article, None, exc
-
-
-def store_doc(job: IngestJob, article: model.Article, doc) -> None:
-    result = writing.store_analysis(article, records.doc_records(doc), records.actor_records(doc), model_name=job.model_name)
-    job.report.added += result.created
-    job.report.skipped += not result.created  # stored meanwhile by another process: counted, not lost
-    job.report.events_added += result.events_added
-    job.report.mentions_added += result.mentions_added
-
-
-def _store_one(job: IngestJob, article: model.Article, doc, error) -> None:
-    if error is None:
-        try:
-            store_doc(job, article, doc)
+            result = writing.store_analysis(outcome.article, outcome.events, outcome.actors, model_name=job.model_name)
         except Exception as exc:  # noqa: BLE001 - the transaction rolled back; count it
-            error = exc
-    if error is not None:
-        job.report.fail(_where(article), f"{type(error).__name__}: {error}")
+            error = f"store failed: {type(exc).__name__}: {exc}"
+        else:
+            job.report.added += result.created
+            job.report.skipped += not result.created  # stored meanwhile by another process: counted, not lost
+            job.report.events_added += result.events_added
+            job.report.mentions_added += result.mentions_added
+    if error:
+        job.report.fail(_where(outcome.article), error)
     job.tick()
 
 
@@ -162,6 +132,6 @@ def ingest_sources(sources: list[str], options, *, date=None, nlp=None,
         return job.report
     job.nlp = nlp if nlp is not None else pipeline.load_pipeline(options)
     job.model_name = f"{job.nlp.meta.get('lang', '')}_{job.nlp.meta.get('name', '')}"
-    for article, doc, error in analyze_safely(itertools.chain([first], articles), job.nlp, options.batch_size):
-        _store_one(job, article, doc, error)
+    for outcome in analysis.analyse_articles(itertools.chain([first], articles), job.nlp, options.batch_size):
+        store_outcome(job, outcome)
     return job.report

@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from detente.errors import NoMainTextError
 from detente.store.models import Article
-from detente.web import analysis, jobs
+from detente.web import jobs
+from detente.web import submission as analysis
 from detente.web.models import SubmissionJob
 
 pytestmark = [pytest.mark.db, pytest.mark.django_db]

@@ -3,10 +3,10 @@
 The spaCy pipeline is loaded once per worker process (once per worker
 thread with ``--threads-per-worker`` above 1: a pipeline and its memory zones
 are not shared between threads) and cached by model name; every partition of
-that worker reuses it. Documents stream through
-``nlp.pipe`` inside a spaCy memory zone, so strings interned for one
-partition are released before the next and a worker's memory stays flat
-however long the corpus.
+that worker reuses it. Documents stream through the analysis core
+(``detente.analysis``) inside spaCy memory zones, one per batch, so strings
+interned for one batch are released before the next and a worker's memory
+stays flat however long the corpus.
 """
 
 from __future__ import annotations
@@ -18,10 +18,10 @@ import time
 
 from spacy.language import Language
 
+from detente import analysis
 from detente.errors import DetenteError, RecordError
 from detente.model import Article
-from detente.pipeline import analyze, cached_pipeline
-from detente.records import actor_records, doc_records
+from detente.pipeline import cached_pipeline
 from detente.records.schema import record_row
 from detente.settings import Options
 
@@ -37,47 +37,11 @@ def get_pipeline(options: Options) -> tuple[Language, float]:
     return cached_pipeline(options, per_thread=True)
 
 
-def _reason(stage: str, exc: Exception) -> str:
-    return f"{stage} failed: {type(exc).__name__}: {exc}"
-
-
-def _records_or_reason(doc) -> dict | str:
-    """{"events": event records, "actors": actor mention rows}, or why they could not be made."""
-    try:
-        return {"events": doc_records(doc), "actors": actor_records(doc)}
-    except Exception as exc:  # noqa: BLE001 - one bad document must not stop the partition
-        return _reason("records", exc)
-
-
-def _stream(articles: list[Article], nlp: Language, batch_size: int, results: dict) -> None:
-    """Fill ``results`` (keyed by ``id(article)``) until the stream ends or a document breaks it."""
-    try:
-        for doc in analyze(articles, nlp, batch_size):
-            results[id(doc._.article)] = _records_or_reason(doc)
-    except Exception as exc:  # noqa: BLE001 - the culprit is found by the one-by-one rerun
-        log.info("a batch failed (%s); rerunning its documents one by one", exc)
-
-
-def _one(article: Article, nlp: Language) -> dict | str:
-    try:
-        return _records_or_reason(next(analyze([article], nlp, 1)))
-    except Exception as exc:  # noqa: BLE001 - recorded in the errors file
-        return _reason("pipeline", exc)
-
-
 def analyse_articles(articles: list[Article], nlp: Language, batch_size: int) -> list[dict | str]:
-    """Per article, in order: its event records and actor rows, or why it failed.
-
-    Documents stream through ``nlp.pipe``; when one breaks the stream, the
-    articles not yet done run one by one so only the culprit is lost.
-    """
-    results: dict[int, dict | str] = {}
-    with nlp.memory_zone():
-        _stream(articles, nlp, batch_size, results)
-        for article in articles:
-            if id(article) not in results:
-                results[id(article)] = _one(article, nlp)
-    return [results[id(a)] for a in articles]
+    """Per article, in order: its event records and actor rows, or why it failed
+    (``detente.analysis``: only a broken article is lost)."""
+    return [outcome.error if outcome.failed else {"events": outcome.events, "actors": outcome.actors}
+            for outcome in analysis.analyse_articles(articles, nlp, batch_size)]
 
 
 def _parse(part: Partition, options: Options) -> tuple[list[Article], list[dict]]:

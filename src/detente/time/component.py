@@ -8,8 +8,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from detente.actors.dictionary import load_dictionary
-from detente.event_stage import EventStage
 from detente.model import Event, EventDate, register_extensions
+from detente.stage import EventStage
 
 from .resolve import SentenceTime, mention_for, sentence_times
 from .vocabulary import vocabulary

@@ -35,7 +35,7 @@ from django.utils import timezone
 from detente.errors import DetenteError, OptionError
 from detente.store import writing
 
-from . import analysis
+from . import submission
 from .models import SubmissionJob
 from .timeline import bump_version
 
@@ -173,9 +173,9 @@ def _finish(job: SubmissionJob, **fields) -> int:
 def run_job(job: SubmissionJob) -> None:
     """Read, analyse and publish one claimed job; its outcome is written to the job."""
     try:
-        article = analysis.read_submission(title=job.title, date=job.date, text=job.text, url=job.url,
-                                           file_name=job.file_name, file_data=job.file_data or b"")
-        records, actors, model_name = analysis.analyse(article)
+        article = submission.read_submission(title=job.title, date=job.date, text=job.text, url=job.url,
+                                             file_name=job.file_name, file_data=job.file_data or b"")
+        records, actors, model_name = submission.analyse(article)
         with transaction.atomic():  # the article and the job's "done" together, or neither
             result = writing.store_analysis(article, records, actors, model_name=model_name, submitted_by=job.user)
             if not _finish(job, state=State.DONE, article=result.article, already_published=not result.created):

@@ -1,4 +1,4 @@
-"""Read and analyse one submitted article; the spaCy pipeline loads once per process.
+"""Read and analyse one submitted article (``detente.analysis``); the spaCy pipeline loads once per process.
 
 This runs in the job worker (``detente.web.jobs``), never in a request: a
 submission of hundreds of thousands of characters takes minutes to analyse.
@@ -12,10 +12,10 @@ import threading
 
 from django.conf import settings
 
+from detente.analysis import StageFailed, analyse_articles
 from detente.errors import InputError, TextTooLongError
 from detente.ingest import Context, Failure, articles_from_bytes, iter_articles
-from detente.pipeline import analyze, cached_pipeline
-from detente.records import actor_records, doc_records
+from detente.pipeline import cached_pipeline
 
 log = logging.getLogger(__name__)
 _LOCK = threading.Lock()
@@ -69,9 +69,10 @@ def _read_submission(options, *, title: str = "", date=None, text: str = "", url
 
 
 def analyse(article) -> tuple[list[dict], list[dict], str]:
-    """(event records, actor rows, model name) of one article."""
-
+    """(event records, actor rows, model name) of one article; ``StageFailed`` when a stage failed on it."""
     nlp = pipeline()
     with _LOCK:  # one analysis at a time per process: spaCy pipelines are not thread-safe
-        doc = next(analyze([article], nlp))
-    return doc_records(doc), actor_records(doc), nlp.meta.get("name", "")
+        outcome = next(analyse_articles([article], nlp, 1))
+    if outcome.failed:
+        raise StageFailed(outcome.error)
+    return outcome.events, outcome.actors, nlp.meta.get("name", "")
