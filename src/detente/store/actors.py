@@ -19,6 +19,7 @@ from detente.data import read_json
 from detente.errors import NotFoundError
 from detente.model import ActorRef
 from detente.records.filters import ActorFilter
+from detente.records.names import country_label
 
 from .models import Event
 from .rows import dyad_key
@@ -29,14 +30,6 @@ log = logging.getLogger(__name__)
 @cache
 def country_names() -> dict:
     return read_json("store", "country_names.json")
-
-
-def country_label(code: str) -> str:
-    """A short display name: 'Russia' for RUS; the code itself when unknown."""
-    if code in country_names()["labels"]:
-        return country_names()["labels"][code]
-    country = pycountry.countries.get(alpha_3=code)
-    return (getattr(country, "common_name", None) or country.name) if country else code
 
 
 def country_ref(text: str) -> ActorRef | None:
