@@ -225,4 +225,4 @@ def test_the_cli_and_the_site_filters_select_the_same_events(site, cli_options, 
     args = argparse.Namespace(**{name: None for name in ("dyad", "actor", "code", "quad", "since", "until",
                                                           "theatre")} | cli_options)
     from_cli = [e.pk for e in filter_events(event_filter_from_args(args))]
-    assert from_cli and sorted(from_cli) == sorted(e.pk for e in queries.filter_events(site_params))
+    assert from_cli and sorted(from_cli) == sorted(e.pk for e in queries.query_events(site_params))

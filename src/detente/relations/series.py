@@ -55,7 +55,7 @@ class EventRef:
 
 
 @dataclass
-class Period:
+class TimelinePeriod:
     start: dt.date
     counts: dict[int, int] = field(default_factory=lambda: {q: 0 for q in QUAD_NAMES})
     goldstein_sum: float = 0.0
@@ -93,7 +93,7 @@ class ChangePoint:
 @dataclass
 class Timeline:
     query: DyadQuery
-    periods: list[Period]
+    periods: list[TimelinePeriod]
     change_points: list[ChangePoint] = field(default_factory=list)
     summary: str = ""
 
@@ -165,7 +165,7 @@ def ref_dict(ref: EventRef) -> dict:
             "mentions": ref.mentions}
 
 
-def period_dict(period: Period) -> dict:
+def period_dict(period: TimelinePeriod) -> dict:
     mean = period.goldstein_mean
     return {"period": period.start.isoformat(), "events": period.events,
             **{f"quad{q}": n for q, n in period.counts.items()},

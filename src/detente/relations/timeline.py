@@ -44,9 +44,9 @@ from .series import (
     ChangePoint,
     DyadQuery,
     EventRef,
-    Period,
     Timeline,
     TimelineBackend,
+    TimelinePeriod,
     next_period,
     period_dict,
     period_range,
@@ -56,16 +56,16 @@ from .series import (
 from .summary import summarize
 
 __all__ = ["ActorFilter", "QUAD_NAMES", "AggregateRow", "ChangePoint", "DyadQuery", "EventRef", "PERIODS",
-           "Period", "Timeline", "TimelineBackend", "UNCOUNTED_MODALITIES", "next_period", "period_dict",
+           "TimelinePeriod", "Timeline", "TimelineBackend", "UNCOUNTED_MODALITIES", "next_period", "period_dict",
            "period_range", "period_start", "ref_dict", "assemble_periods", "build_timeline",
            "change_point_indices", "find_change_points", "timeline_for"]
 
 
-def assemble_periods(rows: list[AggregateRow], refs: list[EventRef], query: DyadQuery) -> list[Period]:
+def assemble_periods(rows: list[AggregateRow], refs: list[EventRef], query: DyadQuery) -> list[TimelinePeriod]:
     """Fold aggregate rows into periods, filling the empty periods in between."""
-    by_start: dict[dt.date, Period] = {}
+    by_start: dict[dt.date, TimelinePeriod] = {}
     for row in rows:
-        period = by_start.setdefault(row.period, Period(row.period))
+        period = by_start.setdefault(row.period, TimelinePeriod(row.period))
         period.counts[row.quad_class] = period.counts.get(row.quad_class, 0) + row.events
         period.goldstein_sum += row.goldstein_sum
         if row.theatre:
@@ -77,7 +77,7 @@ def assemble_periods(rows: list[AggregateRow], refs: list[EventRef], query: Dyad
         return []
     first = query.since or min(by_start)
     last = query.until or max(by_start)
-    return [by_start.get(start) or Period(start) for start in period_range(first, last, query.by)]
+    return [by_start.get(start) or TimelinePeriod(start) for start in period_range(first, last, query.by)]
 
 
 def _noise_variance(values: np.ndarray) -> float:
@@ -110,7 +110,7 @@ def _segment_mean(values: list[float], start: int, end: int) -> float:
     return float(np.mean(values[start:end]))
 
 
-def find_change_points(periods: list[Period]) -> list[ChangePoint]:
+def find_change_points(periods: list[TimelinePeriod]) -> list[ChangePoint]:
     """Turning points of the mean-Goldstein series over the periods that have events.
 
     Empty periods are skipped rather than read as neutral: news coverage is

@@ -20,7 +20,7 @@ from types import SimpleNamespace
 
 from django.db import connection, transaction
 
-from detente.batch.reading import iter_articles, partition_names
+from detente.batch.reading import iter_output_articles, partition_names
 from detente.records.merging import Merger
 
 from . import rows
@@ -149,7 +149,7 @@ def _write_mentions(touched: list[SimpleNamespace]) -> None:
 
 def _load_partition(out: Path, name: str, seen: set[str], merger: Merger, report: LoadReport,
                     model_name: str) -> None:
-    items = list(iter_articles(out, name, seen))
+    items = list(iter_output_articles(out, name, seen))
     stored = _stored_hashes([a["content_hash"] for a, _, _ in items])
     fresh = [item for item in items if item[0]["content_hash"] not in stored]
     report.articles_skipped += len(items) - len(fresh)

@@ -84,7 +84,7 @@ def parse_date_range(text: str) -> tuple[dt.date, dt.date]:
     return start, end
 
 
-def granularity_of(start: dt.date, end: dt.date) -> str:
+def granularity_between(start: dt.date, end: dt.date) -> str:
     if start == end:
         return "day"
     if (start.year, start.month) == (end.year, end.month):
@@ -96,7 +96,7 @@ def _apply_date(event: Event, date, changes: list) -> None:
     start, end = parse_date_range(date) if isinstance(date, str) else date
     old = f"{event.date_start}..{event.date_end}"
     event.date_start, event.date_end = start, end
-    event.date_granularity = granularity_of(start, end)
+    event.date_granularity = granularity_between(start, end)
     event.date_basis, event.date_text = "corrected", f"{start}..{end}"
     changes.append(("date", old, f"{start}..{end}"))
 

@@ -69,7 +69,7 @@ def event_filters(params) -> dict[str, str]:
     return present(params)
 
 
-def filter_events(params) -> QuerySet:
+def query_events(params) -> QuerySet:
     """Events matching the filters of a GET mapping (``records.filters.parse_filter``), sorted by ``sort``;
     only active events unless 'status' asks otherwise."""
     ordering = parse_sort(params.get("sort"))

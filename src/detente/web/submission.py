@@ -14,7 +14,7 @@ from django.conf import settings
 
 from detente.analysis import StageFailed, analyse_articles
 from detente.errors import InputError, TextTooLongError
-from detente.ingest import Context, Failure, articles_from_bytes, iter_articles
+from detente.ingest import Failure, SourceContext, articles_from_bytes, iter_articles
 from detente.pipeline import cached_pipeline
 
 log = logging.getLogger(__name__)
@@ -62,9 +62,9 @@ def _read_submission(options, *, title: str = "", date=None, text: str = "", url
     if url:
         return _first_article(iter_articles(url, options, date=date, title=title, public_only=True), url)
     if file_name:
-        ctx = Context(options, file_name, "upload", date=date, title=title)
+        ctx = SourceContext(options, file_name, "upload", date=date, title=title)
         return _first_article(articles_from_bytes(bytes(file_data), None, ctx), file_name)
-    ctx = Context(options, "the submitted text", "submitted", date=date, title=title)
+    ctx = SourceContext(options, "the submitted text", "submitted", date=date, title=title)
     return ctx.article(text)
 
 

@@ -128,7 +128,7 @@ def article(request, pk: int):
 
 @api_view
 def events(request):
-    found = queries.filter_events(request.GET)
+    found = queries.query_events(request.GET)
     return JsonResponse(paginate(request, found, listing.event_dict,
                                 lambda events: listing.attach_evidence(events, mentions=True)))
 

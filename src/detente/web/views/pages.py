@@ -77,7 +77,7 @@ def home(request):
     if query:
         found = queries.with_event_counts(queries.search_articles(query).order_by(F("date").desc(nulls_last=True),
                                                                                   "-id"))[:50]
-        events_found = attach_evidence(queries.filter_events({"q": query})[:20])
+        events_found = attach_evidence(queries.query_events({"q": query})[:20])
         actors_found = queries.search_actors(query)
     try:
         number = queries.parse_positive_int(request.GET.get("page", "1"), "page")
@@ -212,7 +212,7 @@ def explorer_context(request) -> dict:
 def explorer(request):
     context = explorer_context(request)
     try:
-        events = queries.filter_events(request.GET)
+        events = queries.query_events(request.GET)
         page_number = queries.parse_positive_int(request.GET.get("page", "1"), "page")
     except DetenteError as err:
         return render(request, "detente/explorer.html", {**context, "error": err.message}, status=400)
@@ -256,7 +256,7 @@ def explorer_download(request, fmt: str):
     from django.http import StreamingHttpResponse
 
     try:
-        events = queries.filter_events(request.GET)
+        events = queries.query_events(request.GET)
     except DetenteError as err:
         return problem(400, err.message, err.code)
     rows = queries.iter_with_evidence(events) if fmt == "csv" else event_dicts(events)
@@ -318,7 +318,7 @@ def event_map(request):
         if name != "bbox":
             filters[name] = value
     try:
-        events = queries.filter_events(filters)
+        events = queries.query_events(filters)
     except DetenteError as err:
         return render(request, "detente/map.html", {**explorer_context(request), "error": err.message}, status=400)
     key = f"detente:map:{DATA.current()}:{hashlib.sha256(filters.urlencode().encode()).hexdigest()}"
