@@ -33,6 +33,7 @@ class ProgressBar:
     """A rich bar over partitions that counts articles and the articles/s of this run."""
 
     def __init__(self):
+        # imported when the command runs, to keep `detente --help` fast
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -63,6 +64,7 @@ class ProgressBar:
 
 def _quiet_dask(verbosity: int) -> None:
     """Dask logs its cluster's life at INFO; show it only with -vv."""
+    # imported when the command runs, to keep `detente --help` fast
     import distributed  # noqa: F401 - importing it sets its own log levels, which we then override
 
     if verbosity < 2:

@@ -18,6 +18,7 @@ def add_parser(subparsers):
 @contextmanager
 def _bar(total: int):
     """A rich progress bar over partitions on stderr; yields the load's progress callback."""
+    # imported when the command runs, to keep `detente --help` fast
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 

@@ -15,6 +15,7 @@ from pathlib import Path
 @contextlib.contextmanager
 def progress_bar(label: str, total: int | None, unit: str = "articles") -> Iterator[Callable[..., None]]:
     """Yield ``update(completed, note="")``; the bar goes to stderr and stays when done."""
+    # imported when the command runs, to keep `detente --help` fast
     from rich.console import Console
     from rich.progress import (
         BarColumn,
@@ -84,6 +85,7 @@ def _count_feed_entries(path: Path) -> int | None:
         return None
     if not looks_like_feed(data):
         return 1
+    # imported when the command runs, to keep `detente --help` fast
     import feedparser
 
     return len(feedparser.parse(data).entries)

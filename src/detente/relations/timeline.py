@@ -96,6 +96,7 @@ def change_point_indices(values: list[float], min_size: int = 2, penalty: float 
     ruptures' KernelCPD with a linear kernel: the exact penalised optimum of
     the L2 (mean-shift) cost, as Pelt would find, but computed in C.
     """
+    # slow to import (SciPy, seconds): only the change points need it
     import ruptures
 
     series = np.asarray(values, dtype=float).reshape(-1, 1)

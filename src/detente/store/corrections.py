@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from detente.errors import NotFoundError, OptionError
@@ -36,7 +37,6 @@ def _author(user) -> tuple[object, str]:
     if user is None:
         return None, ""
     if isinstance(user, str):
-        from django.contrib.auth import get_user_model
 
         return get_user_model().objects.filter(username=user).first(), user
     return user, user.get_username()

@@ -11,9 +11,11 @@ QUADS = ((1, "verbal cooperation", "#8fc99a"), (2, "material cooperation", "#2e7
 
 
 def timeline_png(data: dict) -> bytes:
+    # slow to import: only the PNG charts need it
     import matplotlib
 
     matplotlib.use("Agg")
+    # slow to import: only the PNG charts need it
     from matplotlib.figure import Figure
 
     periods = data["periods"]

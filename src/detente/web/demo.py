@@ -127,6 +127,7 @@ STAFF_PERMISSIONS = {
 
 def staff_group():
     """The Analysts group with exactly STAFF_PERMISSIONS (created or brought up to date)."""
+    # waits for Django: `detente demo` imports this module before it sets Django up
     from django.contrib.auth.models import Group, Permission
 
     group, _ = Group.objects.get_or_create(name=STAFF_GROUP)
@@ -139,6 +140,7 @@ def staff_group():
 
 def create_staff_user(username: str = "analyst") -> tuple[str, str]:
     """A staff account in the Analysts group, with a fresh random password (reset if the user exists)."""
+    # waits for Django: `detente demo` imports this module before it sets Django up
     from django.contrib.auth.models import User
 
     password = secrets.token_urlsafe(12)

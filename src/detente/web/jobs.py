@@ -91,6 +91,7 @@ class RedisWakeup:
 
     def __init__(self, url: str, key: str | None = None):
         try:
+            # an optional dependency (pip install 'detente[redis]'), needed only when DETENTE_QUEUE_URL names Redis
             import redis
         except ImportError:
             raise OptionError("DETENTE_QUEUE_URL names Redis, but the redis client is not installed: "
@@ -99,6 +100,7 @@ class RedisWakeup:
         self.key = key or self.KEY
 
     def notify(self, job_pk: int) -> None:
+        # an optional dependency (pip install 'detente[redis]'), needed only when DETENTE_QUEUE_URL names Redis
         import redis
 
         try:
@@ -107,6 +109,7 @@ class RedisWakeup:
             log.warning("could not wake a worker through Redis (%s); it will find the job by itself", exc)
 
     def wait(self, seconds: float) -> None:
+        # an optional dependency (pip install 'detente[redis]'), needed only when DETENTE_QUEUE_URL names Redis
         import redis
 
         try:

@@ -6,7 +6,9 @@ names the parameter and the accepted form, so the API can answer 400.
 
 from __future__ import annotations
 
-from django.db.models import F, QuerySet
+from django.core.cache import cache
+from django.db.models import Avg, Count, F, IntegerField, Max, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce, Floor
 
 from detente.errors import OptionError
 from detente.records.filters import ACTOR_CODE_RE, CODE_RE, FILTER_NAMES, MAX_CHARS, parse_filter, present
@@ -93,7 +95,6 @@ def iter_with_evidence(queryset: QuerySet, chunk: int = 2000):
 
 def theatres_with_events() -> list[str]:
     """The theatres that have active events, by name (cached briefly)."""
-    from django.core.cache import cache
 
     key = "detente:theatres"
     names = cache.get(key)
@@ -106,7 +107,6 @@ def theatres_with_events() -> list[str]:
 
 def sources_with_events() -> list[str]:
     """The news sources of the stored articles (cached briefly)."""
-    from django.core.cache import cache
 
     key = "detente:sources"
     names = cache.get(key)
@@ -128,8 +128,6 @@ ACTORS_SECONDS = 60
 
 def stored_actors() -> list[dict]:
     """Every actor on either side of an active event with its event count (cached briefly: two GROUP BYs)."""
-    from django.core.cache import cache
-    from django.db.models import Count
 
     key = "detente:stored-actors"
     actors = cache.get(key)
@@ -165,8 +163,6 @@ def search_actors(text: str, limit: int = 12) -> list[dict]:
 
 def with_event_counts(queryset: QuerySet) -> QuerySet:
     """Each article with ``event_count``: the distinct events it reports (a subquery per row shown)."""
-    from django.db.models import Count, IntegerField, OuterRef, Subquery
-    from django.db.models.functions import Coalesce
 
     counts = (EventMention.objects.filter(article=OuterRef("pk")).order_by().values("article")
               .annotate(n=Count("event", distinct=True)).values("n"))
@@ -179,8 +175,6 @@ MAP_CELL_DEGREES = 3
 def event_clusters(queryset: QuerySet, cell: float = MAP_CELL_DEGREES) -> list[dict]:
     """The located events of a queryset grouped in cells of ``cell`` degrees: each cluster with its
     event count, mean position, a place name, how many places, and its cell as a bbox."""
-    from django.db.models import Avg, Count, F, Max
-    from django.db.models.functions import Floor
 
     rows = (queryset.order_by().exclude(lat=None).exclude(lon=None)
             .annotate(cy=Floor((F("lat") + 90) / cell), cx=Floor((F("lon") + 180) / cell))

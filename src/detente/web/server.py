@@ -6,6 +6,10 @@ import logging
 import signal
 import sys
 
+import waitress
+from django.conf import settings
+from django.core.management import call_command
+
 log = logging.getLogger(__name__)
 
 
@@ -15,7 +19,6 @@ def _stop_on_sigterm(signum, frame) -> None:
 
 def prepare_site(options, verbosity: int = 0) -> None:
     """Configure Django and bring the database and static files up to date."""
-    from django.core.management import call_command
 
     from detente.store.setup import migrate, setup_django
 
@@ -27,6 +30,7 @@ def prepare_site(options, verbosity: int = 0) -> None:
 def warm_up() -> None:
     """Import the slow-to-import libraries now, not during the first timeline request
     (ruptures pulls in SciPy: seconds on a busy machine)."""
+    # slow to import: imported here, at start, on purpose
     import ruptures  # noqa: F401
 
 
@@ -34,8 +38,6 @@ def serve_site(host: str, port: int, threads: int) -> None:
     """Serve the WSGI application with waitress until interrupted, with the submission job
     workers (DETENTE_SUBMIT_WORKERS processes) running beside it."""
     # waits for Django: prepare_site() has set Django up by now
-    import waitress
-    from django.conf import settings
 
     from .jobs import WorkerSupervisor
     from .wsgi import application

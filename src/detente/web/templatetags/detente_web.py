@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from urllib.parse import urlsplit
+
 from django import template
 from django.utils.safestring import mark_safe
 
@@ -24,7 +27,6 @@ def markdown(text: str) -> str:
 def web_link(url) -> str:
     """``url`` when it is an absolute http(s) URL, else "": only those become links
     (a stored ``javascript:`` or ``data:`` URL from an ingested corpus must not)."""
-    from urllib.parse import urlsplit
 
     text = str(url or "").strip()
     try:
@@ -114,7 +116,6 @@ def sort_toggle(key: str, current: str) -> str:
 @register.filter
 def day_name(value) -> str:
     """An ISO date (or date) as '27 February 2020'; '' for none."""
-    import datetime as dt
 
     if not value:
         return ""

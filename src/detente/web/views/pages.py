@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import csv
+import hashlib
+import json
+import math
+from functools import wraps
+
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Count
-from django.http import Http404, HttpResponse
+from django.db.models import Count, F
+from django.http import Http404, HttpResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
@@ -46,8 +52,6 @@ PAGE_SECONDS = 300
 def shared_page(view):
     """Logged-out readers with no pending message all get the same page for the same URL: keep the
     rendered 200 page until events or comments change (the keys carry both versions). Others get theirs."""
-    import hashlib
-    from functools import wraps
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -70,8 +74,6 @@ HOME_PAGE_SIZE = 20
 
 @shared_page
 def home(request):
-    from django.db.models import F
-
     query = request.GET.get("q", "").strip()[:200]
     found = events_found = actors_found = None
     if query:
@@ -250,10 +252,6 @@ def _csv_row(event) -> list:
 
 def explorer_download(request, fmt: str):
     """The explorer's filtered view, every matching event, as CSV or JSON (streamed)."""
-    import csv
-    import json
-
-    from django.http import StreamingHttpResponse
 
     try:
         events = queries.query_events(request.GET)
@@ -296,7 +294,6 @@ MAP_SECONDS = 300
 
 def map_points(clusters: list[dict]) -> list[dict]:
     """Clusters placed on an equirectangular map MAP_WIDTH x MAP_HEIGHT, the radius growing with the count."""
-    import math
 
     for c in clusters:
         c["x"] = round((c["lon"] + 180) / 360 * MAP_WIDTH, 1)
@@ -309,9 +306,6 @@ def map_points(clusters: list[dict]) -> list[dict]:
 def event_map(request):
     """Where the events happened: clusters of located events, filters shared with the explorer; each
     cluster links to the explorer showing its events (the same filters and the cluster's box)."""
-    import hashlib
-
-    from django.http import QueryDict
 
     filters = QueryDict(mutable=True)
     for name, value in queries.event_filters(request.GET).items():
