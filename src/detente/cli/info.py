@@ -6,7 +6,6 @@ import json
 import os
 import platform
 import sys
-from importlib import metadata
 from pathlib import Path
 
 from detente import __version__
@@ -28,6 +27,8 @@ def add_parser(subparsers):
 
 def model_status(name: str) -> str:
     """``installed 3.8.0`` or ``not installed``, read from package metadata (spaCy is not loaded)."""
+    # imported when the command runs, to keep `detente --help` fast
+    from importlib import metadata
 
     if Path(name).exists():
         return "a local path"
