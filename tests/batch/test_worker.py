@@ -6,7 +6,8 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from detente.batch.worker import analyse_articles, get_pipeline
+from detente.batch.worker import get_pipeline
+from detente.batch.worker import partition_outcomes as analyse_articles
 from detente.model import Article, register_extensions
 
 

@@ -37,7 +37,7 @@ def get_pipeline(options: Options) -> tuple[Language, float]:
     return cached_pipeline(options, per_thread=True)
 
 
-def analyse_articles(articles: list[Article], nlp: Language, batch_size: int) -> list[dict | str]:
+def partition_outcomes(articles: list[Article], nlp: Language, batch_size: int) -> list[dict | str]:
     """Per article, in order: its event records and actor rows, or why it failed
     (``detente.analysis``: only a broken article is lost)."""
     return [outcome.error if outcome.failed else {"events": outcome.events, "actors": outcome.actors}
@@ -87,7 +87,7 @@ def process_partition(part: Partition, options: Options, out: str, plan_key: str
     started = time.perf_counter()
     nlp, load_seconds = get_pipeline(options)
     articles, errors = _parse(part, options)
-    outcomes = analyse_articles(articles, nlp, options.batch_size)
+    outcomes = partition_outcomes(articles, nlp, options.batch_size)
     tables, failed = _tables(part, articles, outcomes)
     marker = _write(out, part, plan_key, tables, errors + failed)
     return {**marker, "seconds": time.perf_counter() - started, "load_seconds": load_seconds,

@@ -7,7 +7,7 @@ Every mapping of an event is read off this table:
 
 - ``record_row`` flattens a record into a row (batch output, Parquet/CSV/SQLite
   exports share the columns), ``row_record`` nests a row back into a record;
-- ``event_fields`` gives a new stored event's field values for a record;
+- ``stored_fields`` gives a new stored event's field values for a record;
 - ``stored_row`` reads one row off a stored event (the export of the store).
 
 Missing values in a row are null (None), never ``""``; the store keeps ``""``
@@ -154,7 +154,7 @@ def stored_value(column: Column, record_value):
     return record_value
 
 
-def event_fields(record: dict, article_date: dt.date | None = None) -> dict:
+def stored_fields(record: dict, article_date: dt.date | None = None) -> dict:
     """Field values of a new stored ``Event`` for one record (without the store's keys: dyad, fingerprint).
 
     An event with no date of its own takes the article's; its end defaults to its start.

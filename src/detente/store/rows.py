@@ -24,7 +24,7 @@ def fingerprint(source_country: str, target_country: str, quad_class: int) -> st
 
 def event_fields(record: dict, article_date: dt.date | None = None) -> dict:
     """Field values of a new ``Event`` for one record (``records.schema``), with the store's keys."""
-    fields = schema.event_fields(record, article_date)
+    fields = schema.stored_fields(record, article_date)
     fields["dyad"] = dyad_key(fields["source_country"], fields["target_country"])
     fields["fingerprint"] = fingerprint(fields["source_country"], fields["target_country"], fields["quad_class"])
     return fields
