@@ -11,16 +11,14 @@ from django.db.models import Avg, Count, F, IntegerField, Max, OuterRef, QuerySe
 from django.db.models.functions import Coalesce, Floor
 
 from detente.errors import OptionError
-from detente.records.filters import ACTOR_CODE_RE, CODE_RE, FILTER_NAMES, MAX_CHARS, parse_filter, present
+from detente.records.filters import ACTOR_CODE_RE, CODE_RE, FILTER_NAMES, parse_filter, present
 from detente.records.names import actor_label, name_to_code
 from detente.store import queries as store_queries
 from detente.store.listing import attach_evidence
 from detente.store.models import Article, Event, EventMention
-from detente.store.search import search_articles as found
 from detente.store.search import words
 
 EVENT_FILTERS = FILTER_NAMES
-MAX_ACTOR_CHARS = MAX_CHARS
 # sort parameter -> ordering (ties broken by id, the same direction)
 SORTS = {"date": ("date_start", "id"), "goldstein": ("goldstein", "id"), "quad_class": ("quad_class", "id"),
          "cameo": ("cameo", "id"), "source": ("source_code", "id"), "target": ("target_code", "id"),
@@ -115,12 +113,6 @@ def sources_with_events() -> list[str]:
                      .distinct().order_by("source")[:500])
         cache.set(key, names, 60)
     return names
-
-
-def search_articles(text: str) -> QuerySet:
-    """Articles matching the words: FTS5 on SQLite, an indexed tsvector on PostgreSQL."""
-
-    return found(text)
 
 
 ACTORS_SECONDS = 60

@@ -21,6 +21,7 @@ from django.views.decorators.csrf import csrf_exempt
 from detente.errors import DetenteError, NotFoundError, OptionError
 from detente.store import listing
 from detente.store.models import Article, Event, EventMention
+from detente.store.search import search_articles
 
 from .. import queries, serialize
 from ..caching import DATA, get_cached, set_cached
@@ -111,7 +112,7 @@ def paginate(request, queryset, to_dict, prepare=list) -> dict:
 
 @api_view
 def articles(request):
-    queryset = (queries.search_articles(request.GET["q"]) if request.GET.get("q", "").strip()
+    queryset = (search_articles(request.GET["q"]) if request.GET.get("q", "").strip()
                 else Article.objects.defer("text"))
     queryset = queries.with_event_counts(queryset.order_by(F("date").desc(nulls_last=True), "-id"))
     return JsonResponse(paginate(request, queryset, serialize.article_summary))

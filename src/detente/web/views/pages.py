@@ -21,6 +21,7 @@ from detente.model import MODALITIES
 from detente.records.names import actor_label, cameo_name, date_label, dyad_label
 from detente.store.listing import attach_evidence, event_dicts
 from detente.store.models import Article, Event, EventMention
+from detente.store.search import search_articles
 
 from .. import queries
 from ..caching import COMMENTS, DATA, get_cached, get_or_build, set_cached
@@ -77,7 +78,7 @@ def home(request):
     query = request.GET.get("q", "").strip()[:200]
     found = events_found = actors_found = None
     if query:
-        found = queries.with_event_counts(queries.search_articles(query).order_by(F("date").desc(nulls_last=True),
+        found = queries.with_event_counts(search_articles(query).order_by(F("date").desc(nulls_last=True),
                                                                                   "-id"))[:50]
         events_found = attach_evidence(queries.query_events({"q": query})[:20])
         actors_found = queries.search_actors(query)
