@@ -1,4 +1,9 @@
-"""Turn an analysed Doc into the event records of DESIGN.md (the output contract)."""
+"""Turn an analysed Doc into the event records of DESIGN.md (the output contract).
+
+The package also holds what every layer above shares about records: their flat
+row (``schema``), how events are selected (``filters``), when two records are one
+event (``merging``) and how codes are shown (``names``).
+"""
 
 from __future__ import annotations
 
