@@ -33,10 +33,9 @@ from pathlib import Path
 
 import spacy
 
-from detente.pipeline import add_detente_components, analyze
 from detente.model import Article
+from detente.pipeline import add_detente_components, analyze
 from detente.settings import Options
-
 from shared_data import corpus_path
 
 ROOT = Path(__file__).resolve().parents[1]

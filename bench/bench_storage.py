@@ -71,8 +71,8 @@ def fresh_database(server: str, name: str) -> str:
 def setup(url: str):
     os.environ["DATABASE_URL"] = url
     os.environ["DJANGO_SETTINGS_MODULE"] = "detente.web.settings.test"
-    from detente.django_setup import migrate, setup_django
     from detente.settings import Options
+    from detente.store.setup import migrate, setup_django
 
     options = Options.from_env(data_dir="/tmp/detente-bench", database_url=url)
     setup_django(options)
@@ -136,7 +136,7 @@ def reuse_events() -> int:
 
 
 def time_timeline(runs: int) -> dict:
-    from detente.relations.db import DatabaseBackend, dyad_events
+    from detente.relations.db import DatabaseBackend
     from detente.relations.timeline import ActorFilter, DyadQuery, timeline_for
 
     query = DyadQuery(ActorFilter("Turkey", country="TUR"), ActorFilter("Russia", country="RUS"), by="month",
@@ -176,7 +176,7 @@ def time_ingest(options, corpus: str, n: int, offset: int = 0) -> dict:
     """
     from detente.pipeline import analyze, load_pipeline
     from detente.records import actor_records, doc_records
-    from detente.store.ingest import store_analysis
+    from detente.store.writing import store_analysis
 
     nlp = load_pipeline(options)
     articles = read_articles(corpus, n, options, offset)

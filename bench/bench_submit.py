@@ -36,7 +36,7 @@ def seed(data_dir: Path, events: int) -> int:
     from django.contrib.auth.models import User
 
     from detente.model import Article
-    from detente.store.ingest import store_analysis
+    from detente.store.writing import store_analysis
 
     User.objects.create_user("bench", "bench@example.org", PASSWORD)
     article = store_analysis(Article(text=SENTENCE * 40, title="Bench", date=dt.date(2020, 3, 1), source="bench"),

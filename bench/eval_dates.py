@@ -36,7 +36,6 @@ import spacy
 from detente.model import Event, register_extensions
 from detente.time.component import event_date
 from detente.time.resolve import sentence_times
-
 from shared_data import corpus_path
 
 ROOT = Path(__file__).resolve().parents[1]

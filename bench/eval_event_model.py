@@ -26,11 +26,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 
 from annotations import as_gold, as_plover_gold, rows_of  # noqa: E402
-from shared_data import shared_dir  # noqa: E402
-
 from detente.evaluation import predict, read_gold, score  # noqa: E402
 from detente.pipeline import load_pipeline  # noqa: E402
 from detente.settings import Options  # noqa: E402
+from shared_data import shared_dir  # noqa: E402
 
 CURVE = (0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 

@@ -8,9 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from detente.settings import DEFAULT_DATA_DIR
-
-from detente.settings import SETTINGS
+from detente.settings import DEFAULT_DATA_DIR, SETTINGS
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "security.md"
 TEXT = DOC.read_text(encoding="utf-8")

@@ -1,4 +1,4 @@
-"""Regenerate src/detente/export/data/plover_modes.json from ../shared/reference/plover/CAMEO2PLOVER-2021.txt.
+"""Regenerate src/detente/events/data/plover_modes.json from ../shared/reference/plover/CAMEO2PLOVER-2021.txt.
 
 Each line of the mapping reads ``CODE: TYPE, MODE, CONTEXT # comment``; the
 JSON keeps, for each CAMEO code, the PLOVER type, mode and contexts the
@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = next((p for p in (ROOT.parent / "shared", Path("/work/shared")) if p.is_dir()), ROOT.parent / "shared")
 SOURCE = SHARED / "reference" / "plover" / "CAMEO2PLOVER-2021.txt"
-TARGET = ROOT / "src" / "detente" / "export" / "data" / "plover_modes.json"
+TARGET = ROOT / "src" / "detente" / "events" / "data" / "plover_modes.json"
 
 
 def parse_line(line: str) -> tuple[str, dict] | None:

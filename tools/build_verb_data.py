@@ -108,7 +108,7 @@ def read_blocks(lines: list[str]) -> list[dict]:
 
 def build(shared: Path) -> dict:
     lines = (shared / "reference/petrarch2/CAMEO.2.0.txt").read_text(encoding="latin-1").splitlines()
-    start = next(i for i, l in enumerate(lines) if l.startswith("####### VERB PATTERNS"))
+    start = next(i for i, line in enumerate(lines) if line.startswith("####### VERB PATTERNS"))
     blocks = read_blocks(lines[start:])
     for block in blocks:
         for pattern in block["patterns"]:

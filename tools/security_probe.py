@@ -37,7 +37,6 @@ import threading
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
-
 # --- SSRF -----------------------------------------------------------------------------------
 
 class Listener:
@@ -219,7 +218,7 @@ def probe_fuzz(database_url: str) -> tuple[int, int]:
     settings.DETENTE_RATE_LOGIN = settings.DETENTE_RATE_REGISTER = settings.DETENTE_RATE_COMMENT = "100000/m"
     settings.DETENTE_RATE_SUBMIT = settings.DETENTE_RATE_RESET_ADDRESS = settings.DETENTE_RATE_RESET_CLIENT = "100000/m"
     settings.AXES_FAILURE_LIMIT = 10**6  # the lockout log stays on (it stores headers), without locking the probe out
-    from detente.django_setup import migrate
+    from detente.store.setup import migrate
 
     migrate(cache_table=True)
     clients, ids = _seed()
@@ -250,7 +249,7 @@ def _seed():
     from django.test import Client
 
     from detente.model import Article
-    from detente.store.ingest import store_analysis
+    from detente.store.writing import store_analysis
     from detente.web.comments.models import DetenteComment
     from detente.web.demo import create_staff_user
 

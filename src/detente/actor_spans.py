@@ -11,6 +11,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from detente.stage import Stage
+
 SPANS_KEY = "detente_actors"
 
 
@@ -19,16 +21,15 @@ def actor_spans(doc: Doc) -> list[Span]:
             for mention in doc._.actors or () for ref in mention.refs]
 
 
-class ActorSpans:
+class ActorSpans(Stage):
     """Copies ``doc._.actors`` (after coreference) into ``doc.spans[SPANS_KEY]``."""
 
     def __init__(self, name: str = "detente_actor_spans", spans_key: str = SPANS_KEY):
-        self.name = name
+        super().__init__(None, name)
         self.spans_key = spans_key
 
-    def __call__(self, doc: Doc) -> Doc:
+    def annotate(self, doc: Doc) -> None:
         doc.spans[self.spans_key] = actor_spans(doc)
-        return doc
 
 
 @Language.factory("detente_actor_spans", assigns=["doc.spans"], requires=["doc._.actors"],

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from detente import serialize
+
 ACTOR_KINDS = ("country", "person", "organisation", "group", "agent", "place")
 MODALITIES = ("asserted", "threatened", "denied", "alleged", "hypothetical")
 GRANULARITIES = ("day", "month", "season", "year", "multi-year", "unknown")
@@ -148,9 +150,10 @@ class Event:
 
 def register_extensions() -> None:
     """Add Detente's Doc attributes (and their msgpack codec, for DocBin and n_process); safe to call many times."""
-    from .serialize import register_codec
-
-    register_codec()
+    serialize.register_codec()
     for name, default in (("article", None), ("actors", None), ("events", None)):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
+
+
+serialize.register_classes(Article, ActorRef, ActorMention, Event, EventDate, Location)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import importlib
 import logging
+import threading
+import time
 from collections.abc import Iterable, Iterator
 
 import spacy
@@ -69,6 +71,24 @@ def add_detente_components(nlp: Language, until: str | None = None,
 def load_pipeline(options: Options, until: str | None = None) -> Language:
     nlp = load_base_model(options.spacy_model)
     return add_detente_components(nlp, until=until, options=options)
+
+
+_LOADED: dict[tuple, Language] = {}
+_LOAD_LOCK = threading.Lock()
+
+
+def cached_pipeline(options: Options, per_thread: bool = False) -> tuple[Language, float]:
+    """The pipeline for ``options``, loaded once per process (once per thread with ``per_thread``:
+    a spaCy pipeline is not thread-safe), and the seconds spent loading it now (0.0 when cached)."""
+    key = (options.spacy_model, options.coder, options.min_confidence,
+           threading.get_ident() if per_thread else None)
+    with _LOAD_LOCK:
+        if key in _LOADED:
+            return _LOADED[key], 0.0
+        started = time.perf_counter()
+        log.info("loading the spaCy pipeline %s", options.spacy_model)
+        _LOADED[key] = load_pipeline(options)
+        return _LOADED[key], time.perf_counter() - started
 
 
 def make_doc(nlp: Language, article: Article) -> Doc:

@@ -7,6 +7,10 @@ for ``DocBin(store_user_data=True)`` and to move Docs between processes in
 (registered as the ``srsly_msgpack_encoders``/``_decoders`` entry points, and
 by ``register_codec``): each value becomes a tagged dict and comes back as the
 same dataclass.
+
+This module imports nothing of Detente: srsly loads it through the entry
+points while spaCy itself is being imported, before ``detente.model`` can be.
+``detente.model`` registers its dataclasses here (``register_classes``).
 """
 
 from __future__ import annotations
@@ -14,16 +18,23 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from srsly import msgpack
+
 TAG = "__detente__"
 DATE_TAG = "__detente_date__"
 TUPLE_FIELDS = frozenset({"refs", "span", "trigger"})
 
 
-def _classes() -> dict[str, type]:
-    from detente import model
+_CLASSES: dict[str, type] = {}
 
-    return {cls.__name__: cls for cls in (model.Article, model.ActorRef, model.ActorMention, model.Event,
-                                          model.EventDate, model.Location)}
+
+def register_classes(*classes: type) -> None:
+    """The dataclasses ``encode`` writes and ``decode`` rebuilds (``detente.model`` registers its own)."""
+    _CLASSES.update((cls.__name__, cls) for cls in classes)
+
+
+def _classes() -> dict[str, type]:
+    return _CLASSES
 
 
 def encode(obj, chain=None):
@@ -51,7 +62,5 @@ def decode(obj, chain=None):
 
 def register_codec() -> None:
     """Register the hooks with srsly in this process (the entry points do it where Detente is installed)."""
-    from srsly import msgpack
-
     msgpack.msgpack_encoders.register("detente", func=encode)
     msgpack.msgpack_decoders.register("detente", func=decode)

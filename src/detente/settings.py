@@ -12,6 +12,9 @@ import ipaddress
 import os
 from dataclasses import dataclass, field, fields
 from pathlib import Path
+from urllib.parse import urlsplit
+
+from platformdirs import user_data_path
 
 from .errors import OptionError
 
@@ -20,7 +23,6 @@ Networks = tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]
 
 def default_data_dir() -> Path:
     """The per-user data directory, e.g. ``~/.local/share/detente`` (XDG_DATA_HOME honoured)."""
-    from platformdirs import user_data_path
 
     return user_data_path("detente", appauthor=False)
 
@@ -172,7 +174,6 @@ class Options:
 
 def parse_site_url(value: str) -> str:
     """DETENTE_SITE_URL checked and normalised to scheme://host[:port] (no path, no trailing slash)."""
-    from urllib.parse import urlsplit
 
     value = value.strip()
     if not value:

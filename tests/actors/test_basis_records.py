@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from detente.actors.basis import mention_basis
-from detente.batch.schema import ACTORS, EVENTS, actor_row, event_row
+from detente.batch.schema import ACTORS, EVENTS, actor_row
 from detente.model import ActorMention, ActorRef
 from detente.records import actor_records, doc_records
+from detente.records.schema import record_row
 
 SOM_POLICE = ActorRef("SOMCOP", "SOM", "Somalia police", "agent")
 
@@ -29,7 +30,7 @@ def test_event_record_actors_carry_their_basis(analyze_text):
 
 def test_batch_rows_carry_the_actor_basis(analyze_text):
     doc = analyze_text("Police in Beledweyne arrested ten Ethiopian traders on Tuesday.")
-    rows = [event_row(r) for r in doc_records(doc)]
+    rows = [record_row(r) for r in doc_records(doc)]
     assert {"source_basis", "target_basis"} <= set(EVENTS.names) and "basis" in ACTORS.names
     assert ("place", "named") in {(r["source_basis"], r["target_basis"]) for r in rows}
     police = next(actor_row(r) for r in actor_records(doc) if r["text"] == "Police")

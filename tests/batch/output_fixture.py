@@ -6,8 +6,9 @@ import datetime as dt
 from pathlib import Path
 
 from detente.batch import files, layout
-from detente.batch.schema import ARTICLES, EVENTS, article_row, event_row, to_table
+from detente.batch.schema import ARTICLES, EVENTS, article_row, to_table
 from detente.model import Article
+from detente.records.schema import record_row as event_row
 
 ACTORS = {"RUS": ("RUSGOV", "Russia"), "TUR": ("TURGOV", "Turkey"), "FRA": ("FRAGOV", "France")}
 # (source, target, cameo, quad, goldstein, date start, granularity, theatre[, modality])

@@ -47,11 +47,11 @@ def test_loading_twice_adds_nothing(tmp_path):
 @pytest.mark.django_db
 def test_bulk_load_merges_like_one_by_one_ingest(tmp_path):
     """The in-memory merge gives the events that store.merge gives record by record."""
-    from detente.batch.reading import iter_articles, partition_names
+    from detente.batch.reading import iter_output_articles, partition_names
     from detente.model import Article as Doc
     from detente.store.bulk import load_output
-    from detente.store.ingest import store_analysis
     from detente.store.models import Event
+    from detente.store.writing import store_analysis
 
     out = write_output(tmp_path / "out")
     fields = ("fingerprint", "cameo", "date_start", "date_end", "theatre", "mention_count")
@@ -63,7 +63,7 @@ def test_bulk_load_merges_like_one_by_one_ingest(tmp_path):
     Article.objects.all().delete()
     seen = set()
     for name in partition_names(out):
-        for row, records, _ in iter_articles(out, name, seen):
+        for row, records, _ in iter_output_articles(out, name, seen):
             doc = Doc(text=row["text"], id=row["id"], title=row["title"], date=row["date"], source=row["source"])
             store_analysis(doc, records)
     assert list(Event.objects.order_by("id").values_list(*fields)) == bulk

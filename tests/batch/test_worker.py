@@ -6,7 +6,8 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from detente.batch.worker import analyse_articles, get_pipeline
+from detente.batch.worker import get_pipeline
+from detente.batch.worker import partition_outcomes as analyse_articles
 from detente.model import Article, register_extensions
 
 
@@ -44,11 +45,11 @@ def test_failure_reason_names_the_exception(fragile_nlp):
 
 
 def test_pipeline_is_loaded_once_per_worker_thread(monkeypatch):
-    from detente.batch import worker
+    from detente import pipeline
     from detente.settings import Options
 
     loads = []
-    monkeypatch.setattr(worker, "load_pipeline", lambda options: loads.append(options) or spacy.blank("en"))
+    monkeypatch.setattr(pipeline, "load_pipeline", lambda options: loads.append(options) or spacy.blank("en"))
     options = Options.from_env(spacy_model="test-model-loaded-once")
     pipelines = {id(get_pipeline(options)[0]) for _ in range(5)}
     assert (len(pipelines), len(loads)) == (1, 1)

@@ -17,7 +17,7 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 
 def test_demo_data_gdelt_export_has_no_codebook_violation(nlp, options, tmp_path):
-    from detente.store.ingest import ingest_sources
+    from detente.intake import ingest_sources
 
     report = ingest_sources([str(SAMPLES)], options, nlp=nlp)
     assert report.failed == 0 and report.added >= 40
@@ -31,7 +31,7 @@ def test_demo_data_gdelt_export_has_no_codebook_violation(nlp, options, tmp_path
 
 
 def test_ingesting_the_samples_folder_stores_titles_and_dates_from_its_index(nlp, options):
-    from detente.store.ingest import ingest_sources
+    from detente.intake import ingest_sources
     from detente.store.models import Article
 
     report = ingest_sources([str(SAMPLES / "articles")], options, nlp=nlp)

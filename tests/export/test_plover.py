@@ -3,7 +3,7 @@
 import pytest
 
 from detente.events.cameo import code_table
-from detente.export.plover import PloverCoding, plover_coding
+from detente.events.plover import PloverCoding, plover_coding
 
 
 @pytest.mark.parametrize("cameo,coding", [

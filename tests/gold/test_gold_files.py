@@ -7,7 +7,6 @@ silently skew an accuracy figure.
 
 from __future__ import annotations
 
-import collections
 import datetime as dt
 import json
 import pathlib

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from detente.ingest import Context
+from detente.ingest import SourceContext
 from detente.settings import Options
 
 from .samples import ATOM, MENU_PAGE, PAGE, RSS
@@ -20,8 +20,8 @@ def ingest_options() -> Options:
 
 
 @pytest.fixture
-def ctx(ingest_options) -> Context:
-    return Context(ingest_options, "test input", "test")
+def ctx(ingest_options) -> SourceContext:
+    return SourceContext(ingest_options, "test input", "test")
 
 
 SLOW_SECONDS = 1.5

@@ -5,7 +5,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from detente.errors import DetenteError
-from detente.ingest import Context, Failure, articles_from_bytes
+from detente.ingest import Failure, SourceContext, articles_from_bytes
 from detente.ingest.kinds import FEED, HTML, JSONL, TEXT
 from detente.ingest.normalize import normalize_text
 from detente.model import Article
@@ -13,7 +13,7 @@ from detente.settings import Options
 
 CHECKS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 KINDS = [None, TEXT, HTML, FEED, JSONL]
-CTX = Context(Options.from_env({}), "generated input", "test")
+CTX = SourceContext(Options.from_env({}), "generated input", "test")
 
 TAGS = st.sampled_from(["p", "div", "article", "nav", "script", "style", "b", "table", "td", "html",
                         "body", "head", "title", "!--", "![CDATA[", "meta", "br", "h1", "footer"])

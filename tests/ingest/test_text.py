@@ -6,8 +6,7 @@ import sys
 
 import pytest
 
-from detente.errors import (BinaryInputError, EmptyTextError, EncodingError, InputError, OptionError,
-                            TextTooLongError)
+from detente.errors import BinaryInputError, EmptyTextError, EncodingError, InputError, OptionError, TextTooLongError
 from detente.ingest import iter_articles
 from detente.ingest.decode import decode_bytes
 from detente.ingest.normalize import normalize_text

@@ -8,8 +8,16 @@ import random
 import pytest
 
 from detente.errors import OptionError
-from detente.relations.timeline import (ActorFilter, AggregateRow, DyadQuery, EventRef, build_timeline,
-                                        change_point_indices, period_range, period_start)
+from detente.relations.timeline import (
+    ActorFilter,
+    AggregateRow,
+    DyadQuery,
+    EventRef,
+    build_timeline,
+    change_point_indices,
+    period_range,
+    period_start,
+)
 
 QUERY = DyadQuery(ActorFilter("Turkey", country="TUR"), ActorFilter("Russia", country="RUS"))
 

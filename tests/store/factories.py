@@ -41,7 +41,7 @@ def article(text: str, date: str = "2020-03-01", title: str | None = None, url: 
 
 def store(text: str, records: list[dict], date: str = "2020-03-01", **kwargs):
     """Store ``records`` as the analysis of a new article with ``text``."""
-    from detente.store.ingest import store_analysis
+    from detente.store.writing import store_analysis
 
     return store_analysis(article(text, date, **kwargs), records, [])
 

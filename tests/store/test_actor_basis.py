@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from detente.export import export_events
-from detente.store.ingest import store_analysis
 from detente.store.models import ActorMention, Event
 from detente.store.queries import EventFilter, filter_events
+from detente.store.writing import store_analysis
 
 from .factories import actor, article, record, store
 

@@ -6,8 +6,8 @@ import pytest
 
 import detente.pipeline
 import detente.records
+from detente.intake import ingest_sources
 from detente.records import doc_records
-from detente.store.ingest import ingest_sources
 from detente.store.models import Article, Event, EventMention
 
 pytestmark = [pytest.mark.db, pytest.mark.django_db, pytest.mark.slow]
@@ -78,7 +78,7 @@ def test_an_article_failing_to_store_is_counted_and_the_others_are_kept(tmp_path
 
 def test_an_article_stored_meanwhile_by_another_ingest_is_counted_as_skipped(source, options, nlp, monkeypatch):
     """Another process stored the text between our check and our write: seen = added + skipped + failed."""
-    import detente.store.ingest as ingest
+    import detente.store.writing as ingest
 
     ingest_sources([source], options, nlp=nlp)
     monkeypatch.setattr(ingest, "is_stored", lambda digest: False)  # the check ran before the other stored it

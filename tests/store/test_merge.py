@@ -73,6 +73,6 @@ def test_rejected_events_do_not_absorb_new_reports():
     ("193", "19", "183", "18", False), ("180", "18", "193", "19", True),
 ])
 def test_codes_compatible(code, root, other, other_root, expected):
-    from detente.store.merge import codes_compatible
+    from detente.records.merging import codes_compatible
 
     assert codes_compatible(code, root, other, other_root) is expected

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from detente.store.ingest import store_analysis
 from detente.store.models import ActorMention, Article, Event, EventMention
+from detente.store.writing import store_analysis
 
 from .factories import article, record, store
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from detente.model import Article
-from detente.store.ingest import store_analysis
+from detente.store.writing import store_analysis
 
 ACTORS = {
     "RUS": {"code": "RUSGOV", "country": "RUS", "name": "Russia", "kind": "state"},

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 pytestmark = [pytest.mark.db, pytest.mark.django_db]
@@ -192,3 +194,35 @@ def test_api_answers_are_shared_until_the_data_changes(client, site, staff):
     correct_event(event, staff, code="036")
     after = client.get(f"/api/events/{event.pk}").json()
     assert (before["cameo"], after["cameo"]) == ("190", "036") and after["quad_class"] == 1
+
+
+def test_the_cli_and_the_api_give_the_same_json_for_an_event(client, site, monkeypatch, capsys):
+    """One form of an event: `detente events --format jsonl` prints what /api/events/{id} answers."""
+    from detente.cli import main
+    from detente.store.models import Event
+
+    monkeypatch.setattr("detente.cli.store.open_existing_store", lambda options: None)
+    event = Event.objects.get(cameo="190")
+    assert main(["events", "--format", "jsonl", "--code", "190"]) == 0
+    printed = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert printed == [client.get(f"/api/events/{event.pk}").json()]
+    listed = client.get("/api/events", {"code": "190"}).json()["results"]
+    assert listed == printed and printed[0]["mentions"][0]["sentence"] == printed[0]["evidence"]
+
+
+@pytest.mark.parametrize("cli_options,site_params", [
+    ({"dyad": "Russia,Turkey"}, {"dyad": "RUS-TUR"}),
+    ({"actor": "RUS", "since": "2020-01-01", "until": "2020-12-31"}, {"actor": "Russia", "start": "2020-01-01",
+                                                                      "end": "2020-12-31"}),
+    ({"quad": 4, "code": "19"}, {"quad_class": "4", "code": "19"}),
+])
+def test_the_cli_and_the_site_filters_select_the_same_events(site, cli_options, site_params):
+    import argparse
+
+    from detente.store.queries import event_filter_from_args, filter_events
+    from detente.web import queries
+
+    args = argparse.Namespace(**{name: None for name in ("dyad", "actor", "code", "quad", "since", "until",
+                                                          "theatre")} | cli_options)
+    from_cli = [e.pk for e in filter_events(event_filter_from_args(args))]
+    assert from_cli and sorted(from_cli) == sorted(e.pk for e in queries.query_events(site_params))

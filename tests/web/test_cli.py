@@ -45,7 +45,7 @@ def test_demo_sources_carry_the_index_dates(tmp_path):
 @pytest.mark.django_db
 def test_stored_sample_gets_the_title_and_source_of_its_index(tmp_path, options):
     from detente.model import Article as Text
-    from detente.store.ingest import store_analysis
+    from detente.store.writing import store_analysis
 
     path = tmp_path / "a.txt"
     path.write_text("Ankara and Moscow talked again.\n")

@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from detente.errors import NoMainTextError
 from detente.store.models import Article
-from detente.web import analysis, jobs
+from detente.web import jobs
+from detente.web import submission as analysis
 from detente.web.models import SubmissionJob
 
 pytestmark = [pytest.mark.db, pytest.mark.django_db]
@@ -80,7 +81,7 @@ def test_a_bad_submission_fails_with_its_reason_on_the_page(member_client, monke
 
 
 def test_a_crash_while_storing_publishes_nothing(member_client, monkeypatch, no_pipeline):
-    import detente.store.ingest as ingest
+    import detente.store.writing as ingest
 
     real = ingest.store_analysis
 
@@ -185,7 +186,7 @@ SETUP_AND_QUEUE = """
 import django
 django.setup()
 from django.contrib.auth.models import User
-from detente.django_setup import migrate
+from detente.store.setup import migrate
 from detente.web.models import SubmissionJob
 migrate()
 user = User.objects.create_user("sub", "sub@example.org", "a-long-pass-phrase-9")

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from detente.web.names import actor_label, code_name, date_label, dyad_label, name_to_code, period_label
+from detente.records.names import actor_label, code_name, date_label, dyad_label, name_to_code, period_label
 
 
 @pytest.mark.parametrize("code,name", [

@@ -92,7 +92,7 @@ def test_api_server_error_is_a_500_problem(client, db, monkeypatch):
     def broken(params):
         raise RuntimeError("a bug, not the user's fault")
 
-    monkeypatch.setattr(queries, "filter_events", broken)
+    monkeypatch.setattr(queries, "query_events", broken)
     client.raise_request_exception = False
     body = assert_problem(client.get("/api/events"), 500)
     assert "a bug" not in body["detail"]

@@ -49,7 +49,7 @@ def test_cold_page_query_counts(client, site, url, expected):
 
 
 def test_two_countries_filter_on_their_dyad_alone(site):
-    found = queries.filter_events({"actor": "Turkey,RUS"})
+    found = queries.query_events({"actor": "Turkey,RUS"})
     where = str(found.query).split("WHERE", 1)[1]
     between = {frozenset((e.source_country, e.target_country)) for e in Event.objects.filter(status="active")}
     assert "dyad" in where and "source_code" not in where and "target_country" not in where

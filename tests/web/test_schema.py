@@ -35,8 +35,11 @@ def operations(app):
 def test_every_api_operation_keeps_to_its_schema(site, keep_connection):
     from django.core.wsgi import get_wsgi_application
     from schemathesis.checks import not_a_server_error
-    from schemathesis.specs.openapi.checks import (content_type_conformance, response_schema_conformance,
-                                                   status_code_conformance)
+    from schemathesis.specs.openapi.checks import (
+        content_type_conformance,
+        response_schema_conformance,
+        status_code_conformance,
+    )
 
     app = get_wsgi_application()
     checked = []

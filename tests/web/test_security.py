@@ -80,7 +80,7 @@ def test_only_http_article_urls_become_links(client, url, linked):
     import datetime as dt
 
     from detente.model import Article as Input
-    from detente.store.ingest import store_analysis
+    from detente.store.writing import store_analysis
 
     stored = store_analysis(Input(text=f"Ankara accused Moscow. {url}", title="t", date=dt.date(2020, 1, 1),
                                   url=url, source="corpus"), []).article

@@ -46,9 +46,9 @@ def submit_and_run(client, data) -> str:
 
 @pytest.mark.slow
 def test_submitted_text_is_analysed_and_published(member_client, member, nlp, monkeypatch):
-    from detente.web import analysis
+    from detente.web import submission as analysis
 
-    monkeypatch.setattr(analysis, "_NLP", nlp)
+    monkeypatch.setattr(analysis, "pipeline", lambda: nlp)
     page = submit_and_run(member_client, {"text": TEXT, "title": "Idlib strike", "date": "2020-03-03"})
     article = Article.objects.get(title="Idlib strike")
     assert f'href="/articles/{article.pk}/"' in page and article.submitted_by == member

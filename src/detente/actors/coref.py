@@ -26,8 +26,7 @@ from .combine import sentence_indexer
 from .component import article_date
 from .data_files import read_json
 from .dictionary import load_dictionary
-from .references import (SUBJECTS, collective_before, is_subject_of, owned_ref, owner_word,
-                         people_before, person_before)
+from .references import SUBJECTS, collective_before, is_subject_of, owned_ref, owner_word, people_before, person_before
 from .trie import PhraseTrie
 
 log = logging.getLogger(__name__)

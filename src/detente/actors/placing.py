@@ -32,8 +32,8 @@ from detente.places.candidates import locative_places
 
 from .codes import is_country
 from .data_files import read_tsv
-from .disambiguation import other_sense_country
 from .dictionary import ActorDictionary
+from .disambiguation import other_sense_country
 
 QUALIFIER_WORDS = frozenset({"regional", "special", "state", "local", "federal", "provincial",
                              "district", "allied", "armed", "ethnic", "rival", "community",

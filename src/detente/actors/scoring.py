@@ -28,6 +28,7 @@ from pathlib import Path
 
 from detente.errors import InputError
 from detente.model import ActorMention, Article
+from detente.pipeline import analyze
 
 BASES = ("named", "place", "story")
 
@@ -136,7 +137,6 @@ def _describe(mention: ActorMention | None) -> dict | None:
 
 def score_notes(rows: list[dict], nlp) -> Report:
     """Run the pipeline on every gold row and score its actor mentions."""
-    from detente.pipeline import analyze
 
     report = Report()
     for row, doc in zip(rows, analyze((article_of(row) for row in rows), nlp)):

@@ -11,7 +11,7 @@ import datetime as dt
 import os
 
 from detente.errors import DetenteError, RecordError
-from detente.ingest.base import Context
+from detente.ingest.base import SourceContext
 from detente.ingest.jsonl import load_object, record_article
 from detente.model import Article
 from detente.settings import Options
@@ -36,7 +36,7 @@ def to_article(record: dict, path: str, number: int, options: Options) -> Articl
     try:
         if not isinstance(record.get("text"), str):
             raise ValueError('the record has no "text" string')
-        return record_article(_jsonable(record), number, Context(options, where=name, source=""))
+        return record_article(_jsonable(record), number, SourceContext(options, where=name, source=""))
     except (ValueError, TypeError) as exc:
         raise RecordError(f"{name}: line {number}: {exc}; fix or remove this record") from None
     except DetenteError as err:

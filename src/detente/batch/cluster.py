@@ -6,6 +6,9 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import dask
+from distributed import Client, LocalCluster
+
 from detente.errors import OptionError
 
 log = logging.getLogger(__name__)
@@ -26,8 +29,6 @@ LOCAL_WORKER_CONFIG = {
 @contextmanager
 def local_client(workers: int, threads_per_worker: int) -> Iterator:
     """A fresh ``LocalCluster`` of worker processes on 127.0.0.1, closed on exit."""
-    import dask
-    from distributed import Client, LocalCluster
 
     with dask.config.set(LOCAL_WORKER_CONFIG):
         cluster = LocalCluster(n_workers=workers, threads_per_worker=threads_per_worker,
@@ -43,7 +44,6 @@ def local_client(workers: int, threads_per_worker: int) -> Iterator:
 @contextmanager
 def remote_client(address: str, timeout: float = 30) -> Iterator:
     """A client of the running scheduler at ``address`` (its workers stay up afterwards)."""
-    from distributed import Client
 
     try:
         client = Client(address, timeout=timeout)

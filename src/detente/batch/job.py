@@ -17,6 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from distributed import as_completed
+
 from detente.errors import OptionError
 from detente.settings import Options
 
@@ -84,8 +86,6 @@ def _submit(client, todo: list[Partition], options: Options, out: Path, key: str
 
 
 def _analyse(config, todo, total, options, key, progress: Progress | None) -> tuple[list[dict], list[dict]]:
-    from distributed import as_completed
-
     results, crashed = [], []
     if not todo:
         return results, crashed

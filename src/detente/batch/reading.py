@@ -14,9 +14,9 @@ from pathlib import Path
 import pyarrow.parquet as pq
 
 from detente.errors import InputError
+from detente.records.schema import row_record
 
 from . import layout
-from .schema import row_record
 
 
 def partition_names(out: Path) -> list[str]:
@@ -41,7 +41,7 @@ def _by_article(path: Path, convert=lambda row: row) -> dict[str, list[dict]]:
     return grouped
 
 
-def iter_articles(out: Path, name: str, seen: set[str]) -> Iterator[tuple[dict, list[dict], list[dict]]]:
+def iter_output_articles(out: Path, name: str, seen: set[str]) -> Iterator[tuple[dict, list[dict], list[dict]]]:
     """(article row, its event records, its actor rows) of one partition, in file order,
     skipping content hashes in ``seen``."""
     articles = pq.read_table(layout.table_path(out, "articles", name)).to_pylist()

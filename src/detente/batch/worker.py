@@ -3,10 +3,10 @@
 The spaCy pipeline is loaded once per worker process (once per worker
 thread with ``--threads-per-worker`` above 1: a pipeline and its memory zones
 are not shared between threads) and cached by model name; every partition of
-that worker reuses it. Documents stream through
-``nlp.pipe`` inside a spaCy memory zone, so strings interned for one
-partition are released before the next and a worker's memory stays flat
-however long the corpus.
+that worker reuses it. Documents stream through the analysis core
+(``detente.analysis``) inside spaCy memory zones, one per batch, so strings
+interned for one batch are released before the next and a worker's memory
+stays flat however long the corpus.
 """
 
 from __future__ import annotations
@@ -14,81 +14,34 @@ from __future__ import annotations
 import logging
 import os
 import resource
-import threading
 import time
 
 from spacy.language import Language
 
+from detente import analysis
 from detente.errors import DetenteError, RecordError
 from detente.model import Article
-from detente.pipeline import analyze, load_pipeline
-from detente.records import actor_records, doc_records
+from detente.pipeline import cached_pipeline
+from detente.records.schema import record_row
 from detente.settings import Options
 
 from . import files, layout
 from .articles import to_article
 from .inputs import Partition, read_partition
-from .schema import TABLES, actor_row, article_row, event_row, to_table
+from .schema import TABLES, actor_row, article_row, to_table
 
 log = logging.getLogger(__name__)
 
-_PIPELINES: dict[tuple, Language] = {}
-_LOAD_LOCK = threading.Lock()
-
-
 def get_pipeline(options: Options) -> tuple[Language, float]:
     """This thread's pipeline for ``options`` and the seconds spent loading it now (0 if cached)."""
-    key = (options.spacy_model, options.coder, options.min_confidence, threading.get_ident())
-    with _LOAD_LOCK:
-        if key in _PIPELINES:
-            return _PIPELINES[key], 0.0
-        started = time.perf_counter()
-        _PIPELINES[key] = load_pipeline(options)
-        log.info("loaded %s in worker process %d", options.spacy_model, os.getpid())
-        return _PIPELINES[key], time.perf_counter() - started
+    return cached_pipeline(options, per_thread=True)
 
 
-def _reason(stage: str, exc: Exception) -> str:
-    return f"{stage} failed: {type(exc).__name__}: {exc}"
-
-
-def _records_or_reason(doc) -> dict | str:
-    """{"events": event records, "actors": actor mention rows}, or why they could not be made."""
-    try:
-        return {"events": doc_records(doc), "actors": actor_records(doc)}
-    except Exception as exc:  # noqa: BLE001 - one bad document must not stop the partition
-        return _reason("records", exc)
-
-
-def _stream(articles: list[Article], nlp: Language, batch_size: int, results: dict) -> None:
-    """Fill ``results`` (keyed by ``id(article)``) until the stream ends or a document breaks it."""
-    try:
-        for doc in analyze(articles, nlp, batch_size):
-            results[id(doc._.article)] = _records_or_reason(doc)
-    except Exception as exc:  # noqa: BLE001 - the culprit is found by the one-by-one rerun
-        log.info("a batch failed (%s); rerunning its documents one by one", exc)
-
-
-def _one(article: Article, nlp: Language) -> dict | str:
-    try:
-        return _records_or_reason(next(analyze([article], nlp, 1)))
-    except Exception as exc:  # noqa: BLE001 - recorded in the errors file
-        return _reason("pipeline", exc)
-
-
-def analyse_articles(articles: list[Article], nlp: Language, batch_size: int) -> list[dict | str]:
-    """Per article, in order: its event records and actor rows, or why it failed.
-
-    Documents stream through ``nlp.pipe``; when one breaks the stream, the
-    articles not yet done run one by one so only the culprit is lost.
-    """
-    results: dict[int, dict | str] = {}
-    with nlp.memory_zone():
-        _stream(articles, nlp, batch_size, results)
-        for article in articles:
-            if id(article) not in results:
-                results[id(article)] = _one(article, nlp)
-    return [results[id(a)] for a in articles]
+def partition_outcomes(articles: list[Article], nlp: Language, batch_size: int) -> list[dict | str]:
+    """Per article, in order: its event records and actor rows, or why it failed
+    (``detente.analysis``: only a broken article is lost)."""
+    return [outcome.error if outcome.failed else {"events": outcome.events, "actors": outcome.actors}
+            for outcome in analysis.analyse_articles(articles, nlp, batch_size)]
 
 
 def _parse(part: Partition, options: Options) -> tuple[list[Article], list[dict]]:
@@ -115,7 +68,7 @@ def _tables(part: Partition, articles: list[Article], outcomes: list) -> tuple[d
             errors.append({"article_id": article.id, "partition": part.name, "reason": outcome})
             continue
         tables["articles"].append(article_row(article, len(outcome["events"])))
-        tables["events"].extend(event_row(record) for record in outcome["events"])
+        tables["events"].extend(record_row(record) for record in outcome["events"])
         tables["actors"].extend(actor_row(row) for row in outcome["actors"])
     return tables, errors
 
@@ -134,7 +87,7 @@ def process_partition(part: Partition, options: Options, out: str, plan_key: str
     started = time.perf_counter()
     nlp, load_seconds = get_pipeline(options)
     articles, errors = _parse(part, options)
-    outcomes = analyse_articles(articles, nlp, options.batch_size)
+    outcomes = partition_outcomes(articles, nlp, options.batch_size)
     tables, failed = _tables(part, articles, outcomes)
     marker = _write(out, part, plan_key, tables, errors + failed)
     return {**marker, "seconds": time.perf_counter() - started, "load_seconds": load_seconds,

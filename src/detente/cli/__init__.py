@@ -73,6 +73,7 @@ def configure_logging(verbosity: int) -> None:
 def log_settings(options) -> None:
     """With -v: which store and model this command uses."""
     if log.isEnabledFor(logging.INFO):
+        # imported when the command runs, to keep `detente --help` fast
         from .store import describe_store
 
         log.info("store: %s", describe_store(options))

@@ -31,6 +31,7 @@ def add_parser(subparsers):
 
 
 def run(args, options) -> int:
+    # imported when the command runs, to keep `detente --help` fast
     from .streaming import EVENTS, stream_command
 
     return stream_command(args, options, EVENTS)

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 from detente.cli import exit_code_for
+from detente.errors import InputError
 
 
 def add_parser(subparsers):
@@ -32,6 +33,7 @@ class ProgressBar:
     """A rich bar over partitions that counts articles and the articles/s of this run."""
 
     def __init__(self):
+        # imported when the command runs, to keep `detente --help` fast
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -62,6 +64,7 @@ class ProgressBar:
 
 def _quiet_dask(verbosity: int) -> None:
     """Dask logs its cluster's life at INFO; show it only with -vv."""
+    # imported when the command runs, to keep `detente --help` fast
     import distributed  # noqa: F401 - importing it sets its own log levels, which we then override
 
     if verbosity < 2:
@@ -74,7 +77,7 @@ CORPUS_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz", ".parquet", "
 
 
 def _corpora_under(folder: Path) -> list[str]:
-    from detente.errors import InputError
+    # imported when the command runs, to keep `detente --help` fast
     from detente.ingest.index import is_index
 
     found = sorted(str(p) for p in folder.rglob("*")
@@ -96,6 +99,7 @@ def expand_inputs(inputs: list[str]) -> list[str]:
 
 
 def run(args, options) -> int:
+    # imported when the command runs, to keep `detente --help` fast
     from detente.batch.job import BatchConfig, run_batch
 
     inputs = expand_inputs(args.inputs)

@@ -26,12 +26,14 @@ def add_parser(subparsers):
 
 
 def run(args, options) -> int:
+    # imported when the command runs, to keep `detente --help` fast
     from .store import open_existing_store
 
     changes = {"code": args.code, "source": args.source, "target": args.target, "date": args.date}
     if (args.reject or args.restore) and any(changes.values()):
         raise OptionError("--reject/--restore cannot be combined with field changes: run two commands")
     open_existing_store(options)
+    # imported when the command runs, to keep `detente --help` fast
     from detente.store import corrections
 
     event = corrections.get_event(args.event_id)

@@ -39,6 +39,7 @@ def ensure_port_free(host: str, port: int) -> None:
 
 def load_samples(options):
     """Load the samples with a bar: articles done of the total, rate and ETA."""
+    # imported when the command runs, to keep `detente --help` fast
     from detente.pipeline import load_pipeline
     from detente.web.demo import demo_sources, load_demo, samples_dir
 
@@ -52,6 +53,7 @@ def load_samples(options):
 
 
 def run(args, options) -> int:
+    # imported when the command runs, to keep `detente --help` fast
     from detente.web.demo import create_staff_user
     from detente.web.server import prepare_site, serve_site
 
@@ -78,6 +80,7 @@ def run(args, options) -> int:
 
 
 def _store(options) -> str:
+    # imported when the command runs, to keep `detente --help` fast
     from .store import describe_store
 
     return describe_store(options)

@@ -21,6 +21,7 @@ def add_parser(subparsers):
 
 def predict_with_progress(items: list, nlp, batch_size: int, predict) -> dict:
     """``predict`` chunk by chunk, with a bar on stderr: sentences done of the total, and an ETA."""
+    # imported when the command runs, to keep `detente --help` fast
     from .progress import progress_bar
 
     predictions: dict = {}
@@ -35,6 +36,7 @@ def predict_with_progress(items: list, nlp, batch_size: int, predict) -> dict:
 def run(args, options) -> int:
     if args.misses < 0:
         raise OptionError("--misses must be 0 or more")
+    # imported when the command runs, to keep `detente --help` fast
     from detente.evaluation import predict, read_gold, score
     from detente.evaluation.render import render_json, render_table
     from detente.pipeline import load_pipeline

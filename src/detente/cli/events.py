@@ -43,7 +43,7 @@ CSV_FIELDS = ("id", "date", "source", "cameo", "target", "quad_class", "goldstei
 
 def flat(item: dict) -> dict:
     first = item["mentions"][0] if item["mentions"] else {}
-    return {"id": item["id"], "date": item["date"]["start"] or "", "source": item["source"]["code"],
+    return {"id": item["id"], "date": item["date"]["start"] or "", "source": (item["source"] or {}).get("code", ""),
             "cameo": item["cameo"], "target": (item["target"] or {}).get("code", ""),
             "quad_class": item["quad_class"], "goldstein": item["goldstein"], "theatre": item["theatre"] or "",
             "mentions": len(item["mentions"]), "sentence": first.get("sentence", ""),
@@ -57,16 +57,11 @@ def _actor_label(actor: dict | None) -> str:
 
 
 def _event_label(item: dict) -> str:
-    from detente.errors import DataError
-    from detente.events.cameo import describe
-
-    try:
-        return f"{describe(item['cameo']).name} ({item['cameo']})"
-    except DataError:
-        return item["cameo"]
+    return f"{item['cameo_name']} ({item['cameo']})" if item["cameo_name"] else item["cameo"]
 
 
 def write_table(items) -> None:
+    # imported when the command runs, to keep `detente --help` fast
     from rich.table import Table
 
     from .output import PIPED_WIDTH, date_label, table_console
@@ -109,11 +104,13 @@ def effective_limit(limit: int | None, fmt: str) -> int:
 
 
 def run(args, options) -> int:
+    # imported when the command runs, to keep `detente --help` fast
     from .store import open_existing_store
 
     limit = effective_limit(args.limit, args.format)
     open_existing_store(options)
-    from detente.store.listing import event_dict
+    # imported when the command runs, to keep `detente --help` fast
+    from detente.store.listing import event_dicts
     from detente.store.queries import event_filter_from_args, filter_events
 
     events = filter_events(event_filter_from_args(args))
@@ -122,5 +119,5 @@ def run(args, options) -> int:
         shown = shown[:limit]
         print(f"detente: showing the first {limit} of {events.count()} events; "
               f"--limit 0 lists them all", file=sys.stderr)
-    write((event_dict(e) for e in shown), args.format)
+    write(event_dicts(shown), args.format)
     return 0

@@ -31,9 +31,11 @@ def check_target(fmt: str, out: str) -> None:
 
 def run(args, options) -> int:
     check_target(args.format, args.out)
+    # imported when the command runs, to keep `detente --help` fast
     from .store import open_existing_store
 
     open_existing_store(options)
+    # imported when the command runs, to keep `detente --help` fast
     from detente.export import export_events
     from detente.store.queries import event_filter_from_args, filter_events
 

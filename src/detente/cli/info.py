@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import platform
 import sys
+from pathlib import Path
 
 from detente import __version__
 from detente.settings import SETTINGS
@@ -25,8 +27,8 @@ def add_parser(subparsers):
 
 def model_status(name: str) -> str:
     """``installed 3.8.0`` or ``not installed``, read from package metadata (spaCy is not loaded)."""
+    # imported when the command runs, to keep `detente --help` fast
     from importlib import metadata
-    from pathlib import Path
 
     if Path(name).exists():
         return "a local path"
@@ -67,6 +69,7 @@ def gather(args, options, environ) -> dict:
 
 
 def print_table(info: dict) -> None:
+    # imported when the command runs, to keep `detente --help` fast
     from rich.table import Table
 
     from .output import table_console
@@ -83,8 +86,6 @@ def print_table(info: dict) -> None:
 
 
 def run(args, options) -> int:
-    import os
-
     info = gather(args, options, os.environ)
     if args.format == "json":
         print(json.dumps(info, ensure_ascii=False))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from detente.cli import exit_code_for
+from detente.errors import DetenteError
 
 
 def add_parser(subparsers):
@@ -20,6 +21,7 @@ def add_parser(subparsers):
 
 
 def run(args, options) -> int:
+    # imported when the command runs, to keep `detente --help` fast
     from detente.ingest.dates import parse_date_option
     from detente.store.setup import open_store
 
@@ -32,7 +34,7 @@ def run(args, options) -> int:
 
 def _total(sources) -> int | None:
     """The number of articles the sources hold, when it can be known without reading them."""
-    from detente.errors import DetenteError
+    # imported when the command runs, to keep `detente --help` fast
     from detente.ingest import expand_sources
 
     from .progress import count_articles
@@ -45,7 +47,8 @@ def _total(sources) -> int | None:
 
 def ingest_with_progress(sources, date, options):
     """Ingest with a bar on stderr: articles done of the total, rate, elapsed time and ETA."""
-    from detente.store.ingest import ingest_sources
+    # imported when the command runs, to keep `detente --help` fast
+    from detente.intake import ingest_sources
 
     from .progress import progress_bar
 

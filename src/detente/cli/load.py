@@ -18,6 +18,7 @@ def add_parser(subparsers):
 @contextmanager
 def _bar(total: int):
     """A rich progress bar over partitions on stderr; yields the load's progress callback."""
+    # imported when the command runs, to keep `detente --help` fast
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -29,6 +30,7 @@ def _bar(total: int):
 
 
 def run(args, options) -> int:
+    # imported when the command runs, to keep `detente --help` fast
     from detente.batch.files import read_json
     from detente.batch.layout import manifest_path
     from detente.batch.reading import partition_names
@@ -36,6 +38,7 @@ def run(args, options) -> int:
 
     names = partition_names(args.directory)  # refuse a directory without output before touching the DB
     open_store(options)
+    # imported when the command runs, to keep `detente --help` fast
     from detente.store.bulk import load_output
 
     manifest = read_json(manifest_path(args.directory)) or {}

@@ -16,6 +16,7 @@ PIPED_WIDTH = 10_000  # wide enough that no cell of a piped table wraps
 
 def table_console(file=None):
     """A rich Console for tables on ``file`` (standard output by default)."""
+    # imported when the command runs, to keep `detente --help` fast
     from rich.console import Console
 
     file = file or sys.stdout

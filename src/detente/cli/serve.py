@@ -29,6 +29,7 @@ def check_server_options(args) -> None:
 
 
 def run(args, options) -> int:
+    # imported when the command runs, to keep `detente --help` fast
     from detente.web.server import prepare_site, serve_site
 
     check_server_options(args)

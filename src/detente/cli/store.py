@@ -44,9 +44,10 @@ def open_existing_store(options) -> None:
 
     Setting Django up creates an empty, owner-only database file (so SQLite's WAL and SHM
     files take its mode): an empty file is no store either."""
-    from detente.django_setup import setup_django
+    from detente.store.setup import setup_django
 
     setup_django(options)
+    # waits for Django: set up just above
     from django.db import connection
 
     name = str(connection.settings_dict.get("NAME") or "")
@@ -57,6 +58,7 @@ def open_existing_store(options) -> None:
         raise StorageError(
             f"no store at {name}: run `detente ingest SOURCE` or `detente demo --no-serve` to create one, "
             f"or point --data-dir / DETENTE_DATA_DIR at an existing data directory")
+    # imported when the command runs, to keep `detente --help` fast
     from detente.store import setup
 
     setup.open_store(options)

@@ -6,7 +6,6 @@ one article at a time as a table, one JSON document or JSON lines.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import itertools
 import json
@@ -16,15 +15,14 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from rich.table import Table
-from spacy.tokens import Doc
-from spacy.util import raise_error
 
+from detente import pipeline
+from detente.analysis import Analysis, analyse_articles
 from detente.cli import exit_code_for
 from detente.errors import EmptyTextError, OptionError
 from detente.ingest import Failure, iter_articles
 from detente.ingest.dates import parse_date_option
 from detente.model import Article
-from detente.records import actor_records, doc_records
 
 from .output import record_date_label, table_console
 
@@ -40,7 +38,7 @@ class View:
     """What a command prints for each analysed article."""
 
     key: str                                  # "events" or "actors"
-    rows: Callable[[Doc], list[dict]]         # the records of one Doc
+    rows: Callable[[Analysis], list[dict]]    # the records of one analysed article
     columns: tuple[str, ...]                  # table headings
     cells: Callable[[dict, Article], tuple]   # one table row from one record
 
@@ -61,22 +59,14 @@ class Tally:
             else:
                 yield item
 
-    def component_failed(self, name: str, component, docs, error: Exception) -> None:
-        """spaCy error handler: a stage failed on these docs; report them, count them, go on."""
-        for doc in docs:
-            self.failed += 1
-            article_id = doc._.article.id if doc._.article else "?"
-            print(f"detente: error: article {article_id}: the {name} stage failed "
-                  f"({type(error).__name__}: {_one_line(error)}); this is a bug, please report it with the article",
-                  file=sys.stderr, flush=True)
-        log.debug("stage %s failed", name, exc_info=error)
+    def stage_failed(self, outcome: Analysis) -> None:
+        """A stage failed on this article: report it, count it, go on."""
+        self.failed += 1
+        print(f"detente: error: article {outcome.article.id or '?'}: the {outcome.stage} stage failed "
+              f"({outcome.reason}); this is a bug, please report it with the article", file=sys.stderr, flush=True)
 
     def exit_code(self) -> int:
         return exit_code_for(self.total, self.failed)
-
-
-def _one_line(error: Exception) -> str:
-    return " ".join(str(error).split())
 
 
 def quiet_libraries(verbosity: int) -> None:
@@ -96,8 +86,6 @@ def _options_for(args, options):
 
 def stream_command(args, options, view: View) -> int:
     """Read SOURCE, analyse each article once, print it in ``args.format``; the exit code."""
-    from detente.pipeline import analyze, load_pipeline
-
     options = _options_for(args, options)
     quiet_libraries(args.verbose)
     tally = Tally()
@@ -106,32 +94,15 @@ def stream_command(args, options, view: View) -> int:
     first = next(articles, None)  # unreadable input fails before the model loads
     if first is None:
         return _nothing_read(args.source, tally)
-    nlp = load_pipeline(options)
+    nlp = pipeline.load_pipeline(options)
     printer = PRINTERS[args.format](view)
-    with reporting_stage_errors(nlp, tally):
-        for doc in analyze(itertools.chain([first], articles), nlp, options.batch_size):
-            printer(doc)
-            sys.stdout.flush()
+    for outcome in analyse_articles(itertools.chain([first], articles), nlp, options.batch_size):
+        if outcome.failed:  # the article is skipped whole, never printed half-annotated
+            tally.stage_failed(outcome)
+            continue
+        printer(outcome)
+        sys.stdout.flush()
     return tally.exit_code()
-
-
-@contextlib.contextmanager
-def reporting_stage_errors(nlp, tally: Tally):
-    """While streaming, a stage that fails on one article skips that article (stages that
-    support spaCy error handlers); the pipeline raises again afterwards."""
-    _set_error_handler(nlp, tally.component_failed)
-    try:
-        yield nlp
-    finally:
-        _set_error_handler(nlp, raise_error)
-
-
-def _set_error_handler(nlp, handler) -> None:
-    """Like ``Language.set_error_handler``, skipping stages that cannot take one (spaCy's parser)."""
-    nlp.default_error_handler = handler
-    for _, stage in nlp.pipeline:
-        with contextlib.suppress(AttributeError):
-            stage.set_error_handler(handler)
 
 
 def _nothing_read(source: str, tally: Tally) -> int:
@@ -140,31 +111,31 @@ def _nothing_read(source: str, tally: Tally) -> int:
     return tally.exit_code()
 
 
-def _jsonl_printer(view: View) -> Callable[[Doc], None]:
-    def emit(doc: Doc) -> None:
-        for row in view.rows(doc):
+def _jsonl_printer(view: View) -> Callable[[Analysis], None]:
+    def emit(outcome: Analysis) -> None:
+        for row in view.rows(outcome):
             print(json.dumps(row, ensure_ascii=False))
     return emit
 
 
-def _json_printer(view: View) -> Callable[[Doc], None]:
-    def emit(doc: Doc) -> None:
-        print(json.dumps({"article": doc._.article.header(), view.key: view.rows(doc)}, ensure_ascii=False))
+def _json_printer(view: View) -> Callable[[Analysis], None]:
+    def emit(outcome: Analysis) -> None:
+        print(json.dumps({"article": outcome.article.header(), view.key: view.rows(outcome)}, ensure_ascii=False))
     return emit
 
 
-def _table_printer(view: View) -> Callable[[Doc], None]:
+def _table_printer(view: View) -> Callable[[Analysis], None]:
     console = table_console()
 
-    def emit(doc: Doc) -> None:
-        console.print(article_table(doc, view))
+    def emit(outcome: Analysis) -> None:
+        console.print(article_table(outcome, view))
     return emit
 
 
-def article_table(doc: Doc, view: View) -> Table:
+def article_table(outcome: Analysis, view: View) -> Table:
     """A rich table of one article's records, titled with the article."""
-    article = doc._.article
-    rows = view.rows(doc)
+    article = outcome.article
+    rows = view.rows(outcome)
     heading = " · ".join(part for part in (article.title or article.id, _date(article), article.source) if part)
     table = Table(*view.columns, title=heading, caption=_count(len(rows), view.key), title_justify="left")
     for row in rows:
@@ -204,7 +175,7 @@ def _event_cells(record: dict, article: Article) -> tuple:
             _actor_label(record["target"]), record["modality"], excerpt(record["sentence"]))
 
 
-EVENTS = View(key="events", rows=doc_records,
+EVENTS = View(key="events", rows=lambda outcome: outcome.events,
               columns=("date", "source", "event", "target", "modality", "evidence"), cells=_event_cells)
 
 
@@ -213,5 +184,5 @@ def _actor_cells(record: dict, article: Article) -> tuple:
             record["name"], record["kind"], record.get("basis", ""))
 
 
-ACTORS = View(key="actors", rows=actor_records,
+ACTORS = View(key="actors", rows=lambda outcome: outcome.actors,
               columns=("mention", "chars", "code", "country", "name", "kind", "basis"), cells=_actor_cells)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sys
 
+from detente.errors import OptionError
+
 # The same as detente.relations.timeline.PERIODS (a test checks), written out so that
 # `detente --help` does not import numpy.
 PERIODS = ("week", "month", "quarter", "year")
@@ -29,6 +31,7 @@ def add_parser(subparsers):
 
 
 def build(args):
+    # imported when the command runs, to keep `detente --help` fast
     from detente.relations.db import DatabaseBackend
     from detente.relations.timeline import DyadQuery, timeline_for
     from detente.store.actors import actor_filter
@@ -37,6 +40,7 @@ def build(args):
     query = DyadQuery(actor_filter(args.a), actor_filter(args.b), by=args.by, theatre=args.theatre,
                       since=parse_day(args.since, "--since"), until=parse_day(args.until, "--until"))
     if getattr(args, "parquet", None):
+        # imported when the command runs, to keep `detente --help` fast
         from detente.relations.parquet import ParquetBackend
 
         return timeline_for(ParquetBackend(args.parquet), query)
@@ -44,6 +48,7 @@ def build(args):
 
 
 def show(timeline, fmt: str) -> None:
+    # imported when the command runs, to keep `detente --help` fast
     from detente.relations import output
 
     if fmt == "csv":
@@ -51,6 +56,7 @@ def show(timeline, fmt: str) -> None:
     elif fmt == "json":
         sys.stdout.write(output.timeline_json(timeline) + "\n")
     else:
+        # imported when the command runs, to keep `detente --help` fast
         from .output import table_console
 
         console = table_console()
@@ -59,22 +65,23 @@ def show(timeline, fmt: str) -> None:
 
 
 def run(args, options) -> int:
-
     if args.chart and not args.chart.lower().endswith((".png", ".html", ".htm")):
-        from detente.errors import OptionError
 
         raise OptionError(f"--chart {args.chart!r} must end in .png or .html")
     if args.parquet:  # actor names are still resolved through the store's models
+        # imported when the command runs, to keep `detente --help` fast
         from detente.store.setup import open_store
 
         open_store(options)
     else:
+        # imported when the command runs, to keep `detente --help` fast
         from .store import open_existing_store
 
         open_existing_store(options)
     timeline = build(args)
     show(timeline, args.format)
     if args.chart:
+        # imported when the command runs, to keep `detente --help` fast
         from detente.relations.chart import write_chart
 
         write_chart(timeline, args.chart)

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from detente.errors import InputError, RecordError
 
+from .labels import normalise_actor
+
 
 @dataclass(frozen=True)
 class GoldEvent:
@@ -45,7 +47,6 @@ def parse_line(line: str, normalise) -> GoldItem:
 
 def read_gold(path: str | Path) -> list[GoldItem]:
     """Every item of a gold file; a malformed line raises RecordError naming the line."""
-    from .labels import normalise_actor
 
     path = Path(path)
     try:

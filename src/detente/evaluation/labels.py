@@ -2,28 +2,23 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from detente.actors.codes import country_of as actors_country_of
+from detente.data import read_json
 from detente.events.cameo import code_table, describe, is_code, quad_class
 
 
 def country_of(code: str) -> str:
     """The country part of an actor code as ISO alpha-3, via the actors package's table."""
-    try:
-        from detente.actors.codes import country_of as actors_country_of
-    except ImportError:          # the actor code table is not installed: compare as written
-        return code[:3]
     return actors_country_of(code)
 
 
 @lru_cache(maxsize=1)
 def gold_aliases() -> dict[str, str]:
-    path = resources.files("detente.evaluation") / "data" / "gold_aliases.json"
-    return json.loads(path.read_text(encoding="utf-8"))["aliases"]
+    return read_json("evaluation", "gold_aliases.json")["aliases"]
 
 
 def normalise_actor(code: str | None) -> str | None:
@@ -56,8 +51,7 @@ class Vocabulary:
 
 @lru_cache(maxsize=1)
 def bridge_types() -> dict[str, list[str]]:
-    path = resources.files("detente.evaluation") / "data" / "plover_bridge.json"
-    return json.loads(path.read_text(encoding="utf-8"))["types"]
+    return read_json("evaluation", "plover_bridge.json")["types"]
 
 
 def vocabulary_for(codes: list[str]) -> Vocabulary:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from detente.data import read_json
 from detente.errors import DataError
 
 QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation",
@@ -34,12 +33,7 @@ def quad_class(root: str) -> int:
 @lru_cache(maxsize=1)
 def code_table() -> dict[str, dict]:
     """The packaged table (code -> name, goldstein, plover)."""
-    path = resources.files("detente.events") / "data" / "cameo_codes.json"
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise DataError(f"cannot read the CAMEO code table {path}: {exc}; "
-                        "regenerate it with `python tools/build_cameo_data.py`") from exc
+    return read_json("events", "cameo_codes.json", "regenerate it with `python tools/build_cameo_data.py`")
 
 
 @lru_cache(maxsize=None)

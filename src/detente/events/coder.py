@@ -16,7 +16,7 @@ from .discards import is_discarded
 from .lexicon import load_lexicon
 from .modality import is_condition_of_threat, modality_of
 from .participants import ActorIndex, Party, source_head, speaker_of
-from .reading import Reading, read_chain
+from .reading import VerbReading, read_chain
 from .reciprocal import is_reciprocal, story_counterpart
 from .targets import clause_range, find_targets, reported_clause
 
@@ -51,7 +51,7 @@ def verbs_by_depth(sent: Span) -> list[Token]:
     return sorted(verbs, key=lambda t: (sum(1 for _ in t.ancestors), t.i))
 
 
-def readings(sent: Span) -> Iterator[Reading]:
+def readings(sent: Span) -> Iterator[VerbReading]:
     """One reading per verb chain; governed verbs are read with their governor.
 
     Plain statements ("X said ...", code 010) come last, so that a reported act
@@ -73,7 +73,7 @@ def readings(sent: Span) -> Iterator[Reading]:
     yield from statements
 
 
-def is_statement(reading: Reading) -> bool:
+def is_statement(reading: VerbReading) -> bool:
     return reading.code == STATEMENT or (reading.code is None and reading.kind == "say"
                                          and len(reading.verbs) == 1)
 
@@ -84,12 +84,12 @@ def says_something(verb: Token) -> bool:
         c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ == "to") for c in verb.children)
 
 
-def as_statement(reading: Reading) -> Reading:
-    return Reading(reading.verbs, STATEMENT, pattern=reading.pattern or reading.verbs[0].lemma_,
+def as_statement(reading: VerbReading) -> VerbReading:
+    return VerbReading(reading.verbs, STATEMENT, pattern=reading.pattern or reading.verbs[0].lemma_,
                    kind="say", statement=True)
 
 
-def evidence(doc: Doc, reading: Reading, parties: list[Party]) -> tuple[tuple, tuple]:
+def evidence(doc: Doc, reading: VerbReading, parties: list[Party]) -> tuple[tuple, tuple]:
     top, last = reading.verbs[0], reading.verbs[-1]
     start, end = clause_range(top)
     start = min([start] + [p.token for p in parties])
@@ -124,7 +124,7 @@ class SentenceCoder:
                     self.memory.events.append(event)
         return sorted(events.values(), key=lambda e: e.trigger)
 
-    def reported(self, reading: Reading, events) -> list[Event]:
+    def reported(self, reading: VerbReading, events) -> list[Event]:
         """Events of a statement's reported clause (then the statement is not coded as 010)."""
         clause = reported_clause(reading.verbs[0])
         if clause is None:
@@ -132,7 +132,7 @@ class SentenceCoder:
         start, end = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
         return [e for e in events if start <= e.trigger[0] < end]
 
-    def accusations(self, reading: Reading, reported: list[Event], index: int) -> list[Event]:
+    def accusations(self, reading: VerbReading, reported: list[Event], index: int) -> list[Event]:
         """'X said Y attacked X': Y's attack on the speaker's side becomes alleged, and X
         accuses Y (112). A neutral reporter ("police said") accuses no one."""
         speakers = self.actors.parties(source_head(reading.verbs[0]))
@@ -149,7 +149,7 @@ class SentenceCoder:
             out += [self.event(accusation, s, accused, index, "asserted", 0.45) for s in speakers]
         return out
 
-    def events_for(self, reading: Reading, index: int) -> list[Event]:
+    def events_for(self, reading: VerbReading, index: int) -> list[Event]:
         top = reading.verbs[0]
         sources = self.actors.parties(source_head(top)) or self.actors.parties(speaker_of(top))
         if not sources:
@@ -163,7 +163,7 @@ class SentenceCoder:
                        for s, t, conf in pairs if t is not None and t.token >= 0]
         return events
 
-    def pairs(self, reading: Reading, sources, targets, index):
+    def pairs(self, reading: VerbReading, sources, targets, index):
         """(source, target, confidence) for every actor pair the reading relates."""
         base = 0.6 if reading.weight > 0 else 0.5
         if targets:
@@ -177,7 +177,7 @@ class SentenceCoder:
             target, discount = self.implicit_target(reading, sources[0], index)
             yield sources[0], target, base - 0.2 - discount
 
-    def implicit_target(self, reading: Reading, source: Party, index: int) -> tuple[Party | None, float]:
+    def implicit_target(self, reading: VerbReading, source: Party, index: int) -> tuple[Party | None, float]:
         """The target a sentence leaves unsaid, and how much less sure the event is for it:
         the protesters' own state; the counterpart of the actor's recent event; for a
         reciprocal act ("they met", "calls each other"), the other main actor of the story."""
@@ -199,7 +199,7 @@ class SentenceCoder:
             self.sentences = list(self.doc.sents)
         return self.sentences[index].text
 
-    def event(self, reading: Reading, source: Party, target: Party | None, index: int,
+    def event(self, reading: VerbReading, source: Party, target: Party | None, index: int,
               modality: str, confidence: float, code: str | None = None) -> Event:
         shown = [p for p in (source, target) if p is not None and p.token >= 0]
         span, trigger = evidence(self.doc, reading, shown)

@@ -11,14 +11,16 @@ from __future__ import annotations
 import logging
 
 from spacy.language import Language
-from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
 from detente.errors import OptionError
 from detente.model import register_extensions
+from detente.stage import Stage
 
 from .cameo import code_table
 from .coder import code_doc
+from .learned.coder import learned_events
+from .learned.model import load_pair_model
 from .lexicon import load_lexicon
 from .rules import governors, modality_cues
 
@@ -27,7 +29,7 @@ log = logging.getLogger(__name__)
 CODERS = ("model", "rules")
 
 
-class EventCoder(Pipe):
+class EventCoder(Stage):
     """Find (source, verb phrase, target) in each sentence and code it in CAMEO."""
 
     def __init__(self, name: str = "detente_events", coder: str = "model",
@@ -38,7 +40,7 @@ class EventCoder(Pipe):
         if min_confidence is not None and not 0.0 <= min_confidence <= 1.0:
             raise OptionError(f"the minimum confidence must be between 0 and 1, got {min_confidence} "
                               "(DETENTE_MIN_CONFIDENCE / --min-confidence)")
-        self.name = name
+        super().__init__(None, name)
         self.coder = coder
         self.min_confidence = min_confidence
         load_lexicon(), governors(), modality_cues(), code_table()   # fail early on bad data
@@ -46,29 +48,13 @@ class EventCoder(Pipe):
 
     @staticmethod
     def _load_model(model_path: str | None):
-        from .learned.model import load_pair_model
         return load_pair_model(model_path)
 
-    def __call__(self, doc: Doc) -> Doc:
+    def annotate(self, doc: Doc) -> None:
         events = code_doc(doc) if doc._.actors else []
         if self.model is not None and doc._.actors:
-            from .learned.coder import learned_events
             events = learned_events(doc, events, self.model, self.min_confidence)
-        return self.set_annotations(doc, events)
-
-    def set_annotations(self, doc: Doc, events) -> Doc:
         doc._.events = events
-        return doc
-
-    def pipe(self, docs, batch_size: int = 128):
-        """Like ``__call__``, but a failing doc goes to the error handler (a batch can skip it)."""
-        handler = self.get_error_handler()
-        for doc in docs:
-            try:
-                yield self(doc)
-            except Exception as exc:    # noqa: BLE001 - spaCy's error-handler contract
-                log.debug("event coding failed for a doc: %s", exc)
-                handler(self.name, self, [doc], exc)
 
 
 @Language.factory("detente_events", assigns=["doc._.events"], requires=["doc._.actors"],

@@ -9,13 +9,11 @@ sharing a default code plus phrase patterns written in PETRARCH's syntax
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
-from detente.errors import DataError
+from detente.data import read_json
 
 CODE = re.compile(r"\[([0-9:\-]*)!?\]")
 MARKERS = frozenset({"$", "+", "^", "%"})
@@ -249,12 +247,7 @@ def matches(pattern: Pattern, context: VerbContext) -> bool:
 
 
 def _read_json(name: str) -> dict:
-    path = resources.files("detente.events") / "data" / name
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise DataError(f"cannot read the verb data file {path}: {exc}; reinstall Detente or "
-                        "regenerate it with `python tools/build_verb_data.py`") from exc
+    return read_json("events", name, "reinstall Detente or regenerate it with `python tools/build_verb_data.py`")
 
 
 @lru_cache(maxsize=1)

@@ -37,7 +37,7 @@ def auxiliaries(verb: Token) -> set[str]:
     return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
 
 
-def is_future(verb: Token) -> bool:
+def verb_is_future(verb: Token) -> bool:
     """'will', or reported 'would' ("said it would send troops")."""
     found = auxiliaries(verb)
     return bool(found & modality_cues().future_aux) or ("would" in found and verb.dep_ == "ccomp")

@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
 from detente.model import ActorMention, ActorRef
+from detente.places.tables import table
 
 from .context import phrase_tokens
 from .lexicon import load_lexicon
 
+
+@lru_cache(maxsize=1)
+def locative_prepositions() -> frozenset[str]:
+    """'in', 'at', 'near' ...: the places stage's table (``places/data/locative.json``), one list for both."""
+    return frozenset(table("locative")["prepositions"])
+
 OBJECTS = ("dobj", "obj", "dative", "iobj", "oprd")
 TARGET_PREPS = ("with", "against", "on", "upon", "to", "toward", "towards", "at", "into", "from",
                 "over", "for")
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "around", "inside", "outside",
-                            "throughout", "off"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 INHERITS_SUBJECT = frozenset({"conj", "xcomp", "advcl", "pcomp", "ccomp"})
 
@@ -48,7 +54,7 @@ class ActorIndex:
         head = self.doc[party.token]
         while mention.token_start <= head.head.i < mention.token_end and head.head is not head:
             head = head.head
-        return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS
+        return head.dep_ == "pobj" and head.head.lower_ in locative_prepositions()
 
     def any_between(self, start: int, end: int) -> bool:
         return any(m is not None for m in self.by_token[start:end])

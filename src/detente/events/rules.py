@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-from detente.errors import DataError
+from detente.data import read_json
 
 KEEP = "="
 
 
 def read_data(name: str) -> dict:
-    path = resources.files("detente.events") / "data" / name
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise DataError(f"cannot read {path}: {exc}; reinstall Detente") from exc
+    return read_json("events", name)
 
 
 @dataclass(frozen=True)

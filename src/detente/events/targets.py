@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from .participants import OBJECTS, ActorIndex, Party, subject_head, target_heads
-from .reading import Reading
+from .reading import VerbReading
 from .rules import governors
 
 ADDRESSEE_PREPS = ("on", "upon", "to")
@@ -27,7 +27,7 @@ def clause_range(verb: Token) -> tuple[int, int]:
     return start, end
 
 
-def candidate_heads(reading: Reading) -> Iterator[Token]:
+def candidate_heads(reading: VerbReading) -> Iterator[Token]:
     """Target nouns, best first: the addressee of an appeal or demand, the act's object,
     then the governors' objects; a statement's reported clause comes last."""
     top = reading.verbs[0]
@@ -49,7 +49,7 @@ def addressees(verb: Token) -> Iterator[Token]:
             yield from (c for c in prep.children if c.dep_ == "pobj")
 
 
-def later_heads(reading: Reading) -> Iterator[Token]:
+def later_heads(reading: VerbReading) -> Iterator[Token]:
     """Last resort: a noun after the act's verb within its clause ("a deal to buy X from Y")."""
     verb = reading.verbs[-1]
     start, end = clause_range(verb)
@@ -58,7 +58,7 @@ def later_heads(reading: Reading) -> Iterator[Token]:
             yield token
 
 
-def find_targets(reading: Reading, actors: ActorIndex, sources: list[Party]) -> tuple[list, bool]:
+def find_targets(reading: VerbReading, actors: ActorIndex, sources: list[Party]) -> tuple[list, bool]:
     """Target parties, and whether they came from the last-resort search.
 
     The first phrase naming another country wins; a party of the source's own

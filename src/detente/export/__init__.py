@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from detente.errors import OptionError
+
+from .result import ExportResult
 
 FORMATS = ("csv", "parquet", "sqlite", "gdelt", "gdelt-mentions")
 BINARY_FORMATS = ("parquet", "sqlite")
 
 
-@dataclass
-class ExportResult:
-    rows: int
-    what: str = "events"
-    note: str = ""           # e.g. where a second table went, or rows left out and why
-
-
 def export_events(events, fmt: str, out: str | Path | None) -> ExportResult:
     """Write ``events`` (an Event iterable, mentions prefetched) to ``out`` (a path, or - / None for stdout)."""
+    # imported here to keep `detente --help` fast: the CLI's parser imports FORMATS from this package
     from .gdelt import write_gdelt, write_gdelt_mentions
     from .sqlite import write_sqlite
     from .tables import write_csv, write_parquet

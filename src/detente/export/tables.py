@@ -6,7 +6,12 @@ import csv
 from collections.abc import Iterable
 from pathlib import Path
 
-from .atomic import output_path
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from detente.atomic import output_path
+from detente.batch.schema import EVENTS
+
 from .columns import NAMES, event_row
 
 PARQUET_BATCH = 10_000
@@ -25,8 +30,6 @@ def write_csv(events: Iterable, out: str | Path | None) -> int:
 
 
 def arrow_schema():
-    from detente.batch.schema import EVENTS
-
     return EVENTS
 
 
@@ -42,9 +45,6 @@ def _batches(events: Iterable, size: int):
 
 
 def write_parquet(events: Iterable, out: str | Path | None) -> int:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
     schema, count = arrow_schema(), 0
     with output_path(out) as temp:
         with pq.ParquetWriter(temp, schema) as writer:

@@ -5,9 +5,9 @@ or ``Failure`` for one bad record of a multi-record source; ``expand_sources``
 turns folders and globs into sources. See docs/ingest.md.
 """
 
-from .base import Context, Failure
+from .base import Failure, SourceContext
 from .expand import expand_sources
 from .normalize import normalize_text
 from .sources import articles_from_bytes, iter_articles
 
-__all__ = ["Context", "Failure", "articles_from_bytes", "expand_sources", "iter_articles", "normalize_text"]
+__all__ = ["SourceContext", "Failure", "articles_from_bytes", "expand_sources", "iter_articles", "normalize_text"]

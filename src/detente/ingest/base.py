@@ -26,7 +26,7 @@ class Failure:
 
 
 @dataclass(frozen=True)
-class Context:
+class SourceContext:
     """How to name a source in errors, and what the user said about its articles."""
 
     options: Options

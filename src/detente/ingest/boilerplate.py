@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
+from detente.data import read_text
 from detente.errors import DataError
 
 DATA_FILE = "boilerplate.txt"
@@ -17,7 +17,7 @@ DATA_FILE = "boilerplate.txt"
 @lru_cache(maxsize=1)
 def boilerplate_pattern() -> re.Pattern:
     """One compiled pattern matching any whole boilerplate line."""
-    text = resources.files("detente.ingest").joinpath("data", DATA_FILE).read_text(encoding="utf-8")
+    text = read_text("ingest", DATA_FILE)
     lines = [line.strip() for line in text.splitlines()]
     patterns = [line for line in lines if line and not line.startswith("#")]
     try:

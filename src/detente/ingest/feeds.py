@@ -14,7 +14,7 @@ import feedparser
 from detente.errors import EmptyTextError, InputError
 from detente.model import Article
 
-from .base import Context, Failure
+from .base import Failure, SourceContext
 from .dates import date_from_struct
 from .html import html_fragment_text
 from .normalize import normalize_text
@@ -41,7 +41,7 @@ def _entry_text(entry) -> str:
     return html_fragment_text(value) if "html" in content_type else normalize_text(value)
 
 
-def entry_article(entry, number: int, ctx: Context, feed_name: str) -> Article:
+def entry_article(entry, number: int, ctx: SourceContext, feed_name: str) -> Article:
     title = entry.get("title") or ""
     where = f"{ctx.where} entry {number}" + (f" ({title[:60]})" if title else "")
     date = date_from_struct(entry.get("published_parsed") or entry.get("updated_parsed"))
@@ -60,7 +60,7 @@ def parse_feed(data: bytes, where: str):
     return parsed
 
 
-def iter_feed(data: bytes, ctx: Context) -> Iterator[Article | Failure]:
+def iter_feed(data: bytes, ctx: SourceContext) -> Iterator[Article | Failure]:
     """One Article (or Failure) per feed entry."""
     parsed = parse_feed(data, ctx.where)
     feed_name = (parsed.feed.get("title") or "").strip() or ctx.source

@@ -20,7 +20,7 @@ from pathlib import Path
 from detente.errors import InputError, RecordError
 from detente.model import Article
 
-from .base import Context, Failure
+from .base import Failure, SourceContext
 from .dates import parse_record_date
 
 MAX_INDEX_BYTES = 16 << 20
@@ -85,7 +85,7 @@ def _failure(index: Path, number: int, problem: str) -> Failure:
     return Failure(f"{index} line {number}", error)
 
 
-def _labelled(article: Article, entry: dict, date, ctx: Context) -> Article:
+def _labelled(article: Article, entry: dict, date, ctx: SourceContext) -> Article:
     """The article with the index's metadata, below the user's own --date/--title."""
     changes = {}
     if ctx.title is None and isinstance(entry.get("title"), str):
@@ -98,7 +98,7 @@ def _labelled(article: Article, entry: dict, date, ctx: Context) -> Article:
     return replace(article, **changes)
 
 
-def iter_index(index: Path, ctx: Context, read_file) -> Iterator[Article | Failure]:
+def iter_index(index: Path, ctx: SourceContext, read_file) -> Iterator[Article | Failure]:
     """The articles of the files ``index`` lists, labelled; ``read_file(path, ctx)`` reads one."""
     for number, entry in index_entries(index):
         if not isinstance(entry, dict) or "_error" in entry:
@@ -114,7 +114,7 @@ def iter_index(index: Path, ctx: Context, read_file) -> Iterator[Article | Failu
         except (ValueError, InputError) as exc:
             yield _failure(index, number, str(exc))
             continue
-        file_ctx = Context(ctx.options, str(target), target.name, date=ctx.date, title=ctx.title)
+        file_ctx = SourceContext(ctx.options, str(target), target.name, date=ctx.date, title=ctx.title)
         try:
             for item in read_file(target, file_ctx):
                 yield _labelled(item, entry, date, ctx) if isinstance(item, Article) else item

@@ -16,7 +16,7 @@ from typing import BinaryIO
 from detente.errors import InputError, RecordError, TextTooLongError
 from detente.model import Article
 
-from .base import Context, Failure
+from .base import Failure, SourceContext
 from .dates import parse_record_date
 
 _CHUNK = 1 << 20
@@ -100,7 +100,7 @@ def _parse(line: bytes, number: int) -> dict:
     return record
 
 
-def record_article(record: dict, number: int, ctx: Context) -> Article:
+def record_article(record: dict, number: int, ctx: SourceContext) -> Article:
     """The Article of one parsed record; ValueError for a bad field."""
     record_id = _field(record, "id", (str, int))
     meta = _field(record, "meta", (dict,)) or {}
@@ -111,12 +111,12 @@ def record_article(record: dict, number: int, ctx: Context) -> Article:
         meta=meta)
 
 
-def _line_failure(number: int, ctx: Context, problem: str) -> Failure:
+def _line_failure(number: int, ctx: SourceContext, problem: str) -> Failure:
     error = RecordError(f"line {number}: {problem} ({ctx.where}); fix or remove this line")
     return Failure(f"{ctx.where} line {number}", error)
 
 
-def _line_item(number: int, line: bytes, ctx: Context) -> Article | Failure:
+def _line_item(number: int, line: bytes, ctx: SourceContext) -> Article | Failure:
     try:
         return record_article(_parse(line, number), number, ctx)
     except UnicodeDecodeError as exc:
@@ -129,20 +129,20 @@ def _line_item(number: int, line: bytes, ctx: Context) -> Article | Failure:
         return Failure(f"{ctx.where} line {number}", err)
 
 
-def _too_long(number: int, ctx: Context) -> Failure:
+def _too_long(number: int, ctx: SourceContext) -> Failure:
     error = TextTooLongError(f"line {number}: longer than {ctx.raw_limit:,} bytes ({ctx.where}); "
                              f"split it or raise DETENTE_MAX_TEXT_CHARS")
     return Failure(f"{ctx.where} line {number}", error)
 
 
-def _refuse_json_array(line: bytes, ctx: Context) -> None:
+def _refuse_json_array(line: bytes, ctx: SourceContext) -> None:
     """A corpus that opens with ``[`` is one JSON array, not JSON lines: say how to convert it."""
     if line.lstrip(b"\xef\xbb\xbf \t").startswith(b"["):
         raise InputError(f"{ctx.where}: is a JSON array, not JSON lines (one object per line); "
                          f"convert it with `jq -c '.[]' FILE > FILE.jsonl`")
 
 
-def iter_jsonl(stream: BinaryIO, ctx: Context) -> Iterator[Article | Failure]:
+def iter_jsonl(stream: BinaryIO, ctx: SourceContext) -> Iterator[Article | Failure]:
     """One Article (or Failure) per non-blank line, reading one line at a time."""
     seen_record = False
     for number, line in iter_lines(stream, ctx.raw_limit, ctx.where):

@@ -1,7 +1,7 @@
 """Sources to Articles: a file, standard input or a URL, whatever its kind.
 
 ``iter_articles`` is the one entry point; each source kind has a small reader
-and all of them end in ``Context.article`` (normalise, check, build).
+and all of them end in ``SourceContext.article`` (normalise, check, build).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from detente.errors import InputError, TextTooLongError
 from detente.model import Article
 from detente.settings import Options
 
-from .base import Context, Failure
+from .base import Failure, SourceContext
 from .dates import parse_date_option
 from .decode import decode_bytes, meta_charset
 from .feeds import iter_feed
@@ -46,17 +46,17 @@ def iter_articles(source: str, options: Options, *, date: str | dt.date | None =
     """
     overrides = {"date": parse_date_option(date), "title": title}
     if source == STDIN:
-        yield from _read_stdin(Context(options, "standard input", "stdin", **overrides))
+        yield from _read_stdin(SourceContext(options, "standard input", "stdin", **overrides))
     elif is_url(source):
         yield from _read_url(source, options, overrides, public_only)
     elif url_scheme(source) is not None:
         check_scheme(source)  # ftp://, file:, data:... are refused, never read as a local path
     else:
         path = Path(source)
-        yield from _read_file(path, Context(options, str(path), path.name, **overrides))
+        yield from _read_file(path, SourceContext(options, str(path), path.name, **overrides))
 
 
-def articles_from_bytes(data: bytes, kind: str | None, ctx: Context, charset: str | None = None) -> Iterator[Item]:
+def articles_from_bytes(data: bytes, kind: str | None, ctx: SourceContext, charset: str | None = None) -> Iterator[Item]:
     """The articles held in ``data`` of a known kind (or sniffed when ``kind`` is None)."""
     if kind == JSONL:
         yield from iter_jsonl(io.BytesIO(data), ctx)
@@ -75,7 +75,7 @@ def articles_from_bytes(data: bytes, kind: str | None, ctx: Context, charset: st
         yield ctx.article(text)
 
 
-def read_bounded(stream: BinaryIO, ctx: Context) -> bytes:
+def read_bounded(stream: BinaryIO, ctx: SourceContext) -> bytes:
     """All of ``stream``, refusing inputs larger than the raw size limit."""
     data = stream.read(ctx.raw_limit + 1)
     if len(data) > ctx.raw_limit:
@@ -100,7 +100,7 @@ def _open(path: Path) -> BinaryIO:
         raise InputError(f"{path}: cannot be read ({exc.strerror}); check its permissions") from None
 
 
-def _read_file(path: Path, ctx: Context) -> Iterator[Item]:
+def _read_file(path: Path, ctx: SourceContext) -> Iterator[Item]:
     check_file(path)
     if is_index(path):
         yield from iter_index(path, ctx, _read_file)
@@ -119,7 +119,7 @@ def _stdin_is_jsonl(stream) -> bool:
     return head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{"
 
 
-def _read_stdin(ctx: Context) -> Iterator[Item]:
+def _read_stdin(ctx: SourceContext) -> Iterator[Item]:
     stream = sys.stdin.buffer
     if _stdin_is_jsonl(stream):
         yield from iter_jsonl(stream, ctx)
@@ -128,8 +128,8 @@ def _read_stdin(ctx: Context) -> Iterator[Item]:
 
 
 def _read_url(url: str, options: Options, overrides: dict, public_only: bool) -> Iterator[Item]:
-    probe = Context(options, url, urlsplit(url).hostname or url, **overrides)
+    probe = SourceContext(options, url, urlsplit(url).hostname or url, **overrides)
     fetched = fetch(url, options.fetch_timeout, probe.raw_limit, public_only=public_only)
-    ctx = Context(options, url, probe.source, url=fetched.url, **overrides)
+    ctx = SourceContext(options, url, probe.source, url=fetched.url, **overrides)
     kind = kind_for_content_type(fetched.content_type) or kind_for_name(urlsplit(fetched.url).path)
     yield from articles_from_bytes(fetched.body, kind, ctx, fetched.charset)

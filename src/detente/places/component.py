@@ -5,8 +5,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from detente.event_stage import EventStage
 from detente.model import Event, register_extensions
+from detente.stage import EventStage
 
 from .locate import locate_events
 

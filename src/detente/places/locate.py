@@ -9,9 +9,9 @@ from spacy.tokens import Doc, Span
 
 from detente.model import Event, Location
 
+from ..sentences import entities_by_sentence, paragraph_indexes
 from . import gazetteer
 from .candidates import governing_verb, locative_places, people_names, refers_back
-from ..time.resolve import entities_by_sentence, paragraph_indexes
 from .theatre import Evidence, infer_theatre
 
 CONTEXT_SENTENCES = 2

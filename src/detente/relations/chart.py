@@ -6,8 +6,11 @@ import html
 import io
 from pathlib import Path
 
+import matplotlib
+from matplotlib.figure import Figure
+
+from detente.atomic import atomic_path
 from detente.errors import OptionError
-from detente.export.atomic import atomic_path
 
 from .timeline import QUAD_NAMES, Timeline
 
@@ -15,10 +18,7 @@ QUAD_COLOURS = {1: "#7fbf7f", 2: "#2e8b57", 3: "#f4a582", 4: "#b2182b"}
 
 
 def _figure(timeline: Timeline):
-    import matplotlib
-
     matplotlib.use("Agg")
-    from matplotlib.figure import Figure
 
     fig = Figure(figsize=(11, 5), layout="constrained")
     ax = fig.add_subplot()

@@ -6,6 +6,8 @@ import csv
 import io
 import json
 
+from rich.table import Table
+
 from .timeline import Timeline, period_dict
 
 CSV_FIELDS = ("period", "events", "quad1", "quad2", "quad3", "quad4", "goldstein_sum", "goldstein_mean",
@@ -29,7 +31,6 @@ def timeline_json(timeline: Timeline) -> str:
 
 def timeline_table(timeline: Timeline):
     """A rich Table of the periods (empty periods included)."""
-    from rich.table import Table
 
     q = timeline.query
     table = Table(title=f"{q.a.label} – {q.b.label} by {q.by} (* turning point)")

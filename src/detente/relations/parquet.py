@@ -3,7 +3,7 @@
 It answers like the database would after ``detente load DIR`` into an empty
 store: the output is read in load order (partition, article, event; the first
 article of each content hash), the records are
-merged with the store's rules (``detente.batch.merging``), and DuckDB
+merged with the store's rules (``detente.records.merging``), and DuckDB
 computes the aggregate rows (``GROUP BY period, quad_class, theatre`` with
 ``date_trunc``) over the merged events. Event ids count merged events from 1
 in load order, as a fresh database numbers them. The whole output is merged
@@ -18,9 +18,9 @@ import duckdb
 import pyarrow as pa
 
 from detente.batch import layout
-from detente.batch.merging import Merger
 from detente.batch.reading import partition_names
-from detente.batch.schema import row_record
+from detente.records.merging import Merger
+from detente.records.schema import row_record
 from detente.store import rows
 
 from .timeline import UNCOUNTED_MODALITIES, ActorFilter, AggregateRow, DyadQuery, EventRef, period_start

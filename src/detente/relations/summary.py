@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from .timeline import QUAD_NAMES, EventRef, Period, Timeline
+from detente.events.cameo import QUAD_CLASSES as QUAD_NAMES
+
+from .series import EventRef, Timeline, TimelinePeriod
 
 SENTENCE_CHARS = 160
 
@@ -27,7 +29,7 @@ def _overview(timeline: Timeline) -> str:
             f"{q.a.label} and {q.b.label} ({parts}), with a mean Goldstein score of {mean:+.2f}.")
 
 
-def _extreme(periods: list[Period], best: bool) -> Period | None:
+def _extreme(periods: list[TimelinePeriod], best: bool) -> TimelinePeriod | None:
     scored = [p for p in periods if p.events]
     if len(scored) < 2:
         return None

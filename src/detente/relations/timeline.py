@@ -30,199 +30,42 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass, field
-from typing import Protocol
 
 import numpy as np
 
 from detente.errors import OptionError
+from detente.records.filters import ActorFilter
 
-PERIODS = ("week", "month", "quarter", "year")
-# Acts the text says did not happen (denied, negated) or might happen
-# (hypothetical) are kept and listed, but a relationship's timeline counts
-# only what was reported as done, threatened or alleged.
-UNCOUNTED_MODALITIES = ("denied", "hypothetical")
-QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation",
-              3: "verbal conflict", 4: "material conflict"}
+from .series import (
+    PERIODS,
+    QUAD_NAMES,
+    UNCOUNTED_MODALITIES,
+    AggregateRow,
+    ChangePoint,
+    DyadQuery,
+    EventRef,
+    Timeline,
+    TimelineBackend,
+    TimelinePeriod,
+    next_period,
+    period_dict,
+    period_range,
+    period_start,
+    ref_dict,
+)
+from .summary import summarize
 
-
-@dataclass(frozen=True)
-class ActorFilter:
-    """One side of a dyad: every given field must equal the event's actor field."""
-
-    label: str
-    country: str | None = None      # ISO 3166-1 alpha-3 (or IGO/region code)
-    code: str | None = None         # CAMEO actor code, e.g. TURGOV
-    name: str | None = None         # canonical actor name, e.g. "Recep Tayyip Erdogan"
-
-    def fields(self) -> dict[str, str]:
-        """The constraints as {"country"|"code"|"name": value}."""
-        return {k: v for k, v in (("country", self.country), ("code", self.code),
-                                  ("name", self.name)) if v}
-
-
-@dataclass(frozen=True)
-class DyadQuery:
-    a: ActorFilter
-    b: ActorFilter
-    by: str = "month"
-    theatre: str | None = None
-    since: dt.date | None = None
-    until: dt.date | None = None
+__all__ = ["ActorFilter", "QUAD_NAMES", "AggregateRow", "ChangePoint", "DyadQuery", "EventRef", "PERIODS",
+           "TimelinePeriod", "Timeline", "TimelineBackend", "UNCOUNTED_MODALITIES", "next_period", "period_dict",
+           "period_range", "period_start", "ref_dict", "assemble_periods", "build_timeline",
+           "change_point_indices", "find_change_points", "timeline_for"]
 
 
-@dataclass(frozen=True, order=True)
-class AggregateRow:
-    period: dt.date
-    quad_class: int
-    theatre: str
-    events: int
-    goldstein_sum: float
-
-
-@dataclass(frozen=True)
-class EventRef:
-    """An event cited by a timeline: enough to show it and link to its evidence."""
-
-    event_id: int | str
-    period: dt.date
-    date: dt.date
-    cameo: str
-    quad_class: int
-    goldstein: float
-    source: str
-    target: str
-    sentence: str
-    article_title: str = ""
-    mentions: int = 1
-
-
-@dataclass
-class Period:
-    start: dt.date
-    counts: dict[int, int] = field(default_factory=lambda: {q: 0 for q in QUAD_NAMES})
-    goldstein_sum: float = 0.0
-    theatres: dict[str, int] = field(default_factory=dict)
-    top_events: list[EventRef] = field(default_factory=list)
-
-    @property
-    def events(self) -> int:
-        return sum(self.counts.values())
-
-    @property
-    def goldstein_mean(self) -> float | None:
-        return self.goldstein_sum / self.events if self.events else None
-
-    @property
-    def net_cooperation(self) -> int:
-        """Cooperative minus conflictual events."""
-        return self.counts[1] + self.counts[2] - self.counts[3] - self.counts[4]
-
-
-@dataclass(frozen=True)
-class ChangePoint:
-    """Relations shift at ``period``: mean Goldstein ``before`` -> ``after``."""
-
-    period: dt.date
-    before: float
-    after: float
-    events: tuple[EventRef, ...] = ()
-
-    @property
-    def direction(self) -> str:
-        return "improved" if self.after > self.before else "worsened"
-
-
-@dataclass
-class Timeline:
-    query: DyadQuery
-    periods: list[Period]
-    change_points: list[ChangePoint] = field(default_factory=list)
-    summary: str = ""
-
-    @property
-    def events(self) -> int:
-        return sum(p.events for p in self.periods)
-
-    @property
-    def theatres(self) -> dict[str, int]:
-        totals: dict[str, int] = {}
-        for period in self.periods:
-            for name, count in period.theatres.items():
-                totals[name] = totals.get(name, 0) + count
-        return dict(sorted(totals.items(), key=lambda kv: (-kv[1], kv[0])))
-
-    def to_dict(self) -> dict:
-        return {
-            "a": self.query.a.label, "b": self.query.b.label, "by": self.query.by,
-            "theatre": self.query.theatre, "events": self.events, "theatres": self.theatres,
-            "periods": [period_dict(p) for p in self.periods],
-            "change_points": [{"period": c.period.isoformat(), "before": round(c.before, 3),
-                               "after": round(c.after, 3), "direction": c.direction,
-                               "events": [ref_dict(e) for e in c.events]}
-                              for c in self.change_points],
-            "summary": self.summary,
-        }
-
-
-class TimelineBackend(Protocol):
-    def aggregate_rows(self, query: DyadQuery) -> list[AggregateRow]: ...
-
-    def top_events(self, query: DyadQuery, per_period: int) -> list[EventRef]: ...
-
-
-def period_start(day: dt.date, by: str) -> dt.date:
-    """First day of the week (Monday), month, quarter or year holding ``day``."""
-    if by == "week":
-        return day - dt.timedelta(days=day.weekday())
-    if by == "month":
-        return day.replace(day=1)
-    if by == "quarter":
-        return dt.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
-    if by == "year":
-        return dt.date(day.year, 1, 1)
-    raise OptionError(f"unknown period {by!r}: use one of {', '.join(PERIODS)}")
-
-
-def next_period(start: dt.date, by: str) -> dt.date:
-    if by == "week":
-        return start + dt.timedelta(days=7)
-    months = {"month": 1, "quarter": 3, "year": 12}[by]
-    index = start.year * 12 + start.month - 1 + months
-    return dt.date(index // 12, index % 12 + 1, 1)
-
-
-def period_range(first: dt.date, last: dt.date, by: str) -> list[dt.date]:
-    """Every period start from ``first``'s period to ``last``'s, inclusive."""
-    starts, current, end = [], period_start(first, by), period_start(last, by)
-    while current <= end:
-        starts.append(current)
-        current = next_period(current, by)
-    return starts
-
-
-def ref_dict(ref: EventRef) -> dict:
-    return {"event_id": ref.event_id, "date": ref.date.isoformat(), "cameo": ref.cameo,
-            "quad_class": ref.quad_class, "goldstein": ref.goldstein, "source": ref.source,
-            "target": ref.target, "sentence": ref.sentence, "article_title": ref.article_title,
-            "mentions": ref.mentions}
-
-
-def period_dict(period: Period) -> dict:
-    mean = period.goldstein_mean
-    return {"period": period.start.isoformat(), "events": period.events,
-            **{f"quad{q}": n for q, n in period.counts.items()},
-            "goldstein_sum": round(period.goldstein_sum, 3),
-            "goldstein_mean": None if mean is None else round(mean, 3),
-            "net_cooperation": period.net_cooperation, "theatres": dict(period.theatres),
-            "top_events": [ref_dict(e) for e in period.top_events]}
-
-
-def assemble_periods(rows: list[AggregateRow], refs: list[EventRef], query: DyadQuery) -> list[Period]:
+def assemble_periods(rows: list[AggregateRow], refs: list[EventRef], query: DyadQuery) -> list[TimelinePeriod]:
     """Fold aggregate rows into periods, filling the empty periods in between."""
-    by_start: dict[dt.date, Period] = {}
+    by_start: dict[dt.date, TimelinePeriod] = {}
     for row in rows:
-        period = by_start.setdefault(row.period, Period(row.period))
+        period = by_start.setdefault(row.period, TimelinePeriod(row.period))
         period.counts[row.quad_class] = period.counts.get(row.quad_class, 0) + row.events
         period.goldstein_sum += row.goldstein_sum
         if row.theatre:
@@ -234,7 +77,7 @@ def assemble_periods(rows: list[AggregateRow], refs: list[EventRef], query: Dyad
         return []
     first = query.since or min(by_start)
     last = query.until or max(by_start)
-    return [by_start.get(start) or Period(start) for start in period_range(first, last, query.by)]
+    return [by_start.get(start) or TimelinePeriod(start) for start in period_range(first, last, query.by)]
 
 
 def _noise_variance(values: np.ndarray) -> float:
@@ -253,6 +96,7 @@ def change_point_indices(values: list[float], min_size: int = 2, penalty: float 
     ruptures' KernelCPD with a linear kernel: the exact penalised optimum of
     the L2 (mean-shift) cost, as Pelt would find, but computed in C.
     """
+    # slow to import (SciPy, seconds): only the change points need it
     import ruptures
 
     series = np.asarray(values, dtype=float).reshape(-1, 1)
@@ -267,7 +111,7 @@ def _segment_mean(values: list[float], start: int, end: int) -> float:
     return float(np.mean(values[start:end]))
 
 
-def find_change_points(periods: list[Period]) -> list[ChangePoint]:
+def find_change_points(periods: list[TimelinePeriod]) -> list[ChangePoint]:
     """Turning points of the mean-Goldstein series over the periods that have events.
 
     Empty periods are skipped rather than read as neutral: news coverage is
@@ -287,8 +131,6 @@ def find_change_points(periods: list[Period]) -> list[ChangePoint]:
 
 
 def build_timeline(rows: list[AggregateRow], refs: list[EventRef], query: DyadQuery) -> Timeline:
-    from .summary import summarize
-
     periods = assemble_periods(rows, refs, query)
     timeline = Timeline(query, periods, find_change_points(periods))
     timeline.summary = summarize(timeline)

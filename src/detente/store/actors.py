@@ -8,17 +8,18 @@ stored in the database (code or name, case-insensitive). Nothing found ->
 
 from __future__ import annotations
 
-import json
 import logging
 from functools import cache
-from pathlib import Path
 
 import pycountry
 from django.db.models import Q
 
+from detente.actors.dictionary import load_dictionary
+from detente.data import read_json
 from detente.errors import NotFoundError
 from detente.model import ActorRef
-from detente.relations.timeline import ActorFilter
+from detente.records.filters import ActorFilter
+from detente.records.names import country_label
 
 from .models import Event
 from .rows import dyad_key
@@ -26,20 +27,9 @@ from .rows import dyad_key
 log = logging.getLogger(__name__)
 
 
-DATA = Path(__file__).parent / "data" / "country_names.json"
-
-
 @cache
 def country_names() -> dict:
-    return json.loads(DATA.read_text(encoding="utf-8"))
-
-
-def country_label(code: str) -> str:
-    """A short display name: 'Russia' for RUS; the code itself when unknown."""
-    if code in country_names()["labels"]:
-        return country_names()["labels"][code]
-    country = pycountry.countries.get(alpha_3=code)
-    return (getattr(country, "common_name", None) or country.name) if country else code
+    return read_json("store", "country_names.json")
 
 
 def country_ref(text: str) -> ActorRef | None:
@@ -56,7 +46,6 @@ def country_ref(text: str) -> ActorRef | None:
 
 def dictionary_ref(text: str) -> ActorRef | None:
     """Detente's actor dictionary (leaders, organisations, Phoenix actors), as of today."""
-    from detente.actors.dictionary import load_dictionary
 
     book = load_dictionary()
     pattern = book.actors.get(book.tokens(text.strip()))

@@ -2,8 +2,8 @@
 
 Partition by partition, in one transaction each: articles whose content hash
 is not stored yet are inserted in bulk; their event records are merged with
-the store's rules (``detente.batch.merging``, which applies
-``store.merge.compatible``/``refine`` in memory, against the stored events of
+the store's rules (``detente.records.merging``, which applies
+``compatible``/``refine`` in memory, against the stored events of
 the same fingerprints) and the new events, refined events and mentions are
 written in bulk. Loading the same output twice adds nothing: every article is
 already stored by its hash. On PostgreSQL rows go in with COPY; elsewhere
@@ -20,8 +20,8 @@ from types import SimpleNamespace
 
 from django.db import connection, transaction
 
-from detente.batch.merging import Merger
-from detente.batch.reading import iter_articles, partition_names
+from detente.batch.reading import iter_output_articles, partition_names
+from detente.records.merging import Merger
 
 from . import rows
 from .locking import locked_for_session
@@ -149,7 +149,7 @@ def _write_mentions(touched: list[SimpleNamespace]) -> None:
 
 def _load_partition(out: Path, name: str, seen: set[str], merger: Merger, report: LoadReport,
                     model_name: str) -> None:
-    items = list(iter_articles(out, name, seen))
+    items = list(iter_output_articles(out, name, seen))
     stored = _stored_hashes([a["content_hash"] for a, _, _ in items])
     fresh = [item for item in items if item[0]["content_hash"] not in stored]
     report.articles_skipped += len(items) - len(fresh)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from detente.errors import NotFoundError, OptionError
@@ -36,7 +37,6 @@ def _author(user) -> tuple[object, str]:
     if user is None:
         return None, ""
     if isinstance(user, str):
-        from django.contrib.auth import get_user_model
 
         return get_user_model().objects.filter(username=user).first(), user
     return user, user.get_username()
@@ -85,7 +85,7 @@ def parse_date_range(text: str) -> tuple[dt.date, dt.date]:
     return start, end
 
 
-def granularity_of(start: dt.date, end: dt.date) -> str:
+def granularity_between(start: dt.date, end: dt.date) -> str:
     if start == end:
         return "day"
     if (start.year, start.month) == (end.year, end.month):
@@ -97,7 +97,7 @@ def _apply_date(event: Event, date, changes: list) -> None:
     start, end = parse_date_range(date) if isinstance(date, str) else date
     old = f"{event.date_start}..{event.date_end}"
     event.date_start, event.date_end = start, end
-    event.date_granularity = granularity_of(start, end)
+    event.date_granularity = granularity_between(start, end)
     event.date_basis, event.date_text = "corrected", f"{start}..{end}"
     changes.append(("date", old, f"{start}..{end}"))
 

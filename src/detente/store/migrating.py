@@ -15,6 +15,8 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+from django.db import connection as default
+
 SCHEMA_LOCK_KEY = 0x44455445_534348  # "DETE" "SCH": names "Detente's schema change" (the merge lock is another key)
 
 
@@ -50,7 +52,6 @@ def _sqlite_file(connection) -> Path | None:
 @contextlib.contextmanager
 def schema_lock(connection=None) -> Iterator[None]:
     """Hold the database's schema lock for the duration of the block."""
-    from django.db import connection as default
 
     connection = connection or default
     if connection.vendor == "postgresql":

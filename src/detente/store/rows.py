@@ -1,16 +1,15 @@
-"""Event records (DESIGN.md contract) -> model field values, and back.
+"""Event records (DESIGN.md contract) -> model field values, with the store's keys.
 
-Only plain dictionaries here: the models are filled by ``store.ingest`` and
-``store.merge``; ``event_record`` rebuilds a contract record from a stored
-event for exports.
+Only plain dictionaries here: the models are filled by ``store.writing`` and
+``store.merge``. Which record value goes to which ``Event`` field is
+``detente.records.schema``'s table.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-ACTOR_FIELDS = ("code", "country", "name", "kind", "basis")
-ACTOR_LIMITS = {"code": 32, "country": 8, "name": 300, "kind": 16, "basis": 16}   # the model's max_length
+from detente.records import schema
 
 
 def dyad_key(a: str, b: str) -> str:
@@ -23,38 +22,9 @@ def fingerprint(source_country: str, target_country: str, quad_class: int) -> st
     return f"{source_country}>{target_country}|{quad_class}"
 
 
-def _day(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
-
-
-def actor_fields(prefix: str, actor: dict | None) -> dict:
-    actor = actor or {}
-    return {f"{prefix}_{name}": (actor.get(name) or "")[:ACTOR_LIMITS[name]] for name in ACTOR_FIELDS}
-
-
-def date_fields(record: dict, article_date: dt.date | None) -> dict:
-    date = record.get("date") or {}
-    start = _day(date.get("start")) or article_date
-    return {"date_start": start, "date_end": _day(date.get("end")) or start,
-            "date_granularity": date.get("granularity") or "unknown",
-            "date_basis": date.get("basis") or "article", "date_text": (date.get("text") or "")[:200]}
-
-
-def location_fields(record: dict) -> dict:
-    place = record.get("location") or {}
-    return {"location_name": (place.get("name") or "")[:200], "location_country": place.get("country") or "",
-            "lat": place.get("lat"), "lon": place.get("lon")}
-
-
 def event_fields(record: dict, article_date: dt.date | None = None) -> dict:
-    """Field values of a new ``Event`` for one record."""
-    fields = {**actor_fields("source", record.get("source")), **actor_fields("target", record.get("target"))}
-    fields.update(cameo=record["cameo"], cameo_root=record.get("cameo_root") or record["cameo"][:2],
-                  quad_class=int(record["quad_class"]), goldstein=float(record["goldstein"]),
-                  plover=(record.get("plover") or "")[:32], modality=record.get("modality") or "asserted",
-                  theatre=(record.get("theatre") or "")[:100], confidence=float(record.get("confidence", 0.5)))
-    fields.update(date_fields(record, article_date))
-    fields.update(location_fields(record))
+    """Field values of a new ``Event`` for one record (``records.schema``), with the store's keys."""
+    fields = schema.stored_fields(record, article_date)
     fields["dyad"] = dyad_key(fields["source_country"], fields["target_country"])
     fields["fingerprint"] = fingerprint(fields["source_country"], fields["target_country"], fields["quad_class"])
     return fields

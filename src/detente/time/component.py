@@ -7,8 +7,9 @@ import bisect
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from detente.event_stage import EventStage
+from detente.actors.dictionary import load_dictionary
 from detente.model import Event, EventDate, register_extensions
+from detente.stage import EventStage
 
 from .resolve import SentenceTime, mention_for, sentence_times
 from .vocabulary import vocabulary
@@ -93,8 +94,6 @@ def roles_on_event_dates(events: list[Event], article_day) -> None:
     """A person is coded with the role held when the event happened, not when it was
     reported: Erdogan was prime minister (TURGOV) in 2012 and is president now; Trump
     in a 2019 event of a 2023 article is in office, not a former official."""
-    from detente.actors.dictionary import load_dictionary
-
     people = load_dictionary().people
     for event in events:
         day = _middle(event.date)

@@ -20,7 +20,9 @@ __all__ = ["Context", "Reading", "read_expression", "read_words", "words"]
 
 _NUMERIC_DATE = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}")
 
-RULES = (spans.range_rule, spans.part_rule, shifts.offset_rule, shifts.window_rule, shifts.unit_rule,
+RULES = (lambda tokens, context: spans.range_rule(tokens, context, read_words),
+         lambda tokens, context: spans.part_rule(tokens, context, read_words),
+         shifts.offset_rule, shifts.window_rule, shifts.unit_rule,
          days.decade_rule, days.year_rule, months.season_rule, months.month_rule, days.day_word_rule,
          days.weekday_rule, days.weekend_rule, days.time_of_day_rule, days.bare_unit_rule,
          days.day_of_month_rule, days.numeric_day_rule, shifts.anaphor_rule)

@@ -10,14 +10,13 @@ placed after the article date unless the sentence speaks of the future.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
 from ..model import GRANULARITIES, EventDate
+from ..sentences import entities_by_sentence, paragraph_indexes
 from . import periods
 from .continuity import Episode, actor_codes_by_sentence, continues, names
 from .expressions import Context, Reading, read_expression, words
@@ -26,9 +25,6 @@ from .periods import Period
 from .readings import year_of
 from .tense import is_future
 from .vocabulary import vocabulary
-
-
-_LINE_BREAK = re.compile("\n")
 
 
 @dataclass(frozen=True)
@@ -69,23 +65,6 @@ def sentence_times(doc: Doc, article_date: dt.date | None) -> list[SentenceTime]
     paragraphs = paragraph_indexes(doc.text, sents)
     return [_sentence_time(sent, i, paragraphs[i], ents[i], codes[i], article_date, story)
             for i, sent in enumerate(sents)]
-
-
-def paragraph_indexes(text: str, sents: list) -> list[int]:
-    """For each sentence, how many line breaks come before it: equal within a paragraph."""
-    breaks = [match.start() for match in _LINE_BREAK.finditer(text)]
-    return [bisect.bisect_left(breaks, sent.start_char) for sent in sents]
-
-
-def entities_by_sentence(doc: Doc, sents: list) -> list[list]:
-    """The entities of each sentence, found in one pass (``Span.ents`` walks the whole doc)."""
-    found = [[] for _ in sents]
-    index = 0
-    for ent in doc.ents:
-        while index < len(sents) - 1 and ent.start >= sents[index].end:
-            index += 1
-        found[index].append(ent)
-    return found
 
 
 def _sentence_time(sent, index, paragraph, ents, codes, article_date, story) -> SentenceTime:

@@ -11,20 +11,15 @@ from .readings import Context, Reading, anchor_of, strip_leads, year_of
 from .vocabulary import vocabulary
 
 
-def _read(tokens: list[str], context: Context) -> Reading | None:
-    from .expressions import read_words  # the full rule list, which includes this module's rules
-
-    return read_words(tokens, context)
-
-
-def range_rule(tokens, context):
-    """'between 2014 and 2016', 'from March to May 2016', '2014-2016'."""
+def range_rule(tokens, context, read):
+    """'between 2014 and 2016', 'from March to May 2016', '2014-2016'; ``read`` reads each side
+    with the full rule list (``expressions.read_words``, which includes this module's rules)."""
     table = vocabulary()
     opened = tokens[0] in table["range_openers"]
     body = tokens[1:] if opened else tokens
     for i, token in enumerate(body):
         if token in (*table["range_joiners"], "or") and 0 < i < len(body) - 1:
-            return _join(body[:i], _full_year(body[:i], body[i + 1:]), context)
+            return _join(body[:i], _full_year(body[:i], body[i + 1:]), context, read)
     return None
 
 
@@ -36,11 +31,11 @@ def _full_year(left_tokens, right_tokens):
     return right_tokens
 
 
-def _join(left_tokens, right_tokens, context):
-    right = _read(right_tokens, context)
+def _join(left_tokens, right_tokens, context, read):
+    right = read(right_tokens, context)
     if right is None:
         return None
-    left = _read(left_tokens, Context(context.article, right.period, context.future))
+    left = read(left_tokens, Context(context.article, right.period, context.future))
     if left is None or left.period.start > right.period.end:
         return None
     start, end = left.period.start, right.period.end
@@ -49,13 +44,13 @@ def _join(left_tokens, right_tokens, context):
     return Reading(Period(start, end, granularity), right.basis)
 
 
-def part_rule(tokens, context):
+def part_rule(tokens, context, read):
     """'early 2015', 'mid-2019', 'the end of last year', 'earlier this year', 'later that year'."""
     head, rest = _part_head(tokens)
     rest = strip_leads(rest)
     if head is None or not rest:
         return None
-    inner = _read(rest, context)
+    inner = read(rest, context)
     if inner is None:
         return None
     if head in ("earlier", "later"):

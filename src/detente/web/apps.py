@@ -1,4 +1,7 @@
+from urllib.parse import urlsplit
+
 from django.apps import AppConfig
+from django.conf import settings
 from django.db.models.signals import post_migrate
 
 
@@ -6,9 +9,8 @@ def sync_site_domain(sender, using="default", **kwargs) -> None:
     """After migrating, the Sites framework's domain is DETENTE_SITE_URL's (not example.com)."""
     if sender.name != "django.contrib.sites":
         return
-    from urllib.parse import urlsplit
 
-    from django.conf import settings
+    # waits for Django: the sites framework's model, once the apps are ready
     from django.contrib.sites.models import Site
 
     if settings.DETENTE_SITE_URL:
@@ -24,6 +26,7 @@ class WebConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        # waits for Django: the signal handlers use the models, loaded once the apps are ready
         from . import signals  # noqa: F401  (cache invalidation on new events/corrections)
 
         post_migrate.connect(sync_site_domain, dispatch_uid="detente.sync_site_domain")

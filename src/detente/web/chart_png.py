@@ -6,14 +6,18 @@ from __future__ import annotations
 
 import io
 
-QUADS = ((1, "verbal cooperation", "#8fc99a"), (2, "material cooperation", "#2e7d4f"),
-         (3, "verbal conflict", "#f0a08e"), (4, "material conflict", "#b3261e"))
+from detente.events.cameo import QUAD_CLASSES
+
+QUAD_COLOURS = {1: "#8fc99a", 2: "#2e7d4f", 3: "#f0a08e", 4: "#b3261e"}
+QUADS = tuple((quad, QUAD_CLASSES[quad], colour) for quad, colour in QUAD_COLOURS.items())
 
 
 def timeline_png(data: dict) -> bytes:
+    # slow to import: only the PNG charts need it
     import matplotlib
 
     matplotlib.use("Agg")
+    # slow to import: only the PNG charts need it
     from matplotlib.figure import Figure
 
     periods = data["periods"]

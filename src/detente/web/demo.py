@@ -8,14 +8,17 @@ import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import detente
 from detente.errors import InputError
+from detente.ingest import iter_articles
+from detente.pipeline import load_pipeline
 
 log = logging.getLogger(__name__)
 
 
 @dataclass
 class DemoSource:
-    """One source for ``store.ingest.ingest_sources`` with the date its articles were published."""
+    """One source for ``intake.ingest_sources`` with the date its articles were published."""
 
     path: str
     date: str | None = None
@@ -33,7 +36,6 @@ class DemoReport:
 
 def samples_dir() -> Path:
     """``samples/`` of the repository holding this (editable) install."""
-    import detente
 
     candidates = [Path(detente.__file__).resolve().parents[2] / "samples", Path.cwd() / "samples"]
     for candidate in candidates:
@@ -64,7 +66,7 @@ def _article_source(path: Path, entry: dict) -> DemoSource:
 
 def label_article(options, source: DemoSource) -> None:
     """Give a stored sample text the title and source its index names (text files carry neither)."""
-    from detente.ingest import iter_articles
+    # waits for Django: `detente demo` imports this module before it sets Django up
     from detente.store.models import Article
 
     if not (source.title or source.source):
@@ -92,8 +94,8 @@ def load_demo(options, nlp=None, progress=None) -> DemoReport:
 
     ``progress(done)`` is called with the number of articles done so far (stored, skipped or failed).
     """
-    from detente.pipeline import load_pipeline
-    from detente.store.ingest import ingest_sources
+    # waits for Django: `detente demo` imports this module before it sets Django up
+    from detente.intake import ingest_sources
 
     from .timeline import bump_version
 
@@ -125,6 +127,7 @@ STAFF_PERMISSIONS = {
 
 def staff_group():
     """The Analysts group with exactly STAFF_PERMISSIONS (created or brought up to date)."""
+    # waits for Django: `detente demo` imports this module before it sets Django up
     from django.contrib.auth.models import Group, Permission
 
     group, _ = Group.objects.get_or_create(name=STAFF_GROUP)
@@ -137,6 +140,7 @@ def staff_group():
 
 def create_staff_user(username: str = "analyst") -> tuple[str, str]:
     """A staff account in the Analysts group, with a fresh random password (reset if the user exists)."""
+    # waits for Django: `detente demo` imports this module before it sets Django up
     from django.contrib.auth.models import User
 
     password = secrets.token_urlsafe(12)

@@ -6,6 +6,7 @@ import socket
 from urllib.parse import urlparse
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth.forms import UserCreationForm
 from django.contrib.auth.models import User
 from django.core.validators import URLValidator
@@ -50,8 +51,6 @@ class SubmitForm(forms.Form):
     url = HTTPURLField(required=False, assume_scheme="https")
 
     def clean_text(self):
-        from django.conf import settings
-
         text = self.cleaned_data.get("text") or ""
         limit = settings.DETENTE_OPTIONS.submit_max_chars
         if len(text) > limit:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .codes import cameo_name
+from detente.records.names import cameo_name
 
 
 @dataclass

@@ -33,8 +33,11 @@ from django.db.models import F
 from django.utils import timezone
 
 from detente.errors import DetenteError, OptionError
+from detente.store import writing
 
+from . import submission
 from .models import SubmissionJob
+from .timeline import article_dyads, bump_version, warm_timelines
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +91,7 @@ class RedisWakeup:
 
     def __init__(self, url: str, key: str | None = None):
         try:
+            # an optional dependency (pip install 'detente[redis]'), needed only when DETENTE_QUEUE_URL names Redis
             import redis
         except ImportError:
             raise OptionError("DETENTE_QUEUE_URL names Redis, but the redis client is not installed: "
@@ -96,6 +100,7 @@ class RedisWakeup:
         self.key = key or self.KEY
 
     def notify(self, job_pk: int) -> None:
+        # an optional dependency (pip install 'detente[redis]'), needed only when DETENTE_QUEUE_URL names Redis
         import redis
 
         try:
@@ -104,6 +109,7 @@ class RedisWakeup:
             log.warning("could not wake a worker through Redis (%s); it will find the job by itself", exc)
 
     def wait(self, seconds: float) -> None:
+        # an optional dependency (pip install 'detente[redis]'), needed only when DETENTE_QUEUE_URL names Redis
         import redis
 
         try:
@@ -169,17 +175,12 @@ def _finish(job: SubmissionJob, **fields) -> int:
 
 def run_job(job: SubmissionJob) -> None:
     """Read, analyse and publish one claimed job; its outcome is written to the job."""
-    from detente.store.ingest import store_analysis
-
-    from .analysis import analyse, read_submission
-    from .timeline import article_dyads, bump_version, warm_timelines
-
     try:
-        article = read_submission(title=job.title, date=job.date, text=job.text, url=job.url,
-                                  file_name=job.file_name, file_data=job.file_data or b"")
-        records, actors, model_name = analyse(article)
+        article = submission.read_submission(title=job.title, date=job.date, text=job.text, url=job.url,
+                                             file_name=job.file_name, file_data=job.file_data or b"")
+        records, actors, model_name = submission.analyse(article)
         with transaction.atomic():  # the article and the job's "done" together, or neither
-            result = store_analysis(article, records, actors, model_name=model_name, submitted_by=job.user)
+            result = writing.store_analysis(article, records, actors, model_name=model_name, submitted_by=job.user)
             if not _finish(job, state=State.DONE, article=result.article, already_published=not result.created):
                 raise JobTakenAway(job.pk)  # roll the article back: the job's state says otherwise
     except JobTakenAway:

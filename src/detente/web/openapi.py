@@ -107,7 +107,12 @@ def _schemas() -> dict:
                                                                                    "enum": [1, 2, 3, 4]},
         "goldstein": NUMBER, "plover": STRING, "modality": STRING, "date": _ref("EventDate"),
         "location": _ref("Location"), "theatre": NULL_STRING, "confidence": NUMBER, "status": STRING,
-        "mentions": INTEGER, "url": STRING, "evidence": {**NULL_STRING, "description": "first sentence reporting it"}})
+        "mention_count": {**INTEGER, "description": "sentences reporting it"},
+        "mentions": {"type": "array", "items": _ref("Report"), "description": "every sentence reporting it"},
+        "url": STRING, "evidence": {**NULL_STRING, "description": "first sentence reporting it"}})
+    report = _object({"article_id": INTEGER, "article_title": STRING, "article_date": {**NULL_STRING, "format": "date"},
+                      "sentence": STRING, "span": {"type": "array", "items": INTEGER, "minItems": 2, "maxItems": 2},
+                      "cameo": STRING, "modality": STRING})
     summary = _object({"id": INTEGER, "title": STRING, "date": {**NULL_STRING, "format": "date"}, "source": STRING,
                        "url": STRING, "page": STRING, "event_count": {**NULL_INTEGER, "description": "events it reports"}})
     mention = _object({"event": INTEGER, "sentence": STRING, "sentence_index": INTEGER,
@@ -136,7 +141,7 @@ def _schemas() -> dict:
              "properties": {"type": STRING, "title": STRING, "status": INTEGER, "detail": STRING,
                             "error": STRING, "message": STRING}}
     return {"Actor": actor, "EventDate": date, "Location": location, "Event": event, "ArticleSummary": summary,
-            "Mention": mention, "Article": article, "Timeline": timeline, "Error": error,
+            "Mention": mention, "Report": report, "Article": article, "Timeline": timeline, "Error": error,
             "EventPage": _page("Event"), "ArticlePage": _page("ArticleSummary"),
             "OpenAPI": {"type": "object", "required": ["openapi", "paths"],
                         "properties": {"openapi": STRING, "paths": {"type": "object"}}}}

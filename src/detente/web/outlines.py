@@ -9,21 +9,21 @@ pays nothing for them after the first; nothing is fetched at run time.
 
 from __future__ import annotations
 
-import json
 from functools import cache
-from pathlib import Path
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-DATA = Path(__file__).parent / "data" / "world_outlines.json"
+from detente.data import read_json
+from detente.records.names import code_name
+
 TENTHS = 10  # path coordinates are in tenths of a map unit (integers), scaled back by the group
 
 
 @cache
 def countries() -> list[dict]:
     """Every country: code (ISO 3166-1 alpha-3, '' when Natural Earth gives none), name, rings."""
-    return json.loads(DATA.read_text(encoding="utf-8"))["countries"]
+    return read_json("web", "world_outlines.json")["countries"]
 
 
 def ring_path(ring: list[float], width: int, height: int) -> str:
@@ -38,8 +38,6 @@ def ring_path(ring: list[float], width: int, height: int) -> str:
 
 
 def country_title(country: dict) -> str:
-    from .names import code_name
-
     return code_name(country["code"]) if country["code"] else country["name"]
 
 

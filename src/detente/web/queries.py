@@ -6,23 +6,19 @@ names the parameter and the accepted form, so the API can answer 400.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-
-from django.db import connection
-from django.db.models import Q, QuerySet
+from django.core.cache import cache
+from django.db.models import Avg, Count, F, IntegerField, Max, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce, Floor
 
 from detente.errors import OptionError
-from detente.model import MODALITIES
-from detente.store.models import Article, Event
+from detente.records.filters import ACTOR_CODE_RE, CODE_RE, FILTER_NAMES, parse_filter, present
+from detente.records.names import actor_label, name_to_code
+from detente.store import queries as store_queries
+from detente.store.listing import attach_evidence
+from detente.store.models import Article, Event, EventMention
+from detente.store.search import words
 
-CODE_RE = re.compile(r"^[A-Z]{3}$")
-ACTOR_RE = re.compile(r"^[A-Z0-9]{3,32}$")
-CAMEO_RE = re.compile(r"^\d{2,4}$")
-EVENT_FILTERS = ("q", "dyad", "actor", "code", "quad_class", "start", "end", "theatre", "status", "modality", "source",
-                 "bbox")
-MAX_ACTOR_CHARS = 200
-NAME_RE = re.compile(r"^[^\W\d_][\w .'\u2019-]{1,99}$")
+EVENT_FILTERS = FILTER_NAMES
 # sort parameter -> ordering (ties broken by id, the same direction)
 SORTS = {"date": ("date_start", "id"), "goldstein": ("goldstein", "id"), "quad_class": ("quad_class", "id"),
          "cameo": ("cameo", "id"), "source": ("source_code", "id"), "target": ("target_code", "id"),
@@ -37,26 +33,13 @@ def parse_country(value: str, name: str) -> str:
     return code
 
 
-def parse_dyad(value: str) -> str:
-    """'rus-tur' or 'TUR-RUS' -> the stored sorted form 'RUS-TUR'."""
+def parse_country_dyad(value: str) -> str:
+    """The relationship page's dyad: 'rus-tur' or 'TUR-RUS' -> the stored sorted form 'RUS-TUR'."""
     parts = value.strip().upper().split("-")
     if len(parts) != 2:
         raise OptionError(f"parameter 'dyad' must look like RUS-TUR, got {value!r}")
     a, b = (parse_country(p, "dyad") for p in parts)
     return "-".join(sorted((a, b)))
-
-
-def parse_date(value: str, name: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError as exc:
-        raise OptionError(f"parameter {name!r} must be a date YYYY-MM-DD, got {value!r}") from exc
-
-
-def parse_quad(value: str) -> int:
-    if value.strip() not in ("1", "2", "3", "4"):
-        raise OptionError(f"parameter 'quad_class' must be 1, 2, 3 or 4, got {value!r}")
-    return int(value)
 
 
 def parse_positive_int(value: str, name: str, maximum: int | None = None) -> int:
@@ -68,120 +51,6 @@ def parse_positive_int(value: str, name: str, maximum: int | None = None) -> int
         limit = f" and at most {maximum}" if maximum else ""
         raise OptionError(f"parameter {name!r} must be at least 1{limit}, got {number}")
     return number
-
-
-def _filter_value(name: str, raw: str):
-    if name == "q":
-        from detente.store.search import event_text_query
-
-        if len(raw) > MAX_ACTOR_CHARS:
-            raise OptionError(f"parameter 'q' must be at most {MAX_ACTOR_CHARS} characters")
-        return event_text_query(raw)
-    if name == "dyad":
-        return Q(dyad=parse_dyad(raw))
-    if name == "actor":
-        return actor_query(raw)
-    if name == "bbox":
-        south, west, north, east = parse_bbox(raw)
-        return Q(lat__gte=south, lat__lte=north, lon__gte=west, lon__lte=east)
-    if name == "modality":
-        if raw.strip().lower() not in MODALITIES:
-            raise OptionError(f"parameter 'modality' must be one of {', '.join(MODALITIES)}, got {raw!r}")
-        return Q(modality=raw.strip().lower())
-    if name == "source":
-        from django.db.models import Exists, OuterRef
-
-        from detente.store.models import EventMention
-
-        outlet = raw.strip()[:MAX_ACTOR_CHARS]
-        return Q(Exists(EventMention.objects.filter(event=OuterRef("pk"), article__source__iexact=outlet)))
-    if name == "code":
-        if not CAMEO_RE.match(raw.strip()):
-            raise OptionError(f"parameter 'code' must be a CAMEO code of 2-4 digits such as 19 or 111, got {raw!r}")
-        return Q(cameo__startswith=raw.strip())
-    if name == "quad_class":
-        return Q(quad_class=parse_quad(raw))
-    if name == "start":
-        return Q(date_start__gte=parse_date(raw, "start"))
-    if name == "end":
-        return Q(date_start__lte=parse_date(raw, "end"))
-    if name == "theatre":
-        return Q(theatre__iexact=raw.strip())
-    if name == "status":
-        if raw not in Event.Status.values:
-            raise OptionError(f"parameter 'status' must be one of {', '.join(Event.Status.values)}, got {raw!r}")
-        return Q(status=raw)
-    raise AssertionError(name)
-
-
-def parse_bbox(raw: str) -> tuple[float, float, float, float]:
-    """'south,west,north,east' in degrees -> four floats, each in range, south <= north, west <= east."""
-    import math
-
-    try:
-        south, west, north, east = (float(part) for part in raw.split(","))
-    except ValueError as exc:
-        raise OptionError(f"parameter 'bbox' must be south,west,north,east in degrees such as "
-                          f"33,35,37,39, got {raw!r}") from exc
-    if not all(math.isfinite(v) for v in (south, west, north, east)) or not (-90 <= south <= north <= 90) \
-            or not (-180 <= west <= east <= 180):
-        raise OptionError(f"parameter 'bbox' must have -90 <= south <= north <= 90 and "
-                          f"-180 <= west <= east <= 180, got {raw!r}")
-    return south, west, north, east
-
-
-def split_actors(raw: str) -> list[str]:
-    """'RUS,TUR', 'RUS-TUR', 'Russia, Turkey', 'NATO' -> the one or two actor terms."""
-    text = raw.strip()
-    if len(text) > MAX_ACTOR_CHARS:
-        raise OptionError(f"parameter 'actor' must be at most {MAX_ACTOR_CHARS} characters")
-    parts = [p.strip() for p in text.split(",")] if "," in text else [text]
-    if len(parts) == 1 and re.fullmatch(r"[A-Za-z]{3}\s*-\s*[A-Za-z]{3}", text):
-        parts = [p.strip() for p in text.split("-")]
-    parts = [p for p in parts if p]
-    if not 1 <= len(parts) <= 2:
-        raise OptionError(f"parameter 'actor' must name one actor or two (RUS, RUS,TUR, RUS-TUR, "
-                          f"Russia,Turkey), got {raw!r}")
-    return parts
-
-
-def actor_side(term: str, side: str) -> Q:
-    """Events whose ``side`` ('source' or 'target') is the actor ``term``: a country code, an actor
-    code, a country or organisation name, or part of an actor's name."""
-    from .names import name_to_code
-
-    code = name_to_code(term) or (term.upper() if ACTOR_RE.match(term.upper()) else "")
-    if code:
-        query = Q(**{f"{side}_code": code})
-        if len(code) == 3:
-            query |= Q(**{f"{side}_country": code})
-        return query
-    if not NAME_RE.match(term):
-        raise OptionError(f"parameter 'actor' must be a name (letters, spaces, . ' -) or an actor code "
-                          f"such as TURGOV or RUS, got {term!r}")
-    return Q(**{f"{side}_name__icontains": term})
-
-
-def actor_query(raw: str) -> Q:
-    parts = split_actors(raw)
-    if len(parts) == 1:
-        return actor_side(parts[0], "source") | actor_side(parts[0], "target")
-    a, b = parts
-    between = ((actor_side(a, "source") & actor_side(b, "target"))
-               | (actor_side(b, "source") & actor_side(a, "target")))
-    codes = [_country_code(p) for p in parts]
-    if all(codes):
-        # Two countries: the events between them are exactly those of their dyad (the sorted pair of
-        # the source's and the target's country), which the timeline index answers alone.
-        return Q(dyad="-".join(sorted(codes)))
-    return between
-
-
-def _country_code(term: str) -> str:
-    from .names import name_to_code
-
-    code = name_to_code(term) or term.upper()
-    return code if CODE_RE.match(code) else ""
 
 
 def parse_sort(value: str | None) -> tuple[str, ...]:
@@ -196,45 +65,23 @@ def parse_sort(value: str | None) -> tuple[str, ...]:
 
 
 def event_filters(params) -> dict[str, str]:
-    """The event filters present (non-empty) in a GET mapping."""
-    return {name: params[name] for name in EVENT_FILTERS if params.get(name, "").strip()}
+    """The event filters present (non-empty) in a GET mapping, by the names given."""
+    return present(params)
 
 
-def filter_events(params) -> QuerySet:
-    """Events matching the filters; only active events unless 'status' asks otherwise."""
-    filters = event_filters(params)
-    query = Q() if "status" in filters else Q(status=Event.Status.ACTIVE)
-    for name, raw in filters.items():
-        query &= _filter_value(name, raw)
+def query_events(params) -> QuerySet:
+    """Events matching the filters of a GET mapping (``records.filters.parse_filter``), sorted by ``sort``;
+    only active events unless 'status' asks otherwise."""
     ordering = parse_sort(params.get("sort"))
     if ordering[0].lstrip("-") == "date_start":
-        from django.db.models import F
-
         date = F("date_start").desc(nulls_last=True) if ordering[0].startswith("-") else \
             F("date_start").asc(nulls_last=True)
-        return Event.objects.filter(query).order_by(date, ordering[1])
-    return Event.objects.filter(query).order_by(*ordering)
-
-
-def attach_evidence(events) -> list:
-    """Set ``evidence`` on each event: the first sentence reporting it (one query for them all).
-    Done on the page's events only: as a subquery in the SELECT, SQLite would compute it for every
-    matching row before sorting."""
-    from detente.store.models import EventMention
-
-    events = list(events)
-    first: dict[int, str] = {}
-    rows = (EventMention.objects.filter(event_id__in=[e.pk for e in events])
-            .order_by("event_id", "article__date", "id").values_list("event_id", "sentence"))
-    for event_id, sentence in rows:
-        first.setdefault(event_id, sentence)
-    for event in events:
-        event.evidence = first.get(event.pk, "")
-    return events
+        ordering = (date, ordering[1])
+    return store_queries.filter_events(parse_filter(params), ordering, mentions=False)
 
 
 def iter_with_evidence(queryset: QuerySet, chunk: int = 2000):
-    """Every event of a queryset with its evidence, read in chunks (for downloads)."""
+    """Every event of a queryset with its evidence (``store.listing.attach_evidence``), read in chunks."""
     batch = []
     for event in queryset.iterator(chunk_size=chunk):
         batch.append(event)
@@ -246,7 +93,6 @@ def iter_with_evidence(queryset: QuerySet, chunk: int = 2000):
 
 def theatres_with_events() -> list[str]:
     """The theatres that have active events, by name (cached briefly)."""
-    from django.core.cache import cache
 
     key = "detente:theatres"
     names = cache.get(key)
@@ -259,7 +105,6 @@ def theatres_with_events() -> list[str]:
 
 def sources_with_events() -> list[str]:
     """The news sources of the stored articles (cached briefly)."""
-    from django.core.cache import cache
 
     key = "detente:sources"
     names = cache.get(key)
@@ -270,20 +115,11 @@ def sources_with_events() -> list[str]:
     return names
 
 
-def search_articles(text: str) -> QuerySet:
-    """Articles matching the words: FTS5 on SQLite, an indexed tsvector on PostgreSQL."""
-    from detente.store.search import search_articles as found
-
-    return found(text)
-
-
 ACTORS_SECONDS = 60
 
 
 def stored_actors() -> list[dict]:
     """Every actor on either side of an active event with its event count (cached briefly: two GROUP BYs)."""
-    from django.core.cache import cache
-    from django.db.models import Count
 
     key = "detente:stored-actors"
     actors = cache.get(key)
@@ -303,14 +139,11 @@ def stored_actors() -> list[dict]:
 def search_actors(text: str, limit: int = 12) -> list[dict]:
     """Actors named like the words: a country or organisation by name or code, and the stored actors
     whose name holds the words, most reported first. Each: code, label, events."""
-    from detente.store.search import words
-
-    from .names import actor_label, name_to_code
 
     phrase = " ".join(words(text)).lower()
     if not phrase:
         return []
-    code = name_to_code(phrase) or (phrase.upper() if ACTOR_RE.match(phrase.upper()) else "")
+    code = name_to_code(phrase) or (phrase.upper() if ACTOR_CODE_RE.match(phrase.upper()) else "")
     found: dict[str, dict] = {}
     for actor in stored_actors():
         if phrase in actor["name"].lower() or code in (actor["code"], actor["country"]):
@@ -322,10 +155,6 @@ def search_actors(text: str, limit: int = 12) -> list[dict]:
 
 def with_event_counts(queryset: QuerySet) -> QuerySet:
     """Each article with ``event_count``: the distinct events it reports (a subquery per row shown)."""
-    from django.db.models import Count, IntegerField, OuterRef, Subquery
-    from django.db.models.functions import Coalesce
-
-    from detente.store.models import EventMention
 
     counts = (EventMention.objects.filter(article=OuterRef("pk")).order_by().values("article")
               .annotate(n=Count("event", distinct=True)).values("n"))
@@ -338,8 +167,6 @@ MAP_CELL_DEGREES = 3
 def event_clusters(queryset: QuerySet, cell: float = MAP_CELL_DEGREES) -> list[dict]:
     """The located events of a queryset grouped in cells of ``cell`` degrees: each cluster with its
     event count, mean position, a place name, how many places, and its cell as a bbox."""
-    from django.db.models import Avg, Count, F, Max
-    from django.db.models.functions import Floor
 
     rows = (queryset.order_by().exclude(lat=None).exclude(lon=None)
             .annotate(cy=Floor((F("lat") + 90) / cell), cx=Floor((F("lon") + 180) / cell))

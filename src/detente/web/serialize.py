@@ -1,38 +1,10 @@
-"""Model objects -> JSON-ready dicts for the API (the DESIGN.md field names where they apply)."""
+"""Articles -> JSON-ready dicts for the API; events are ``store.listing.event_dict``'s, shared with the CLI."""
 
 from __future__ import annotations
-
-from .codes import cameo_name
-from .names import actor_label, code_name, date_label, dyad_label
 
 
 def _iso(day) -> str | None:
     return day.isoformat() if day else None
-
-
-def actor_dict(event, side: str) -> dict | None:
-    code, country, name = (getattr(event, f"{side}_{field}") for field in ("code", "country", "name"))
-    if not code:
-        return None
-    return {"code": code, "country": country, "country_name": code_name(country) if country else "",
-            "name": name, "kind": getattr(event, f"{side}_kind"), "label": actor_label(code, name, country)}
-
-
-def event_dict(event) -> dict:
-    return {
-        "id": event.pk, "dyad": event.dyad, "dyad_label": dyad_label(event.dyad), "source": actor_dict(event, "source"),
-        "target": actor_dict(event, "target"), "cameo": event.cameo, "cameo_root": event.cameo_root,
-        "cameo_name": cameo_name(event.cameo), "quad_class": event.quad_class,
-        "goldstein": event.goldstein, "plover": event.plover, "modality": event.modality,
-        "date": {"start": _iso(event.date_start), "end": _iso(event.date_end),
-                 "granularity": event.date_granularity, "basis": event.date_basis, "text": event.date_text,
-                 "label": date_label(event.date_start, event.date_end, event.date_granularity)},
-        "location": ({"name": event.location_name, "country": event.location_country,
-                      "lat": event.lat, "lon": event.lon} if event.location_name else None),
-        "theatre": event.theatre or None, "confidence": event.confidence, "status": event.status,
-        "mentions": event.mention_count, "url": f"/events/{event.pk}/",
-        "evidence": getattr(event, "evidence", None),
-    }
 
 
 def article_summary(article) -> dict:

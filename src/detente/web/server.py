@@ -5,6 +5,12 @@ from __future__ import annotations
 import logging
 import signal
 import sys
+import threading
+
+import waitress
+from django.conf import settings
+from django.core.management import call_command
+from django.db import close_old_connections
 
 log = logging.getLogger(__name__)
 
@@ -15,9 +21,8 @@ def _stop_on_sigterm(signum, frame) -> None:
 
 def prepare_site(options, verbosity: int = 0) -> None:
     """Configure Django and bring the database and static files up to date."""
-    from django.core.management import call_command
 
-    from detente.django_setup import migrate, setup_django
+    from detente.store.setup import migrate, setup_django
 
     setup_django(options)
     migrate(verbosity, cache_table=True)
@@ -27,6 +32,7 @@ def prepare_site(options, verbosity: int = 0) -> None:
 def warm_up() -> None:
     """Import the slow-to-import libraries now, not during the first timeline request
     (ruptures pulls in SciPy: seconds on a busy machine)."""
+    # slow to import: imported here, at start, on purpose
     import ruptures  # noqa: F401
 
 
@@ -36,10 +42,7 @@ WARM_DYADS = 10
 def warm_busiest_timelines() -> None:
     """In a background thread at start: the timelines of the busiest relationships, built and cached
     before anyone asks (a cache still holding them from the last run makes this quick)."""
-    import threading
-
-    from django.db import close_old_connections
-
+    # waits for Django: the timelines read the store's models, set up by prepare_site()
     from .timeline import busiest_dyads, warm_timelines
 
     def run() -> None:
@@ -56,8 +59,7 @@ def warm_busiest_timelines() -> None:
 def serve_site(host: str, port: int, threads: int) -> None:
     """Serve the WSGI application with waitress until interrupted, with the submission job
     workers (DETENTE_SUBMIT_WORKERS processes) running beside it."""
-    import waitress
-    from django.conf import settings
+    # waits for Django: prepare_site() has set Django up by now
 
     from .jobs import WorkerSupervisor
     from .wsgi import application

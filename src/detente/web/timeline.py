@@ -11,17 +11,23 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import threading
 from urllib.parse import quote
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Count
 
 from detente.errors import OptionError
+from detente.store.models import Event
 
+from . import chart_png
 from .caching import DATA, get_cached, get_or_build, set_cached
+from .timeline_adapter import timeline_dict
 
 PERIODS = ("week", "month", "quarter", "year")
+log = logging.getLogger(__name__)
 
 
 def parse_period(value: str | None) -> str:
@@ -64,8 +70,6 @@ def warm_timelines(dyads, periods=WARM_PERIODS) -> int:
     """Build and cache the timelines of ``dyads`` now, after a write (in a submission worker) or when
     the server starts, so the first reader of those relationship pages does not wait for them.
     Returns how many were built; one that fails is logged and skipped (the page builds it itself)."""
-    import logging
-
     built = 0
     for dyad in dyads:
         for by in periods:
@@ -73,24 +77,18 @@ def warm_timelines(dyads, periods=WARM_PERIODS) -> int:
                 timeline_json(dyad, by)
                 built += 1
             except Exception:  # noqa: BLE001 - warming is an optimisation; the page still works without it
-                logging.getLogger(__name__).exception("could not prepare the %s timeline of %s", by, dyad)
+                log.exception("could not prepare the %s timeline of %s", by, dyad)
     return built
 
 
 def busiest_dyads(limit: int = 10) -> list[str]:
     """The relationships with most active events (read from the timeline index)."""
-    from django.db.models import Count
-
-    from detente.store.models import Event
-
     return list(Event.objects.filter(status=Event.Status.ACTIVE, dyad__contains="-").values("dyad")
                 .annotate(events=Count("id")).order_by("-events", "dyad").values_list("dyad", flat=True)[:limit])
 
 
 def article_dyads(article) -> list[str]:
     """The relationships an article's events belong to."""
-    from detente.store.models import Event
-
     return sorted(set(Event.objects.filter(mentions__article=article, dyad__contains="-")
                       .values_list("dyad", flat=True)))
 
@@ -101,8 +99,6 @@ def timeline_data(dyad: str, by: str, theatre: str = "") -> dict:
 
 
 def build_timeline(dyad: str, by: str, theatre: str = "") -> dict:
-    from .timeline_adapter import timeline_dict
-
     return timeline_dict(dyad, by, theatre or None)
 
 
@@ -119,7 +115,6 @@ class ChartBusy(Exception):
 
 def timeline_chart(dyad: str, by: str, theatre: str = "") -> bytes:
     """The PNG chart of a timeline, from the cache or drawn once; ChartBusy when the drawer is taken."""
-    from .chart_png import timeline_png
 
     text = timeline_json(dyad, by, theatre)
     key = f"detente:chart:{hashlib.sha256(text.encode()).hexdigest()}"
@@ -131,7 +126,7 @@ def timeline_chart(dyad: str, by: str, theatre: str = "") -> bytes:
     try:
         png = get_cached(key)  # drawn by the thread we waited for
         if png is None:
-            png = timeline_png(json.loads(text))
+            png = chart_png.timeline_png(json.loads(text))
             set_cached(key, png, settings.DETENTE_TIMELINE_CACHE_SECONDS)
         return png
     finally:

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from detente.records.names import code_name, dyad_label, period_label
+from detente.relations.db import DatabaseBackend
 from detente.relations.timeline import ActorFilter, DyadQuery, next_period, timeline_for
+from detente.store.models import EventMention
 
 
 def dyad_query(dyad: str, by: str, theatre: str | None) -> DyadQuery:
     a, b = dyad.split("-")
-    from .names import code_name
 
     return DyadQuery(ActorFilter(code_name(a), country=a), ActorFilter(code_name(b), country=b), by=by,
                      theatre=theatre)
@@ -26,7 +28,6 @@ def cited_events(data: dict) -> list[dict]:
 
 def add_articles(refs: list[dict]) -> None:
     """Set ``article_id`` on each cited event: the earliest article reporting it."""
-    from detente.store.models import EventMention
 
     first: dict = {}
     rows = (EventMention.objects.filter(event_id__in={r["event_id"] for r in refs})
@@ -39,7 +40,6 @@ def add_articles(refs: list[dict]) -> None:
 
 def add_period_ends(data: dict, by: str) -> None:
     """Each period's last day (for links to the explorer) and its label in words ('2020 Q1')."""
-    from .names import period_label
 
     for period in data["periods"]:
         start = dt.date.fromisoformat(period["period"])
@@ -50,12 +50,9 @@ def add_period_ends(data: dict, by: str) -> None:
 
 
 def timeline_dict(dyad: str, by: str, theatre: str | None) -> dict:
-    from detente.relations.db import DatabaseBackend
-
     data = timeline_for(DatabaseBackend(), dyad_query(dyad, by, theatre)).to_dict()
     data["dyad"] = dyad
     data["a_code"], data["b_code"] = dyad.split("-")
-    from .names import dyad_label
 
     data["dyad_label"] = dyad_label(dyad)
     add_period_ends(data, by)

@@ -12,6 +12,8 @@ import logging
 import os
 import sys
 
+import django
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m detente.web.worker",
@@ -21,9 +23,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "detente.web.settings.dev")
-    import django
 
     django.setup()
+    # waits for Django: django.setup() above
     from .jobs import work
 
     if hasattr(os, "nice"):

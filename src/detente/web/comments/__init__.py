@@ -6,12 +6,14 @@ and form returned here.
 
 
 def get_model():
+    # waits for Django: django_comments asks for these once the apps are loaded
     from .models import DetenteComment
 
     return DetenteComment
 
 
 def get_form():
+    # waits for Django: django_comments asks for these once the apps are loaded
     from .forms import DetenteCommentForm
 
     return DetenteCommentForm

@@ -16,7 +16,6 @@ from ..ratelimits import limit_posts
 from .forms import CommentEditForm
 from .models import DetenteComment, DetenteCommentFlag
 
-
 COMMENT_TARGETS = ("store.article", "store.event")  # what comments may be attached to
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+from detente.errors import OptionError
 from detente.settings import Options, parse_trusted_proxies
 
 OPTIONS = Options.from_env()
@@ -35,7 +36,6 @@ def database_from_url(url: str, sqlite_path: Path) -> dict:
     if parts.scheme == "sqlite":
         return {"ENGINE": "django.db.backends.sqlite3", "NAME": unquote(parts.path) or str(sqlite_path),
                 "OPTIONS": {"timeout": 30, "transaction_mode": "IMMEDIATE"}}
-    from detente.errors import OptionError
     raise OptionError(f"DATABASE_URL scheme {parts.scheme!r} is not supported: use postgres:// or sqlite:///PATH")
 
 

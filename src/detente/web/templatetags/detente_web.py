@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from urllib.parse import urlsplit
+
 from django import template
 from django.utils.safestring import mark_safe
 
+from detente.events.cameo import QUAD_CLASSES as QUAD_NAMES
+from detente.records.names import actor_label, cameo_name, date_label, dyad_label, period_label
+from detente.records.names import code_name as name
+from detente.web.comments.forms import DetenteCommentForm
 from detente.web.markup import render_markdown
 
 register = template.Library()
 
-QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
-              4: "material conflict"}
 
 
 @register.filter
@@ -22,7 +27,6 @@ def markdown(text: str) -> str:
 def web_link(url) -> str:
     """``url`` when it is an absolute http(s) URL, else "": only those become links
     (a stored ``javascript:`` or ``data:`` URL from an ingested corpus must not)."""
-    from urllib.parse import urlsplit
 
     text = str(url or "").strip()
     try:
@@ -51,15 +55,12 @@ def query_with(request, **changes) -> str:
 
 @register.filter
 def cameo_label(code: str) -> str:
-    from detente.web.codes import cameo_name
-
     return cameo_name(str(code))
 
 
 @register.simple_tag
 def comment_form_for(target, parent=None):
     """A fresh comment form for ``target`` (with the security fields), replying to ``parent``."""
-    from detente.web.comments.forms import DetenteCommentForm
 
     return DetenteCommentForm(target, initial={"parent": parent.pk if parent else None})
 
@@ -72,44 +73,34 @@ def can_edit(comment, user) -> bool:
 @register.filter
 def code_name(code) -> str:
     """A country, organisation or actor code by name ('RUS' -> 'Russia', 'IGOWSTNAT' -> 'NATO')."""
-    from detente.web.names import code_name as name
 
     return name(str(code or ""))
 
 
 @register.filter
 def dyad_name(dyad) -> str:
-    from detente.web.names import dyad_label
-
     return dyad_label(str(dyad or ""))
 
 
 @register.filter
 def source_label(event) -> str:
-    from detente.web.names import actor_label
-
     return actor_label(event.source_code, event.source_name, event.source_country)
 
 
 @register.filter
 def target_label(event) -> str:
-    from detente.web.names import actor_label
-
     return actor_label(event.target_code, event.target_name, event.target_country) if event.target_code else ""
 
 
 @register.filter
 def event_date(event) -> str:
     """The event's date as precise as it is known ('February 2020', '2016-2019')."""
-    from detente.web.names import date_label
 
     return date_label(event.date_start, event.date_end, event.date_granularity)
 
 
 @register.filter
 def period_name(start, by) -> str:
-    from detente.web.names import period_label
-
     return period_label(start, by)
 
 
@@ -125,9 +116,6 @@ def sort_toggle(key: str, current: str) -> str:
 @register.filter
 def day_name(value) -> str:
     """An ISO date (or date) as '27 February 2020'; '' for none."""
-    import datetime as dt
-
-    from detente.web.names import date_label
 
     if not value:
         return ""

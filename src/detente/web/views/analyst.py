@@ -9,6 +9,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from detente.errors import DetenteError
+from detente.store.corrections import correct_event, reject_event, restore_event
 from detente.store.models import Event
 
 from ..forms import CorrectionForm, RejectForm
@@ -25,8 +26,6 @@ def _back(request, event: Event):
 @require_POST
 @staff_member_required
 def correct(request, pk: int):
-    from detente.store.corrections import correct_event
-
     event = get_object_or_404(Event, pk=pk)
     form = CorrectionForm(request.POST)
     if not form.is_valid():
@@ -58,14 +57,10 @@ def _set_status(request, pk: int, change, done: str):
 @require_POST
 @staff_member_required
 def reject(request, pk: int):
-    from detente.store.corrections import reject_event
-
     return _set_status(request, pk, reject_event, "rejected")
 
 
 @require_POST
 @staff_member_required
 def restore(request, pk: int):
-    from detente.store.corrections import restore_event
-
     return _set_status(request, pk, restore_event, "restored")

@@ -19,7 +19,9 @@ from django.utils.cache import get_conditional_response
 from django.views.decorators.csrf import csrf_exempt
 
 from detente.errors import DetenteError, NotFoundError, OptionError
+from detente.store import listing
 from detente.store.models import Article, Event, EventMention
+from detente.store.search import search_articles
 
 from .. import queries, serialize
 from ..caching import DATA, get_cached, set_cached
@@ -111,7 +113,7 @@ def paginate(request, queryset, to_dict, prepare=list) -> dict:
 
 @api_view
 def articles(request):
-    queryset = (queries.search_articles(request.GET["q"]) if request.GET.get("q", "").strip()
+    queryset = (search_articles(request.GET["q"]) if request.GET.get("q", "").strip()
                 else Article.objects.defer("text"))
     queryset = queries.with_event_counts(queryset.order_by(F("date").desc(nulls_last=True), "-id"))
     return JsonResponse(paginate(request, queryset, serialize.article_summary))
@@ -128,8 +130,9 @@ def article(request, pk: int):
 
 @api_view
 def events(request):
-    found = queries.filter_events(request.GET)
-    return JsonResponse(paginate(request, IdsFirst(found), serialize.event_dict, queries.attach_evidence))
+    found = queries.query_events(request.GET)
+    return JsonResponse(paginate(request, IdsFirst(found), listing.event_dict,
+                                lambda events: listing.attach_evidence(events, mentions=True)))
 
 
 @api_view
@@ -137,7 +140,7 @@ def event(request, pk: int):
     found = Event.objects.filter(pk=pk).first()
     if found is None:
         raise NotFoundError(f"no event {pk}: list them at /api/events")
-    return JsonResponse(serialize.event_dict(queries.attach_evidence([found])[0]))
+    return JsonResponse(listing.event_dict(found))
 
 
 @api_view

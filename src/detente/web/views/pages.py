@@ -2,25 +2,35 @@
 
 from __future__ import annotations
 
+import csv
+import hashlib
+import json
+import math
+from functools import wraps
+
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Count
-from django.http import Http404, HttpResponse
+from django.db.models import Count, F
+from django.http import Http404, HttpResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from detente.errors import DetenteError
 from detente.model import MODALITIES
+from detente.records.names import actor_label, cameo_name, date_label, dyad_label
+from detente.store.listing import attach_evidence, event_dicts
 from detente.store.models import Article, Event, EventMention
+from detente.store.search import search_articles
 
 from .. import queries
 from ..caching import COMMENTS, DATA, get_cached, get_or_build, set_cached
 from ..comments.models import DetenteComment
 from ..highlight import segments
+from ..outlines import outlines_svg
 from ..paging import IdsFirst
-from ..timeline import (PERIODS, ChartBusy, current_version, parse_period, parse_theatre, timeline_chart,
-                        timeline_data)
+from ..problems import problem
+from ..timeline import PERIODS, ChartBusy, current_version, parse_period, parse_theatre, timeline_chart, timeline_data
 
 EXPLORER_PAGE_SIZE = 50
 ACTIVE_DYADS_SECONDS = 60
@@ -47,8 +57,6 @@ PAGE_SECONDS = 300
 def shared_page(view):
     """Logged-out readers with no pending message all get the same page for the same URL: keep the
     rendered 200 page until events or comments change (the keys carry both versions). Others get theirs."""
-    import hashlib
-    from functools import wraps
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -71,14 +79,12 @@ HOME_PAGE_SIZE = 20
 
 @shared_page
 def home(request):
-    from django.db.models import F
-
     query = request.GET.get("q", "").strip()[:200]
     found = events_found = actors_found = None
     if query:
-        found = queries.with_event_counts(queries.search_articles(query).order_by(F("date").desc(nulls_last=True),
+        found = queries.with_event_counts(search_articles(query).order_by(F("date").desc(nulls_last=True),
                                                                                   "-id"))[:50]
-        events_found = queries.attach_evidence(queries.filter_events({"q": query})[:20])
+        events_found = attach_evidence(queries.query_events({"q": query})[:20])
         actors_found = queries.search_actors(query)
     try:
         number = queries.parse_positive_int(request.GET.get("page", "1"), "page")
@@ -160,7 +166,7 @@ def event_detail(request, pk: int):
 def relation_params(request, dyad: str) -> tuple[str, str, str]:
     """(sorted dyad, period, theatre) from the URL; 404 when they make no sense."""
     try:
-        return (queries.parse_dyad(dyad), parse_period(request.GET.get("by")),
+        return (queries.parse_country_dyad(dyad), parse_period(request.GET.get("by")),
                 parse_theatre(request.GET.get("theatre")))
     except DetenteError as err:
         raise Http404(err.message) from err
@@ -172,7 +178,7 @@ def relation(request, dyad: str):
     if normal != dyad:
         return redirect("relation", dyad=normal)
     try:
-        compare = queries.parse_dyad(request.GET["compare"]) if request.GET.get("compare", "").strip() else ""
+        compare = queries.parse_country_dyad(request.GET["compare"]) if request.GET.get("compare", "").strip() else ""
     except DetenteError as err:
         raise Http404(err.message) from err
     data = timeline_data(normal, by, theatre)
@@ -213,12 +219,12 @@ def explorer_context(request) -> dict:
 def explorer(request):
     context = explorer_context(request)
     try:
-        events = queries.filter_events(request.GET)
+        events = queries.query_events(request.GET)
         page_number = queries.parse_positive_int(request.GET.get("page", "1"), "page")
     except DetenteError as err:
         return render(request, "detente/explorer.html", {**context, "error": err.message}, status=400)
     page = Paginator(IdsFirst(events), EXPLORER_PAGE_SIZE).get_page(page_number)
-    page.object_list = queries.attach_evidence(page.object_list)
+    page.object_list = attach_evidence(page.object_list)
     download = request.GET.copy()
     download.pop("page", None)
     return render(request, "detente/explorer.html", {**context, "page": page, "download": download.urlencode()})
@@ -239,9 +245,6 @@ def _cell(value):
 
 
 def _csv_row(event) -> list:
-    from ..codes import cameo_name
-    from ..names import actor_label, date_label, dyad_label
-
     return [event.pk, event.date_start or "", event.date_end or "", event.date_granularity,
             date_label(event.date_start, event.date_end, event.date_granularity), event.dyad, dyad_label(event.dyad),
             event.source_code, actor_label(event.source_code, event.source_name, event.source_country), event.cameo,
@@ -254,19 +257,12 @@ def _csv_row(event) -> list:
 
 def explorer_download(request, fmt: str):
     """The explorer's filtered view, every matching event, as CSV or JSON (streamed)."""
-    import csv
-    import json
-
-    from django.http import StreamingHttpResponse
-
-    from ..problems import problem
-    from ..serialize import event_dict
 
     try:
-        events = queries.filter_events(request.GET)
+        events = queries.query_events(request.GET)
     except DetenteError as err:
         return problem(400, err.message, err.code)
-    rows = queries.iter_with_evidence(events)
+    rows = queries.iter_with_evidence(events) if fmt == "csv" else event_dicts(events)
 
     class Echo:
         def write(self, value):
@@ -283,9 +279,8 @@ def explorer_download(request, fmt: str):
     else:
         def chunks():
             yield "["
-            for i, event in enumerate(rows):
-                yield ("," if i else "") + json.dumps({**event_dict(event), "evidence": event.evidence or ""},
-                                                      ensure_ascii=False)
+            for i, item in enumerate(rows):
+                yield ("," if i else "") + json.dumps(item, ensure_ascii=False)
             yield "]\n"
         response = StreamingHttpResponse(chunks(), content_type="application/json")
     response["Content-Disposition"] = f'attachment; filename="events.{fmt}"'
@@ -304,7 +299,6 @@ MAP_SECONDS = 300
 
 def map_points(clusters: list[dict]) -> list[dict]:
     """Clusters placed on an equirectangular map MAP_WIDTH x MAP_HEIGHT, the radius growing with the count."""
-    import math
 
     for c in clusters:
         c["x"] = round((c["lon"] + 180) / 360 * MAP_WIDTH, 1)
@@ -317,19 +311,13 @@ def map_points(clusters: list[dict]) -> list[dict]:
 def event_map(request):
     """Where the events happened: clusters of located events, filters shared with the explorer; each
     cluster links to the explorer showing its events (the same filters and the cluster's box)."""
-    import hashlib
-
-    from django.http import QueryDict
-
-    from ..caching import DATA
-    from ..outlines import outlines_svg
 
     filters = QueryDict(mutable=True)
     for name, value in queries.event_filters(request.GET).items():
         if name != "bbox":
             filters[name] = value
     try:
-        events = queries.filter_events(filters)
+        events = queries.query_events(filters)
     except DetenteError as err:
         return render(request, "detente/map.html", {**explorer_context(request), "error": err.message}, status=400)
     key = f"detente:map:{DATA.current()}:{hashlib.sha256(filters.urlencode().encode()).hexdigest()}"
@@ -338,4 +326,5 @@ def event_map(request):
             "lats": [round((90 - lat) / 180 * MAP_HEIGHT, 1) for lat in range(-60, 90, 30)]}
     return render(request, "detente/map.html", {
         **explorer_context(request), "clusters": clusters, "filters": filters.urlencode(), "width": MAP_WIDTH,
-        "height": MAP_HEIGHT, "grid": grid, "land": outlines_svg(MAP_WIDTH, MAP_HEIGHT), "located": sum(c["events"] for c in clusters)})
+        "height": MAP_HEIGHT, "grid": grid, "land": outlines_svg(MAP_WIDTH, MAP_HEIGHT),
+        "located": sum(c["events"] for c in clusters)})

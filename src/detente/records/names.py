@@ -1,10 +1,11 @@
-"""Display names for codes: the one table the site, the API and the CLI read.
+"""Display names for codes: the one table the site, the API, the CLI and the exports read.
 
 ``code_name("RUS") == "Russia"``, ``code_name("IGOWSTNAT") == "NATO"``,
 ``actor_label("TURGOV", "Recep Tayyip Erdogan", "TUR") == "Recep Tayyip Erdogan (Turkey, government)"``,
 ``dyad_label("RUS-TUR") == "Russia – Turkey"``, ``date_label(start, end, "month") == "February 2020"``.
 Countries are named by pycountry (``detente.actors.codes.country_name``), international
-organisations and armed groups by the project's own ``organisations.tsv``, roles by CAMEO.
+organisations and armed groups by the project's own ``organisations.tsv``, roles and event
+codes by CAMEO (``cameo_name``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,9 @@ import datetime as dt
 from functools import lru_cache
 
 from detente.actors.codes import country_name, to_iso3
+from detente.actors.data_files import read_json, read_tsv
+from detente.errors import DataError
+from detente.events.cameo import describe
 
 # CAMEO role codes (the part after the country) in words.
 ROLES = {
@@ -35,7 +39,6 @@ REGIONS = {
 @lru_cache(maxsize=1)
 def organisations() -> dict[str, str]:
     """CAMEO code -> the organisation's own name (the first row naming a code wins)."""
-    from detente.actors.data_files import read_tsv
 
     table: dict[str, str] = {}
     for row in read_tsv("organisations.tsv"):
@@ -48,8 +51,6 @@ SHORT_NAMES = {"GBR": "United Kingdom", "USA": "United States"}
 
 @lru_cache(maxsize=1)
 def _country_aliases() -> dict[str, list[str]]:
-    from detente.actors.data_files import read_json
-
     return {code: entry.get("aliases", []) for code, entry in read_json("countries.json").items()
             if isinstance(entry, dict)}
 
@@ -153,7 +154,6 @@ def period_label(start: dt.date | str, by: str) -> str:
 @lru_cache(maxsize=1)
 def _names_to_codes() -> dict[str, str]:
     """Lower-case country and organisation names and aliases -> their code."""
-    from detente.actors.data_files import read_tsv
 
     table: dict[str, str] = {}
     for row in read_tsv("organisations.tsv"):
@@ -170,3 +170,12 @@ def name_to_code(name: str) -> str:
     """'Russia' -> 'RUS', 'NATO' -> 'IGOWSTNAT'; '' when the name is no country or organisation we know."""
     text = " ".join((name or "").split()).lower()
     return _names_to_codes().get(text) or _names_to_codes().get(text.removeprefix("the ")) or ""
+
+
+@lru_cache(maxsize=512)
+def cameo_name(code: str) -> str:
+    """The CAMEO name of ``code``, or '' when the table does not know it."""
+    try:
+        return describe(code).name
+    except DataError:
+        return ""

@@ -1,13 +1,18 @@
-"""Turn an analysed Doc into the event records of DESIGN.md (the output contract)."""
+"""Turn an analysed Doc into the event records of DESIGN.md (the output contract).
+
+The package also holds what every layer above shares about records: their flat
+row (``schema``), how events are selected (``filters``), when two records are one
+event (``merging``) and how codes are shown (``names``).
+"""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .actors.basis import CONTEXT_MARK, mention_basis
-from .events.cameo import describe
-from .export.plover import plover_coding
-from .model import ActorRef, Event
+from detente.actors.basis import CONTEXT_MARK, mention_basis
+from detente.events.cameo import describe
+from detente.events.plover import plover_coding
+from detente.model import ActorRef, Event
 
 
 def _actor(ref: ActorRef | None, text: str, basis: str = "named") -> dict | None:

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from importlib import resources
+
+from detente import __version__
+from detente.data import read_bytes
+from detente.errors import DataError
 
 CODE_TABLES = {
     "cameo_codes": ("detente.events", "data/cameo_codes.json"),
-    "plover_modes": ("detente.export", "data/plover_modes.json"),
+    "plover_modes": ("detente.events", "data/plover_modes.json"),
     "verbs_petrarch": ("detente.events", "data/verbs_petrarch.json"),
     "verbs_detente": ("detente.events", "data/verbs_detente.json"),
     "actors_phoenix": ("detente.actors", "data/phoenix_actors.jsonl.gz"),
@@ -22,8 +25,8 @@ CODE_TABLES = {
 
 def _digest(package: str, name: str) -> str:
     try:
-        data = resources.files(package).joinpath(name).read_bytes()
-    except (FileNotFoundError, ModuleNotFoundError):
+        data = read_bytes(package.removeprefix("detente."), name.removeprefix("data/"))
+    except (DataError, ModuleNotFoundError):
         return "absent"
     return hashlib.sha256(data).hexdigest()[:12]
 
@@ -31,8 +34,6 @@ def _digest(package: str, name: str) -> str:
 @functools.cache
 def file_metadata() -> dict[str, str]:
     """``{"detente_version": "0.1.0", "detente_table_cameo_codes": "3f2a…", ...}``."""
-    from detente import __version__
-
     metadata = {"detente_version": __version__}
     metadata.update({f"detente_table_{key}": _digest(*where) for key, where in CODE_TABLES.items()})
     return metadata

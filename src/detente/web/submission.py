@@ -1,4 +1,4 @@
-"""Read and analyse one submitted article; the spaCy pipeline loads once per process.
+"""Read and analyse one submitted article (``detente.analysis``); the spaCy pipeline loads once per process.
 
 This runs in the job worker (``detente.web.jobs``), never in a request: a
 submission of hundreds of thousands of characters takes minutes to analyse.
@@ -12,23 +12,18 @@ import threading
 
 from django.conf import settings
 
-from detente.errors import InputError
+from detente.analysis import StageFailed, analyse_articles
+from detente.errors import InputError, TextTooLongError
+from detente.ingest import Failure, SourceContext, articles_from_bytes, iter_articles
+from detente.pipeline import cached_pipeline
 
 log = logging.getLogger(__name__)
 _LOCK = threading.Lock()
-_NLP = None
 
 
 def pipeline():
     """The pipeline, loaded on first use (a few seconds) and kept for the process."""
-    global _NLP
-    with _LOCK:
-        if _NLP is None:
-            from detente.pipeline import load_pipeline
-
-            log.info("loading the spaCy pipeline for submissions")
-            _NLP = load_pipeline(settings.DETENTE_OPTIONS)
-        return _NLP
+    return cached_pipeline(settings.DETENTE_OPTIONS)[0]
 
 
 def submission_options():
@@ -38,8 +33,6 @@ def submission_options():
 
 
 def _first_article(items, where: str):
-    from detente.ingest import Failure
-
     for item in items:
         if isinstance(item, Failure):
             raise item.error
@@ -50,7 +43,6 @@ def _first_article(items, where: str):
 def read_submission(**submission):
     """An ``Article`` from a submission's text, file or URL (with its title and date); a
     submission over the site's size limit is refused naming the site's own setting."""
-    from detente.errors import TextTooLongError
 
     options = submission_options()
     try:
@@ -66,24 +58,21 @@ def read_submission(**submission):
 
 def _read_submission(options, *, title: str = "", date=None, text: str = "", url: str = "",
                      file_name: str = "", file_data: bytes = b""):
-    from detente.ingest import Context, articles_from_bytes, iter_articles
-
     title = title or None
     if url:
         return _first_article(iter_articles(url, options, date=date, title=title, public_only=True), url)
     if file_name:
-        ctx = Context(options, file_name, "upload", date=date, title=title)
+        ctx = SourceContext(options, file_name, "upload", date=date, title=title)
         return _first_article(articles_from_bytes(bytes(file_data), None, ctx), file_name)
-    ctx = Context(options, "the submitted text", "submitted", date=date, title=title)
+    ctx = SourceContext(options, "the submitted text", "submitted", date=date, title=title)
     return ctx.article(text)
 
 
 def analyse(article) -> tuple[list[dict], list[dict], str]:
-    """(event records, actor rows, model name) of one article."""
-    from detente.pipeline import analyze
-    from detente.records import actor_records, doc_records
-
+    """(event records, actor rows, model name) of one article; ``StageFailed`` when a stage failed on it."""
     nlp = pipeline()
     with _LOCK:  # one analysis at a time per process: spaCy pipelines are not thread-safe
-        doc = next(analyze([article], nlp))
-    return doc_records(doc), actor_records(doc), nlp.meta.get("name", "")
+        outcome = next(analyse_articles([article], nlp, 1))
+    if outcome.failed:
+        raise StageFailed(outcome.error)
+    return outcome.events, outcome.actors, nlp.meta.get("name", "")

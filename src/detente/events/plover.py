@@ -8,9 +8,9 @@ mapping does not list takes its nearest listed parent (``0311`` -> ``031``).
 from __future__ import annotations
 
 import functools
-import json
 from dataclasses import dataclass
-from importlib import resources
+
+from detente.data import read_json
 
 
 @dataclass(frozen=True)
@@ -25,8 +25,7 @@ NONE = PloverCoding(None, None, None)
 
 @functools.cache
 def _table() -> dict[str, dict]:
-    text = resources.files("detente.export").joinpath("data/plover_modes.json").read_text(encoding="utf-8")
-    return json.loads(text)["codes"]
+    return read_json("events", "plover_modes.json", "regenerate it with `python tools/build_plover_modes.py`")["codes"]
 
 
 def plover_coding(cameo: str | None) -> PloverCoding:
