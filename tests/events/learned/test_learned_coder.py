@@ -70,3 +70,25 @@ def test_rules_coder_gives_rule_patterns_not_model_decisions():
     nlp = load_pipeline(Options.from_env(coder="rules"))
     events = coded(nlp, "Erdogan accused the Kremlin of violating the ceasefire in Idlib.")
     assert events and not any(pattern.startswith("model ") for *_, pattern in events)
+
+
+def test_model_heads_run_on_one_blas_thread(model_nlp):
+    """OpenBLAS's idle threads spin: the heads' small matrix products ask for one thread."""
+    import numpy as np
+
+    model = model_nlp.get_pipe("detente_events").model
+    seen = []
+    real = model.blas
+
+    class Spy:
+        def limit(self, **kwargs):
+            seen.append(kwargs)
+            return real.limit(**kwargs)
+
+    model.blas = Spy()
+    try:
+        root, modality = model.forward(np.zeros((2, model.heads["w1"].shape[1]), dtype=np.float32))
+    finally:
+        model.blas = real
+    assert seen == [{"limits": 1, "user_api": "blas"}]
+    assert np.allclose(root.sum(axis=1), 1.0) and np.allclose(modality.sum(axis=1), 1.0)

@@ -28,7 +28,7 @@ MODEL_DIR = "data"
 ONNX_FILE, HEADS_FILE, META_FILE, TOKENIZER_FILE = (
     "encoder.int8.onnx", "heads.npz", "meta.json", "tokenizer.json")
 MAX_TOKENS = 96          # the encoder was trained on up to 128; longer sentences are rare and costly
-INSTALL_HINT = "pip install onnxruntime tokenizers"
+INSTALL_HINT = "pip install onnxruntime tokenizers threadpoolctl"
 
 
 @dataclass(frozen=True)
@@ -69,9 +69,10 @@ class PairModel:
                              "rebuild it with `make model`, or use --coder rules")
         try:
             import onnxruntime as ort
+            from threadpoolctl import ThreadpoolController
             from tokenizers import Tokenizer
         except ImportError as exc:
-            raise EventModelError(f"the learned event coder needs onnxruntime and tokenizers "
+            raise EventModelError(f"the learned event coder needs onnxruntime, tokenizers and threadpoolctl "
                              f"(`{INSTALL_HINT}`), or use --coder rules") from exc
         self.meta = json.loads((directory / META_FILE).read_text(encoding="utf-8"))
         self.labels: list[str] = self.meta["labels"]
@@ -92,6 +93,7 @@ class PairModel:
         self.session = ort.InferenceSession(str(directory / ONNX_FILE), options,
                                             providers=["CPUExecutionProvider"])
         self.inputs = {i.name for i in self.session.get_inputs()}
+        self.blas = ThreadpoolController()
 
     def threshold(self, label: str) -> float:
         return float(self.thresholds.get(label, self.default_threshold))
@@ -162,7 +164,10 @@ class PairModel:
         return self.rules.index(root) if root in self.rules else self.rules.index("none")
 
     def forward(self, x: np.ndarray):
-        h = np.maximum(x @ self.heads["w1"].T + self.heads["b1"], 0.0)
+        # One BLAS thread: the matrices are small, and OpenBLAS's extra threads spin while
+        # they wait, which cost a third of the model pipeline's CPU time (bench_events).
+        with self.blas.limit(limits=1, user_api="blas"):
+            h = np.maximum(x @ self.heads["w1"].T + self.heads["b1"], 0.0)
         root = softmax((h @ self.heads["w_root"].T + self.heads["b_root"]) / self.temperature)
         modality = softmax(h @ self.heads["w_mod"].T + self.heads["b_mod"])
         return root, modality
