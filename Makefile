@@ -45,7 +45,7 @@ test-postgres: install
 		if [ -n "$$CI" ]; then echo "CI must have PostgreSQL"; exit 1; fi; \
 	fi
 
-# Rebuild the learned event coder from annotations/ (CPU, 25-40 minutes on 2 cores):
+# Rebuild the learned event coder from annotations/ (CPU, about 20 minutes on 2 quiet cores):
 # torch and the MiniLM weights go into a separate environment, so Detente itself
 # never needs torch; the result is src/detente/events/learned/data/.
 TRAIN_VENV := .venv-train
@@ -58,7 +58,7 @@ model: install
 	$(BIN)/python tools/annotations.py split
 	$(BIN)/python tools/event_model_data.py --out build/event_model/examples.jsonl
 	$(TRAIN_VENV)/bin/python tools/train_event_model.py --examples build/event_model/examples.jsonl \
-		--out src/detente/events/learned/data
+		--epochs 11 --out src/detente/events/learned/data
 	$(BIN)/python tools/tune_event_model.py src/detente/events/learned/data
 
 bench: install
