@@ -31,3 +31,17 @@ def mention(analyze_text):
         return found[0] if found else None
 
     return run
+
+
+@pytest.fixture(scope="session")
+def placed(analyze_text):
+    """Analyse a text; return the first mention written exactly as ``phrase`` (failing, with the
+    mentions found, when there is none)."""
+
+    def run(text: str, phrase: str, date: str):
+        doc = analyze_text(text, date=date)
+        found = [m for m in doc._.actors if m.text.lower() == phrase.lower()]
+        assert found, f"{phrase!r} not found among {[m.text for m in doc._.actors]}"
+        return found[0]
+
+    return run

@@ -5,12 +5,7 @@ import pytest
 
 from detente.actors.knowledge import known_country
 
-
-def placed(analyze_text, text, phrase, date="2024-05-07"):
-    doc = analyze_text(text, date=date)
-    found = [m for m in doc._.actors if m.text.lower() == phrase.lower()]
-    assert found, f"{phrase!r} not found among {[m.text for m in doc._.actors]}"
-    return found[0]
+DATE = "2024-05-07"   # the report date the texts are read against
 
 
 @pytest.mark.parametrize("text, phrase, code", [
@@ -19,8 +14,8 @@ def placed(analyze_text, text, phrase, date="2024-05-07"):
     ("Soldiers raided a refugee camp in Jenin overnight.", "Soldiers", "ISRMIL"),
     ("Occupation forces shelled villages in Kherson region.", "Occupation forces", "RUSMIL"),
 ])
-def test_knowledge_gives_a_generic_actor_the_country_readers_know(analyze_text, text, phrase, code):
-    found = placed(analyze_text, text, phrase)
+def test_knowledge_gives_a_generic_actor_the_country_readers_know(placed, text, phrase, code):
+    found = placed(text, phrase, DATE)
     assert (found.actor.code, found.basis) == (code, "story")
 
 
@@ -29,8 +24,8 @@ def test_knowledge_gives_a_generic_actor_the_country_readers_know(analyze_text, 
     ("Chinese settlers arrived in Lhasa.", "Chinese settlers", "CHNCVL"),
     ("Troops shelled villages near Kherson.", "Troops", "UKRMIL"),
 ])
-def test_knowledge_leaves_alone_actors_it_does_not_cover(analyze_text, text, phrase, code):
-    assert placed(analyze_text, text, phrase).actor.code == code
+def test_knowledge_leaves_alone_actors_it_does_not_cover(placed, text, phrase, code):
+    assert placed(text, phrase, DATE).actor.code == code
 
 
 def test_knowledge_rules_hold_only_for_their_dates():
@@ -45,8 +40,8 @@ def test_knowledge_rules_hold_only_for_their_dates():
     ("The governor of Georgia criticized Russia.", "governor of Georgia"),
     ("A storm hit Georgia and the governor declared an emergency.", "governor"),
 ])
-def test_a_us_state_governor_is_american_not_georgian(analyze_text, text, phrase):
-    assert placed(analyze_text, text, phrase).actor.code == "USAGOV"
+def test_a_us_state_governor_is_american_not_georgian(placed, text, phrase):
+    assert placed(text, phrase, DATE).actor.code == "USAGOV"
 
 
 @pytest.mark.parametrize("text, phrase, code", [
@@ -54,13 +49,13 @@ def test_a_us_state_governor_is_american_not_georgian(analyze_text, text, phrase
     ("Georgia's president met Putin in Tbilisi.", "Georgia's president", "GEOGOV"),
     ("Police in Georgia arrested two Russian tourists in Batumi.", "Police", "GEOCOP"),
 ])
-def test_other_state_officials_and_the_country_georgia_keep_their_country(analyze_text, text, phrase, code):
-    assert placed(analyze_text, text, phrase).actor.code == code
+def test_other_state_officials_and_the_country_georgia_keep_their_country(placed, text, phrase, code):
+    assert placed(text, phrase, DATE).actor.code == code
 
 
 @pytest.mark.parametrize("text, phrase, code", [
     ("The Tatmadaw bombed a village in Sagaing.", "The Tatmadaw", "MMRMIL"),
     ("Iran vowed revenge on the Zionist regime.", "Zionist regime", "ISRGOV"),
 ])
-def test_names_the_press_uses_for_states_and_their_forces(analyze_text, text, phrase, code):
-    assert placed(analyze_text, text, phrase).actor.code == code
+def test_names_the_press_uses_for_states_and_their_forces(placed, text, phrase, code):
+    assert placed(text, phrase, DATE).actor.code == code
