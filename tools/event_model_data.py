@@ -19,14 +19,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from annotations import as_gold, locate, rows_of  # noqa: E402
+import datetime as dt  # noqa: E402
 
+from annotations import as_gold, locate, rows_of  # noqa: E402
 from detente.events.learned.candidates import candidate_pairs, with_syntax  # noqa: E402
-from detente.model import Article, ActorMention, ActorRef  # noqa: E402
+from detente.model import ActorMention, ActorRef, Article  # noqa: E402
 from detente.pipeline import analyze, load_pipeline  # noqa: E402
 from detente.settings import Options  # noqa: E402
-
-import datetime as dt  # noqa: E402
 
 
 def gold_mentions(row: dict, offset: int) -> list[ActorMention]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from detente.events.learned.candidates import NO_RULE, MAX_MENTIONS, candidate_pairs, sentence_mentions
+from detente.events.learned.candidates import MAX_MENTIONS, NO_RULE, candidate_pairs, sentence_mentions
 from detente.model import ActorMention, ActorRef, Event
 
 TUR = ActorRef("TURGOV", "TUR", "Turkey", "country")
