@@ -179,8 +179,8 @@ def pair_f1(pred: np.ndarray, gold: np.ndarray) -> dict:
     fn = int(((gold != 0) & (pred != gold)).sum())
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
-    quad = {l: (1 if int(l) <= 5 else 2 if int(l) <= 8 else 3 if int(l) <= 13 else 4) for l in ROOTS}
-    qp = np.array([0] + [quad[l] for l in ROOTS])
+    quad = {root: (1 if int(root) <= 5 else 2 if int(root) <= 8 else 3 if int(root) <= 13 else 4) for root in ROOTS}
+    qp = np.array([0] + [quad[root] for root in ROOTS])
     qtp = int(((qp[pred] == qp[gold]) & (gold != 0)).sum())
     qfp = int(((pred != 0) & (qp[pred] != qp[gold])).sum())
     qfn = int(((gold != 0) & (qp[pred] != qp[gold])).sum())
@@ -232,11 +232,35 @@ def batches(items: list, size: int) -> list[list]:
     return out
 
 
+def batch_count(n: int, size: int) -> int:
+    """How many batches ``batches`` cuts ``n`` items into (each window cut on its own)."""
+    window = size * 50
+    return sum(math.ceil(min(window, n - i) / size) for i in range(0, n, window))
+
+
+def snapshot(encoder, heads) -> tuple[dict, dict]:
+    return ({k: v.detach().clone() for k, v in encoder.state_dict().items()},
+            {k: v.detach().clone() for k, v in heads.state_dict().items()})
+
+
+def accumulate(total, count: int, state) -> tuple:
+    """Running mean of model states (weight averaging over the last epochs)."""
+    if total is None:
+        return state
+    return tuple({k: (t[k] * count + s[k]) / (count + 1) if t[k].is_floating_point() else s[k]
+                  for k in s} for t, s in zip(total, state))
+
+
+def dev_f1(encoder, heads, data) -> float:
+    logits, labels, _, _ = predict(encoder, heads, data["dev"])
+    return pair_f1(decide(torch.softmax(logits, -1).numpy(), {}, 0.5), labels.numpy())["f1"]
+
+
 def train(args):
     torch.manual_seed(args.seed), random.seed(args.seed), np.random.seed(args.seed)
     torch.set_num_threads(args.threads)
     from transformers import AutoModel
-    examples = [json.loads(l) for l in Path(args.examples).read_text().splitlines() if l.strip()]
+    examples = [json.loads(line) for line in Path(args.examples).read_text().splitlines() if line.strip()]
     tok = load_tokenizer()
     data = {s: prepare([e for e in examples if e["split"] == s], tok) for s in ("train", "dev", "test")}
     for s, d in data.items():
@@ -258,9 +282,11 @@ def train(args):
     weight = weight / weight.mean()
     optim = torch.optim.AdamW([{"params": [p for p in encoder.parameters() if p.requires_grad], "lr": args.lr},
                                {"params": heads.parameters(), "lr": args.head_lr}], weight_decay=0.01)
-    steps = args.epochs * math.ceil(len(data["train"]) / args.batch)
+    steps = args.epochs * batch_count(len(data["train"]), args.batch)
     sched = torch.optim.lr_scheduler.LambdaLR(optim, lambda s: min(1.0, (s + 1) / (0.1 * steps)) * max(0.0, 1 - s / steps))
-    best, best_state = -1.0, None
+    best, best_state, best_epoch = -1.0, None, 0
+    average, averaged = None, 0
+    average_from = args.average_from or args.epochs // 2 + 1
     for epoch in range(args.epochs):
         encoder.train(), heads.train()
         t0, total = time.time(), 0.0
@@ -280,10 +306,18 @@ def train(args):
         score = pair_f1(decide(probs, {}, 0.5), labels.numpy())
         print(f"epoch {epoch + 1}: loss {total:.1f}, dev {score}, {time.time() - t0:.0f} s", file=sys.stderr)
         if score["f1"] > best:
-            best = score["f1"]
-            best_state = ({k: v.clone() for k, v in encoder.state_dict().items()},
-                          {k: v.clone() for k, v in heads.state_dict().items()})
+            best, best_state, best_epoch = score["f1"], snapshot(encoder, heads), epoch + 1
+        if epoch + 1 >= average_from:
+            average, averaged = accumulate(average, averaged, snapshot(encoder, heads)), averaged + 1
+    chosen = f"epoch {best_epoch}"
+    if averaged > 1:
+        encoder.load_state_dict(average[0]), heads.load_state_dict(average[1])
+        score = dev_f1(encoder, heads, data)
+        print(f"mean of epochs {average_from}-{args.epochs}: dev f1 {score} (best epoch {best})", file=sys.stderr)
+        if score > best:
+            best_state, chosen = average, f"mean of epochs {average_from}-{args.epochs}"
     encoder.load_state_dict(best_state[0]), heads.load_state_dict(best_state[1])
+    args.chosen = chosen
     return encoder, heads, data
 
 
@@ -314,6 +348,7 @@ class Encoder(nn.Module):
 
 def export(encoder, heads, out: Path, meta: dict):
     import shutil
+
     from onnxruntime.quantization import QuantType, quantize_dynamic
     out.mkdir(parents=True, exist_ok=True)
     encoder.eval()
@@ -351,6 +386,9 @@ def main(argv=None) -> int:
     parser.add_argument("--freeze-layers", type=int, default=2,
                         help="encoder layers (with the embeddings) kept as pre-trained; 0 tunes all")
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--average-from", type=int, default=0,
+                        help="also try the mean of the weights of this epoch and the later ones "
+                             "(kept when it scores better on dev; default: the second half)")
     args = parser.parse_args(argv)
     t0 = time.time()
     encoder, heads, data = train(args)
@@ -359,7 +397,7 @@ def main(argv=None) -> int:
             "labels": LABELS, "modalities": MODALITIES, "rule_roots": RULES,
             "max_tokens": MAX_TOKENS, **report,
             "training": {"epochs": args.epochs, "batch": args.batch, "lr": args.lr, "seed": args.seed,
-                         "freeze_layers": args.freeze_layers,
+                         "freeze_layers": args.freeze_layers, "chosen": args.chosen,
                          "seconds": round(time.time() - t0),
                          "sentences": {s: len(d) for s, d in data.items()},
                          "pairs": {s: sum(len(b["pairs"]) for b in d) for s, d in data.items()}}}
