@@ -78,3 +78,26 @@ def test_the_bulk_loader_is_tallied(stored):
     bulk.insert(Event, copies)  # COPY on PostgreSQL, bulk_create on SQLite
     assert tallies.active_events() == 8
     assert_in_step()
+
+
+def planner_statistics(table: str) -> int:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT count(*) FROM pg_stats WHERE tablename = %s", [table])
+        else:
+            cursor.execute("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'")
+            if not cursor.fetchone()[0]:
+                return 0
+            cursor.execute("SELECT count(*) FROM sqlite_stat1 WHERE tbl = %s", [table])
+        return cursor.fetchone()[0]
+
+
+def test_a_bulk_load_is_tallied_and_leaves_planner_statistics(tmp_path):
+    from tests.batch.output_fixture import write_output
+
+    bulk.load_output(write_output(tmp_path / "out"))
+    assert tallies.active_events() == Event.objects.filter(status="active").count() > 0
+    assert_in_step()
+    assert planner_statistics("store_event") > 0
