@@ -176,5 +176,21 @@ def load_output(out: Path, model_name: str = "",
             report.partitions += 1
             if progress:
                 progress(name, report)
+    if report.articles_added:
+        analyze()
     log.info("loaded %s: %s", out, report)
     return report
+
+
+ANALYZED = ("store_article", "store_event", "store_eventmention", "store_actormention", "store_tally")
+
+
+def analyze() -> None:
+    """Fresh planner statistics for the store's tables after a bulk load: without them PostgreSQL
+    plans for the empty tables it last measured (a 17-row DISTINCT sorted 100,000 rows on disk)."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(f"ANALYZE {', '.join(ANALYZED)}")
+        else:
+            for table in ANALYZED:
+                cursor.execute(f"ANALYZE {table}")

@@ -161,3 +161,20 @@ class Correction(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
+
+
+class Tally(models.Model):
+    """How many active events each relationship, theatre and actor has, and how many there are in all.
+
+    Kept by the database itself: triggers (migration 0008, see ``detente.store.tallies``) add
+    and take away as events are inserted, corrected, rejected, restored or deleted, by any
+    writer (ingest, the bulk loader, corrections). The site's lists of what is stored read
+    these few hundred rows instead of counting 100,000 events.
+    """
+
+    kind = models.CharField(max_length=16, help_text="dyad, theatre, actor or all")
+    key = models.CharField(max_length=700, help_text="the dyad, the theatre, 'code<TAB>name<TAB>country', or ''")
+    events = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["kind", "key"], name="tally_kind_key")]

@@ -14,11 +14,13 @@ from django.db.models import QuerySet
 class IdsFirst:
     """A sliceable, countable view of ``queryset`` for Django's Paginator."""
 
-    def __init__(self, queryset: QuerySet):
+    def __init__(self, queryset: QuerySet, count: int | None = None):
         self.queryset = queryset
+        self.known_count = count
 
     def count(self) -> int:
-        return self.queryset.count()
+        """The rows of the queryset: counted, unless the count was given (from a tally)."""
+        return self.queryset.count() if self.known_count is None else self.known_count
 
     def __len__(self) -> int:
         return self.count()

@@ -14,9 +14,12 @@ from detente.errors import OptionError
 from detente.records.filters import ACTOR_CODE_RE, CODE_RE, FILTER_NAMES, parse_filter, present
 from detente.records.names import actor_label, name_to_code
 from detente.store import queries as store_queries
+from detente.store import tallies
 from detente.store.listing import attach_evidence
-from detente.store.models import Article, Event, EventMention
+from detente.store.models import Article, EventMention
 from detente.store.search import words
+
+from .paging import IdsFirst
 
 EVENT_FILTERS = FILTER_NAMES
 # sort parameter -> ordering (ties broken by id, the same direction)
@@ -80,6 +83,12 @@ def query_events(params) -> QuerySet:
     return store_queries.filter_events(parse_filter(params), ordering, mentions=False)
 
 
+def event_pages(params) -> IdsFirst:
+    """``query_events(params)`` for a Paginator (the page's ids first); with no filter at all, the count
+    of every active event comes from its tally instead of a COUNT over the events."""
+    return IdsFirst(query_events(params), tallies.active_events() if not event_filters(params) else None)
+
+
 def iter_with_evidence(queryset: QuerySet, chunk: int = 2000):
     """Every event of a queryset with its evidence (``store.listing.attach_evidence``), read in chunks."""
     batch = []
@@ -92,15 +101,8 @@ def iter_with_evidence(queryset: QuerySet, chunk: int = 2000):
 
 
 def theatres_with_events() -> list[str]:
-    """The theatres that have active events, by name (cached briefly)."""
-
-    key = "detente:theatres"
-    names = cache.get(key)
-    if names is None:
-        names = list(Event.objects.filter(status=Event.Status.ACTIVE).exclude(theatre="")
-                     .values_list("theatre", flat=True).distinct().order_by("theatre"))
-        cache.set(key, names, 60)
-    return names
+    """The theatres that have active events, by name (from their tallies)."""
+    return tallies.theatres()
 
 
 def sources_with_events() -> list[str]:
@@ -115,25 +117,10 @@ def sources_with_events() -> list[str]:
     return names
 
 
-ACTORS_SECONDS = 60
-
-
 def stored_actors() -> list[dict]:
-    """Every actor on either side of an active event with its event count (cached briefly: two GROUP BYs)."""
-
-    key = "detente:stored-actors"
-    actors = cache.get(key)
-    if actors is None:
-        merged: dict[tuple, int] = {}
-        for side in ("source", "target"):
-            rows = (Event.objects.filter(status=Event.Status.ACTIVE).exclude(**{f"{side}_code": ""})
-                    .values_list(f"{side}_code", f"{side}_name", f"{side}_country").annotate(n=Count("*"))
-                    .order_by())
-            for code, name, country, n in rows:
-                merged[(code, name, country)] = merged.get((code, name, country), 0) + n
-        actors = [{"code": k[0], "name": k[1], "country": k[2], "events": n} for k, n in merged.items()]
-        cache.set(key, actors, ACTORS_SECONDS)
-    return actors
+    """Every actor on either side of an active event with its event count (from their tallies)."""
+    return [{"code": code, "name": name, "country": country, "events": n}
+            for code, name, country, n in tallies.actors()]
 
 
 def search_actors(text: str, limit: int = 12) -> list[dict]:

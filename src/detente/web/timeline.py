@@ -17,9 +17,9 @@ from urllib.parse import quote
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Count
 
 from detente.errors import OptionError
+from detente.store import tallies
 from detente.store.models import Event
 
 from . import chart_png
@@ -82,9 +82,8 @@ def warm_timelines(dyads, periods=WARM_PERIODS) -> int:
 
 
 def busiest_dyads(limit: int = 10) -> list[str]:
-    """The relationships with most active events (read from the timeline index)."""
-    return list(Event.objects.filter(status=Event.Status.ACTIVE, dyad__contains="-").values("dyad")
-                .annotate(events=Count("id")).order_by("-events", "dyad").values_list("dyad", flat=True)[:limit])
+    """The relationships with most active events (from their tallies)."""
+    return [dyad for dyad, _events in tallies.busiest_dyads(limit)]
 
 
 def article_dyads(article) -> list[str]:

@@ -26,7 +26,6 @@ from detente.store.search import search_articles
 from .. import queries, serialize
 from ..caching import DATA, get_cached, set_cached
 from ..openapi import openapi_document
-from ..paging import IdsFirst
 from ..problems import method_not_allowed, problem
 from ..timeline import parse_period, parse_theatre, timeline_json
 
@@ -130,8 +129,7 @@ def article(request, pk: int):
 
 @api_view
 def events(request):
-    found = queries.query_events(request.GET)
-    return JsonResponse(paginate(request, IdsFirst(found), listing.event_dict,
+    return JsonResponse(paginate(request, queries.event_pages(request.GET), listing.event_dict,
                                 lambda events: listing.attach_evidence(events, mentions=True)))
 
 

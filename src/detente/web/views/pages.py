@@ -8,9 +8,8 @@ import json
 import math
 from functools import wraps
 
-from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Count, F
+from django.db.models import F
 from django.http import Http404, HttpResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -19,6 +18,7 @@ from django.utils.safestring import mark_safe
 from detente.errors import DetenteError
 from detente.model import MODALITIES
 from detente.records.names import actor_label, cameo_name, date_label, dyad_label
+from detente.store import tallies
 from detente.store.listing import attach_evidence, event_dicts
 from detente.store.models import Article, Event, EventMention
 from detente.store.search import search_articles
@@ -28,27 +28,18 @@ from ..caching import COMMENTS, DATA, get_cached, get_or_build, set_cached
 from ..comments.models import DetenteComment
 from ..highlight import segments
 from ..outlines import outlines_svg
-from ..paging import IdsFirst
 from ..problems import problem
 from ..timeline import PERIODS, ChartBusy, current_version, parse_period, parse_theatre, timeline_chart, timeline_data
+from ..timeline_table import period_rows
 
 EXPLORER_PAGE_SIZE = 50
-ACTIVE_DYADS_SECONDS = 60
 ARTICLE_BODY_SECONDS = 3600
 CHART_BROWSER_SECONDS = 300
 
 
 def active_dyads(limit: int = 10) -> list[dict]:
-    """The dyads with most active events (cached briefly: a GROUP BY over all events)."""
-    key = f"detente:active-dyads:{limit}"
-    rows = cache.get(key)
-    if rows is None:
-        # An event has a target exactly when its dyad names two countries ('RUS-TUR', not 'RUS'):
-        # asked so, the timeline index (dyad, status, ...) answers alone, without reading the rows.
-        rows = list(Event.objects.filter(status=Event.Status.ACTIVE, dyad__contains="-")
-                    .values("dyad").annotate(events=Count("id")).order_by("-events", "dyad")[:limit])
-        cache.set(key, rows, ACTIVE_DYADS_SECONDS)
-    return rows
+    """The relationships with most active events (from their tallies)."""
+    return [{"dyad": dyad, "events": n} for dyad, n in tallies.busiest_dyads(limit)]
 
 
 PAGE_SECONDS = 300
@@ -186,6 +177,7 @@ def relation(request, dyad: str):
     return render(request, "detente/relation.html", {
         "dyad": normal, "a": normal[:3], "b": normal[4:], "by": by, "periods_choice": PERIODS,
         "theatre": theatre, "timeline": data, "theatres": all_theatres, "compare": compare if compare != normal else "",
+        "period_rows": period_rows(data, normal, by, theatre),
     })
 
 
@@ -219,11 +211,11 @@ def explorer_context(request) -> dict:
 def explorer(request):
     context = explorer_context(request)
     try:
-        events = queries.query_events(request.GET)
+        events = queries.event_pages(request.GET)
         page_number = queries.parse_positive_int(request.GET.get("page", "1"), "page")
     except DetenteError as err:
         return render(request, "detente/explorer.html", {**context, "error": err.message}, status=400)
-    page = Paginator(IdsFirst(events), EXPLORER_PAGE_SIZE).get_page(page_number)
+    page = Paginator(events, EXPLORER_PAGE_SIZE).get_page(page_number)
     page.object_list = attach_evidence(page.object_list)
     download = request.GET.copy()
     download.pop("page", None)
