@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 from django.contrib.auth import get_user_model
 
 from detente.store import bulk, tallies
 from detente.store.corrections import correct_event, reject_event, restore_event
-from detente.store.models import Event
+from detente.relations.series import period_start
+from detente.store.models import Event, MapTally, PeriodTally, PeriodTop
 
 from .factories import record, store
 
@@ -33,8 +36,79 @@ def recount() -> dict[str, dict[str, int]]:
     return expected
 
 
+COUNTED_OUT = ("denied", "hypothetical")
+
+
+def timeline_events():
+    return [e for e in Event.objects.filter(status=Event.Status.ACTIVE, date_start__isnull=False).exclude(dyad="")
+            if e.modality not in COUNTED_OUT]
+
+
+def recount_periods() -> dict[tuple, list]:
+    """What PeriodTally should hold: (dyad, unit, period, theatre) -> [n1..n4, g1..g4]."""
+    expected: dict[tuple, list] = {}
+    for e in timeline_events():
+        for unit in ("week", "month"):
+            key = (e.dyad, unit, period_start(e.date_start, unit), e.theatre)
+            row = expected.setdefault(key, [0, 0, 0, 0, 0.0, 0.0, 0.0, 0.0])
+            row[e.quad_class - 1] += 1
+            row[e.quad_class + 3] += e.goldstein
+    return expected
+
+
+def tallied_periods() -> dict[tuple, list]:
+    columns = ("n1", "n2", "n3", "n4", "g1", "g2", "g3", "g4")
+    return {(t.dyad, t.unit, t.period, t.theatre): [getattr(t, c) for c in columns]
+            for t in PeriodTally.objects.all() if any(getattr(t, c) for c in columns[:4])}
+
+
+def recount_tops() -> dict[tuple, list[int]]:
+    """What PeriodTop should hold: (dyad, unit, period, scope) -> the three best event ids, best first."""
+    groups: dict[tuple, list] = {}
+    for e in timeline_events():
+        for unit in ("week", "month"):
+            for scope in ("", e.theatre) if e.theatre else ("",):
+                groups.setdefault((e.dyad, unit, period_start(e.date_start, unit), scope), []).append(e)
+    return {key: [e.id for e in sorted(events, key=lambda e: (-e.mention_count, -abs(e.goldstein), e.id))[:3]]
+            for key, events in groups.items()}
+
+
+def tallied_tops() -> dict[tuple, list[int]]:
+    found: dict[tuple, list] = {}
+    for t in PeriodTop.objects.order_by("-mention_count", "-weight", "event_id"):
+        found.setdefault((t.dyad, t.unit, t.period, t.scope), []).append(t.event_id)
+    return found
+
+
+def recount_map() -> dict[tuple, list]:
+    """What MapTally should hold: (country, quad, cy, cx, place) -> [events, lat sum, lon sum]."""
+    expected: dict[tuple, list] = {}
+    for e in Event.objects.filter(status=Event.Status.ACTIVE, lat__isnull=False, lon__isnull=False):
+        for country in {""} | ({e.source_country, e.target_country} - {""}):
+            key = (country, e.quad_class, math.floor((e.lat + 90) / 3), math.floor((e.lon + 180) / 3),
+                   e.location_name)
+            row = expected.setdefault(key, [0, 0.0, 0.0])
+            row[0], row[1], row[2] = row[0] + 1, row[1] + e.lat, row[2] + e.lon
+    return expected
+
+
+def tallied_map() -> dict[tuple, list]:
+    return {(t.country, t.quad_class, t.cy, t.cx, t.place): [t.events, t.lat_sum, t.lon_sum]
+            for t in MapTally.objects.filter(events__gt=0)}
+
+
+def assert_same_sums(found: dict[tuple, list], expected: dict[tuple, list]) -> None:
+    """The same keys, the same counts, sums equal but for float rounding (added and taken away)."""
+    assert found.keys() == expected.keys()
+    for key, values in expected.items():
+        assert found[key] == pytest.approx(values, abs=1e-9), key
+
+
 def assert_in_step() -> None:
     assert {kind: tallies.counts(kind) for kind in ("all", "dyad", "theatre", "actor")} == recount()
+    assert_same_sums(tallied_periods(), recount_periods())
+    assert tallied_tops() == recount_tops()
+    assert_same_sums(tallied_map(), recount_map())
 
 
 @pytest.fixture
@@ -101,3 +175,56 @@ def test_a_bulk_load_is_tallied_and_leaves_planner_statistics(tmp_path):
     assert tallies.active_events() == Event.objects.filter(status="active").count() > 0
     assert_in_step()
     assert planner_statistics("store_event") > 0
+
+
+@pytest.fixture
+def busy():
+    """Six events of Russia - Turkey in one month (more than a top group keeps), two in the next, placed
+    events, a denied one (not counted by timelines) and one without a date."""
+    records = [record("RUS", "TUR", cameo=cameo, quad=quad, goldstein=g, start=start, span=(i * 10, i * 10 + 9),
+                      theatre=theatre, place=place)
+               for i, (cameo, quad, g, start, theatre, place) in enumerate([
+                   ("190", 4, -10.0, "2020-02-03", "Syria", "Idlib"), ("042", 1, 1.9, "2020-02-04", "Syria", None),
+                   ("036", 1, 4.0, "2020-02-11", "Libya", "Tripoli"), ("112", 3, -2.0, "2020-02-12", None, None),
+                   ("061", 2, 6.4, "2020-02-20", "Syria", "Idlib"), ("173", 4, -5.0, "2020-02-28", "Libya", None),
+                   ("138", 3, -7.0, "2020-03-02", "Syria", None), ("051", 1, 3.4, "2020-03-30", None, "Ankara")])]
+    records.append(record("TUR", "RUS", cameo="190", quad=4, goldstein=-10.0, start="2020-02-05", modality="denied",
+                          span=(200, 220)))
+    records.append(record("TUR", "SYR", cameo="190", quad=4, goldstein=-10.0, start=None, span=(300, 320)))
+    store("A busy month between Russia and Turkey.", records)
+    return Event.objects.order_by("id")
+
+
+def test_busy_months_keep_their_three_best_events(busy):
+    assert PeriodTop.objects.filter(dyad="RUS-TUR", unit="month", scope="", period="2020-02-01").count() == 3
+    assert_in_step()
+
+
+def test_a_new_mention_can_lift_an_event_into_the_top(busy):
+    weakest = busy.filter(cameo="042").get()  # |Goldstein| 1.9: last of February
+    Event.objects.filter(pk=weakest.pk).update(mention_count=9)  # reported again and again
+    assert_in_step()
+    top = PeriodTop.objects.filter(dyad="RUS-TUR", unit="month", scope="", period="2020-02-01")
+    assert weakest.pk in set(top.values_list("event_id", flat=True))
+
+
+@pytest.mark.parametrize("change", [
+    {"date_start": "2020-04-15"}, {"theatre": "Libya"}, {"theatre": ""}, {"modality": "hypothetical"},
+    {"modality": "asserted"}, {"quad_class": 1, "goldstein": 7.0}, {"dyad": "SYR-TUR", "target_country": "SYR"},
+    {"lat": 40.0, "lon": 30.0, "location_name": "Moved"}, {"lat": None, "lon": None}, {"status": "rejected"},
+])
+def test_every_change_to_counted_columns_is_tallied(busy, change):
+    for event in busy:  # each event in turn, so the best, the last and the uncounted ones all move
+        Event.objects.filter(pk=event.pk).update(**change)
+        assert_in_step()
+
+
+def test_corrections_and_deletions_of_busy_months_are_tallied(busy):
+    user = get_user_model().objects.create_user("analyst")
+    best = busy.get(cameo="190", modality="asserted", dyad="RUS-TUR")
+    correct_event(best, user, code="042", date="2020-05-01")
+    assert_in_step()
+    reject_event(busy.get(cameo="061"), user)
+    assert_in_step()
+    busy.filter(theatre="Syria").delete()
+    assert_in_step()

@@ -1,8 +1,17 @@
-"""The Django back end of dyad timelines: aggregation done in SQL.
+"""The Django back end of dyad timelines: aggregation done in SQL, or read from tallies kept on write.
 
-One ``GROUP BY period, theatre`` query (a count and a Goldstein sum per quad
-class) over the dyad's active events (the period is ``date_start`` truncated with Django's Trunc functions,
-which work on SQLite and PostgreSQL), and one query for the most reported
+For two countries with no date bounds (the site's relationship pages), the
+database keeps the answer ready (store migration 0009): ``PeriodTally`` holds
+each relationship's events and Goldstein sums per week or month, theatre and
+quad class, and ``PeriodTop`` its three most reported events per week or month
+(in all theatres and per theatre). Quarters and years add up months, and their
+top events are the best of their months' (a quarter's three best are among
+its months' three best). So a timeline reads a few hundred rows, whatever the
+number of events.
+
+Otherwise (people, groups, date bounds) the events themselves are read: one
+``GROUP BY period, theatre`` query (a count and a Goldstein sum per quad class)
+over the dyad's active events, and one window query for the most reported
 events. For two countries the filter is the indexed ``dyad`` column, and the
 ``event_dyad_timeline`` index (dyad, status, date_start, quad_class, goldstein,
 theatre, mention_count, id, modality) holds every column both queries read.
@@ -16,11 +25,11 @@ from django.db import connection
 from django.db.models import Count, DateField, F, Func, Q, Sum, Window
 from django.db.models.functions import Abs, Cast, Coalesce, RowNumber, TruncMonth, TruncQuarter, TruncWeek, TruncYear
 
-from detente.store.actors import dyad_q
-from detente.store.models import Event, EventMention
+from detente.store.actors import country_dyad, dyad_q
+from detente.store.models import Event, EventMention, PeriodTally, PeriodTop
 from detente.store.queries import span_q
 
-from .timeline import UNCOUNTED_MODALITIES, AggregateRow, DyadQuery, EventRef, period_start
+from .series import UNCOUNTED_MODALITIES, AggregateRow, DyadQuery, EventRef, period_start
 
 TRUNC = {"week": TruncWeek, "month": TruncMonth, "quarter": TruncQuarter, "year": TruncYear}
 
@@ -70,50 +79,105 @@ def dyad_events(query: DyadQuery):
     return Event.objects.filter(conditions)
 
 
+TALLIED_TOP = 3  # events per group that PeriodTop keeps
+
+
+def tallied_dyad(query: DyadQuery) -> str | None:
+    """The dyad whose tallies answer ``query`` (two countries, no date bounds), else None."""
+    if query.since or query.until:
+        return None
+    return country_dyad(query.a, query.b)
+
+
+def tally_unit(by: str) -> str:
+    """The tallied period a timeline period is made of: weeks of weeks, the others of months."""
+    return "week" if by == "week" else "month"
+
+
 class DatabaseBackend:
     """Timeline rows from the Django database (``relations.timeline.TimelineBackend``)."""
 
     def aggregate_rows(self, query: DyadQuery) -> list[AggregateRow]:
-        """One GROUP BY (period, theatre) query with a count and a Goldstein sum per quad class.
-
-        Four times fewer rows travel than with quad_class in the GROUP BY; they
-        are read straight from the cursor and expanded into the row schema.
-        """
-        sql, params = _grouped(query).query.sql_with_params()
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            names = [column[0] for column in cursor.description]
-            grouped = [dict(zip(names, values)) for values in cursor.fetchall()]
-        return sorted(row for group in grouped for row in _expand(group))
+        """Counts and Goldstein sums per (period, quad class, theatre): from the tallies when they
+        answer the query, else one GROUP BY (period, theatre) query over the events with a count
+        and a sum per quad class (four times fewer rows travel than with quad_class grouped)."""
+        dyad = tallied_dyad(query)
+        grouped = _tallied_groups(query, dyad) if dyad else _grouped_rows(query)
+        return sorted((row for group in grouped for row in _expand(group)), key=_row_order)
 
     def top_events(self, query: DyadQuery, per_period: int) -> list[EventRef]:
-        """The ``per_period`` most reported events of each period.
-
-        Ranked with a window function over indexed columns only, then the
-        chosen events (a few per period) are fetched by primary key.
-        """
-        trunc = PeriodStart("date_start", query.by)
-        rank = Window(RowNumber(), partition_by=[trunc],
-                      order_by=[F("mention_count").desc(), Abs("goldstein").desc(), F("id").asc()])
-        ids = list(dyad_events(query).annotate(rank=rank).filter(rank__lte=per_period)
-                   .values_list("id", flat=True))
+        """The ``per_period`` most reported events of each period (ids from the tallies or a window
+        query), then the chosen events (a few per period) fetched by primary key."""
+        dyad = tallied_dyad(query)
+        ids = (_tallied_top_ids(query, dyad, per_period) if dyad and per_period <= TALLIED_TOP
+               else _ranked_top_ids(query, per_period))
         rows = list(Event.objects.filter(id__in=ids).order_by("date_start", "id")
                     .values("id", "date_start", "cameo", "quad_class", "goldstein", "source_name",
                             "target_name", "mention_count"))
         return [_ref(row, query.by, evidence) for row, evidence in zip(rows, _evidence(rows))]
 
 
+def _ranked_top_ids(query: DyadQuery, per_period: int) -> list[int]:
+    """Ranked with a window function over indexed columns only."""
+    trunc = PeriodStart("date_start", query.by)
+    rank = Window(RowNumber(), partition_by=[trunc],
+                  order_by=[F("mention_count").desc(), Abs("goldstein").desc(), F("id").asc()])
+    return list(dyad_events(query).annotate(rank=rank).filter(rank__lte=per_period).values_list("id", flat=True))
+
+
+def _tallied_top_ids(query: DyadQuery, dyad: str, per_period: int) -> list[int]:
+    """The best ``per_period`` of each period among the tallied best of its weeks or months."""
+    tops = PeriodTop.objects.filter(dyad=dyad, unit=tally_unit(query.by))
+    tops = tops.filter(scope__iexact=query.theatre) if query.theatre else tops.filter(scope="")
+    candidates: dict[dt.date, set] = {}
+    for period, event_id, mentions, weight in tops.values_list("period", "event_id", "mention_count", "weight"):
+        candidates.setdefault(period_start(_as_date(period), query.by), set()).add((-mentions, -weight, event_id))
+    return [rank[2] for group in candidates.values() for rank in sorted(group)[:per_period]]
+
+
 QUADS = (1, 2, 3, 4)
 
 
-def _grouped(query: DyadQuery):
+GROUP_COLUMNS = ("period", "theatre", *(f"{x}{q}" for x in "ng" for q in QUADS))
+
+
+def _grouped_rows(query: DyadQuery) -> list[dict]:
+    """Per (period, theatre): n1..n4 and g1..g4, counted over the events."""
     per_quad = {}
     for quad in QUADS:
         per_quad[f"n{quad}"] = Count("quad_class", filter=Q(quad_class=quad))
         per_quad[f"g{quad}"] = Coalesce(Sum("goldstein", filter=Q(quad_class=quad)), 0.0)
-    return (dyad_events(query).order_by()
-            .annotate(period=PeriodStart("date_start", query.by))
-            .values("period", "theatre").annotate(**per_quad))
+    grouped = (dyad_events(query).order_by().annotate(period=PeriodStart("date_start", query.by))
+               .values("period", "theatre").annotate(**per_quad))
+    sql, params = grouped.query.sql_with_params()
+    with connection.cursor() as cursor:  # read straight from the cursor: no model machinery per row
+        cursor.execute(sql, params)
+        names = [column[0] for column in cursor.description]
+        return [dict(zip(names, values)) for values in cursor.fetchall()]
+
+
+def _tallied_groups(query: DyadQuery, dyad: str) -> list[dict]:
+    """Per (period, theatre): n1..n4 and g1..g4, added up from the week or month tallies."""
+    rows = PeriodTally.objects.filter(dyad=dyad, unit=tally_unit(query.by))
+    if query.theatre:
+        rows = rows.filter(theatre__iexact=query.theatre)
+    groups: dict[tuple, dict] = {}
+    for period, theatre, *values in rows.values_list(*GROUP_COLUMNS):
+        if not any(values[:4]):
+            continue
+        key = (period_start(_as_date(period), query.by), theatre)
+        group = groups.get(key)
+        if group is None:
+            groups[key] = dict(zip(GROUP_COLUMNS, (*key, *values)))
+        else:
+            for name, value in zip(GROUP_COLUMNS[2:], values):
+                group[name] += value
+    return list(groups.values())
+
+
+def _row_order(row: AggregateRow) -> tuple:
+    """AggregateRow's own order, as a plain tuple (comparing dataclasses is many times slower)."""
+    return row.period, row.quad_class, row.theatre, row.events, row.goldstein_sum
 
 
 def _expand(group: dict) -> list[AggregateRow]:

@@ -96,10 +96,18 @@ def side_q(actor: ActorFilter, side: str) -> Q:
     return Q(**{f"{side}_{name}": value for name, value in actor.fields().items()})
 
 
+def country_dyad(a: ActorFilter, b: ActorFilter) -> str | None:
+    """The stored dyad ('RUS-TUR') when ``a`` and ``b`` are two different countries, else None."""
+    if set(a.fields()) == {"country"} and set(b.fields()) == {"country"} and a.country != b.country:
+        return dyad_key(a.country, b.country)
+    return None
+
+
 def dyad_q(a: ActorFilter, b: ActorFilter) -> Q:
     """Events between ``a`` and ``b``, in either direction (two countries: the indexed dyad column)."""
-    if set(a.fields()) == {"country"} and set(b.fields()) == {"country"} and a.country != b.country:
-        return Q(dyad=dyad_key(a.country, b.country))
+    dyad = country_dyad(a, b)
+    if dyad:
+        return Q(dyad=dyad)
     return (side_q(a, "source") & side_q(b, "target")) | (side_q(b, "source") & side_q(a, "target"))
 
 

@@ -178,3 +178,61 @@ class Tally(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["kind", "key"], name="tally_kind_key")]
+
+
+class PeriodTally(models.Model):
+    """What a relationship's timeline counts, per week or month and theatre: events and summed
+    Goldstein score per quad class. Kept by triggers (migration 0009, see
+    ``detente.store.period_tallies``) like ``Tally``; a timeline reads these rows, not the events."""
+
+    dyad = models.CharField(max_length=24)
+    unit = models.CharField(max_length=8, help_text="week or month")
+    period = models.DateField(help_text="the first day of the week (Monday) or month")
+    theatre = models.CharField(max_length=100, blank=True)
+    n1 = models.IntegerField(default=0)
+    n2 = models.IntegerField(default=0)
+    n3 = models.IntegerField(default=0)
+    n4 = models.IntegerField(default=0)
+    g1 = models.FloatField(default=0.0)
+    g2 = models.FloatField(default=0.0)
+    g3 = models.FloatField(default=0.0)
+    g4 = models.FloatField(default=0.0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["dyad", "unit", "period", "theatre"], name="period_tally_key")]
+
+
+class PeriodTop(models.Model):
+    """The most reported events of each relationship's week or month, in all theatres (``scope`` '')
+    and in each theatre (``scope`` the theatre): at most three per group, ranked as timelines rank
+    them (mentions, then |Goldstein|, then id). Kept by the triggers of migration 0009."""
+
+    dyad = models.CharField(max_length=24)
+    unit = models.CharField(max_length=8, help_text="week or month")
+    period = models.DateField()
+    scope = models.CharField(max_length=100, blank=True, help_text="'' for all theatres, else the theatre")
+    event_id = models.BigIntegerField()
+    mention_count = models.IntegerField()
+    weight = models.FloatField(help_text="|Goldstein|")
+
+    class Meta:
+        indexes = [models.Index(fields=["dyad", "unit", "scope", "period"], name="period_top_group")]
+
+
+class MapTally(models.Model):
+    """The located active events per map cell (3 degrees), place and quad class, in all (``country``
+    '') and per country on either side of them: how many, and their summed coordinates (for the
+    cluster's mean position). Kept by the triggers of migration 0009; the map reads these rows."""
+
+    country = models.CharField(max_length=8, blank=True, help_text="'' for every event, else a side's country")
+    quad_class = models.PositiveSmallIntegerField()
+    cy = models.IntegerField(help_text="floor((lat + 90) / 3)")
+    cx = models.IntegerField(help_text="floor((lon + 180) / 3)")
+    place = models.CharField(max_length=200, blank=True)
+    events = models.IntegerField(default=0)
+    lat_sum = models.FloatField(default=0.0)
+    lon_sum = models.FloatField(default=0.0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["country", "quad_class", "cy", "cx", "place"],
+                                               name="map_tally_key")]
