@@ -178,6 +178,30 @@ def test_map_draws_country_outlines_under_the_clusters(client, site):
     assert (35 + 180) / 360 * 1000 <= x <= (43 + 180) / 360 * 1000 and (90 - 38) / 180 * 500 <= y <= (90 - 32) / 180 * 500
 
 
+@pytest.mark.parametrize("params", [{}, {"quad_class": "4"}, {"actor": "RUS"}, {"actor": "Turkey", "quad_class": "4"},
+                                    {"actor": "Russia,Turkey"}, {"theatre": "Syria"}])
+def test_map_tallies_give_the_clusters_the_events_give(site, params):
+    from detente.web import queries
+
+    locate_syria()
+    Event.objects.filter(theatre="Syria", quad_class=4).update(location_name="Aleppo")  # two places in one cell
+    tallied = queries.map_clusters(params)
+    counted = queries.event_clusters(queries.query_events(params))
+    assert tallied and [c.pop("lat") for c in tallied] == pytest.approx([c.pop("lat") for c in counted])
+    assert [c.pop("lon") for c in tallied] == pytest.approx([c.pop("lon") for c in counted])
+    assert tallied == counted
+
+
+def test_the_map_reads_its_tallies_for_the_filters_they_keep(site):
+    from detente.records.filters import parse_filter
+    from detente.web.queries import tallied_country
+
+    assert tallied_country(parse_filter({})) == ""
+    assert tallied_country(parse_filter({"actor": "Russia", "quad_class": "4"})) == "RUS"
+    assert tallied_country(parse_filter({"actor": "RUS,TUR"})) is None
+    assert tallied_country(parse_filter({"theatre": "Syria"})) is None
+
+
 @pytest.mark.parametrize("bbox", ["1,2,3", "x,1,2,3", "50,0,10,1", "0,0,91,1", "nan,0,1,1"])
 def test_a_bad_bbox_is_a_400(client, site, bbox):
     assert client.get("/events/", {"bbox": bbox}).status_code == 400

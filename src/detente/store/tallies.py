@@ -11,7 +11,7 @@ transactions never update the same tally rows in opposite orders.
 
 from __future__ import annotations
 
-from .models import Tally
+from .models import MapTally, Tally
 
 SEP = "\t"
 
@@ -38,3 +38,23 @@ def actors() -> list[tuple[str, str, str, int]]:
 
 def active_events() -> int:
     return counts("all").get("", 0)
+
+
+def map_cells(country: str = "", quad: int | None = None) -> list[dict]:
+    """The located active events per map cell (of ``country`` on either side, '' for all; of one quad
+    class or all), from ``MapTally``: cell (cy, cx), events, mean lat and lon, the greatest place name
+    (as SQL's MAX) and how many places."""
+    rows = MapTally.objects.filter(country=country, events__gt=0)
+    if quad:
+        rows = rows.filter(quad_class=quad)
+    cells: dict[tuple[int, int], dict] = {}
+    for cy, cx, place, n, lat_sum, lon_sum in rows.values_list("cy", "cx", "place", "events", "lat_sum", "lon_sum"):
+        cell = cells.setdefault((cy, cx), {"cy": cy, "cx": cx, "n": 0, "lat": 0.0, "lon": 0.0, "names": set()})
+        cell["n"] += n
+        cell["lat"] += lat_sum
+        cell["lon"] += lon_sum
+        cell["names"].add(place)
+    for cell in cells.values():
+        names = cell.pop("names")
+        cell.update(lat=cell["lat"] / cell["n"], lon=cell["lon"] / cell["n"], place=max(names), places=len(names))
+    return list(cells.values())

@@ -6,12 +6,14 @@ names the parameter and the accepted form, so the API can answer 400.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from django.core.cache import cache
 from django.db.models import Avg, Count, F, IntegerField, Max, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce, Floor
 
 from detente.errors import OptionError
-from detente.records.filters import ACTOR_CODE_RE, CODE_RE, FILTER_NAMES, parse_filter, present
+from detente.records.filters import ACTOR_CODE_RE, CODE_RE, FILTER_NAMES, EventFilter, parse_filter, present
 from detente.records.names import actor_label, name_to_code
 from detente.store import queries as store_queries
 from detente.store import tallies
@@ -159,6 +161,10 @@ def event_clusters(queryset: QuerySet, cell: float = MAP_CELL_DEGREES) -> list[d
             .annotate(cy=Floor((F("lat") + 90) / cell), cx=Floor((F("lon") + 180) / cell))
             .values("cy", "cx").annotate(n=Count("id"), lat=Avg("lat"), lon=Avg("lon"), place=Max("location_name"),
                                          places=Count("location_name", distinct=True)))
+    return _clusters(rows, cell)
+
+
+def _clusters(rows, cell: float) -> list[dict]:
     clusters = []
     for row in rows:
         south, west = row["cy"] * cell - 90, row["cx"] * cell - 180
@@ -166,4 +172,26 @@ def event_clusters(queryset: QuerySet, cell: float = MAP_CELL_DEGREES) -> list[d
                          "places": row["places"],
                          "bbox": f"{max(south, -90):g},{max(west, -180):g},{min(south + cell, 90):g},"
                                  f"{min(west + cell, 180):g}"})
-    return sorted(clusters, key=lambda c: -c["events"])
+    return sorted(clusters, key=lambda c: (-c["events"], c["bbox"]))
+
+
+def tallied_country(f: EventFilter) -> str | None:
+    """The country whose map tally answers ``f`` ('' for all events), or None when ``f`` asks for more than
+    the tallies keep (active events of one quad class or all, of one country on either side or all)."""
+    others = replace(f, quad=None, actor=())
+    if others != EventFilter() or len(f.actor) > 1:
+        return None
+    if not f.actor:
+        return ""
+    code = name_to_code(f.actor[0]) or f.actor[0].strip().upper()
+    return code if CODE_RE.match(code) else None
+
+
+def map_clusters(params, cell: float = MAP_CELL_DEGREES) -> list[dict]:
+    """The map's clusters for the explorer filters in ``params``: from the map tallies when they answer
+    them (a few hundred rows), else grouped from the matching events."""
+    f = parse_filter(params)
+    country = tallied_country(f) if cell == MAP_CELL_DEGREES else None
+    if country is None:
+        return event_clusters(query_events(params), cell)
+    return _clusters(tallies.map_cells(country, f.quad), cell)

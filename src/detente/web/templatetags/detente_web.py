@@ -12,6 +12,7 @@ from detente.events.cameo import QUAD_CLASSES as QUAD_NAMES
 from detente.records.names import actor_label, cameo_name, date_label, dyad_label, period_label
 from detente.records.names import code_name as name
 from detente.web.comments.forms import DetenteCommentForm
+from detente.web.event_rows import event_rows
 from detente.web.markup import render_markdown
 
 register = template.Library()
@@ -51,6 +52,13 @@ def query_with(request, **changes) -> str:
     for key, value in changes.items():
         params[key] = value
     return params.urlencode()
+
+
+@register.simple_tag(takes_context=True, name="event_rows")
+def event_rows_tag(context, events, show_evidence=False, show_forms=False):
+    """The rows of an event table (``detente.web.event_rows``); staff forms when ``show_forms``."""
+    forms = {"back": context.get("back", "")} if show_forms else None
+    return event_rows(events or [], show_evidence=bool(show_evidence), forms=forms, request=context.get("request"))
 
 
 @register.filter

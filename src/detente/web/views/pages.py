@@ -308,12 +308,11 @@ def event_map(request):
     for name, value in queries.event_filters(request.GET).items():
         if name != "bbox":
             filters[name] = value
+    key = f"detente:map:{DATA.current()}:{hashlib.sha256(filters.urlencode().encode()).hexdigest()}"
     try:
-        events = queries.query_events(filters)
+        clusters = get_or_build(key, lambda: map_points(queries.map_clusters(filters)), MAP_SECONDS)
     except DetenteError as err:
         return render(request, "detente/map.html", {**explorer_context(request), "error": err.message}, status=400)
-    key = f"detente:map:{DATA.current()}:{hashlib.sha256(filters.urlencode().encode()).hexdigest()}"
-    clusters = get_or_build(key, lambda: map_points(queries.event_clusters(events)), MAP_SECONDS)
     grid = {"lons": [round((lon + 180) / 360 * MAP_WIDTH, 1) for lon in range(-150, 180, 30)],
             "lats": [round((90 - lat) / 180 * MAP_HEIGHT, 1) for lat in range(-60, 90, 30)]}
     return render(request, "detente/map.html", {
