@@ -19,7 +19,7 @@ pytestmark = [pytest.mark.db, pytest.mark.django_db]
 
 def recount() -> dict[str, dict[str, int]]:
     """What the tallies should say, counted from the events in Python."""
-    expected: dict[str, dict[str, int]] = {"all": {}, "dyad": {}, "theatre": {}, "actor": {}}
+    expected: dict[str, dict[str, int]] = {"all": {}, "dyad": {}, "theatre": {}, "actor": {}, "place": {}}
 
     def add(kind: str, key: str) -> None:
         expected[kind][key] = expected[kind].get(key, 0) + 1
@@ -33,6 +33,8 @@ def recount() -> dict[str, dict[str, int]]:
         add("actor", f"{e.source_code}\t{e.source_name}\t{e.source_country}")
         if e.target_code:
             add("actor", f"{e.target_code}\t{e.target_name}\t{e.target_country}")
+        if e.location_name:
+            add("place", e.location_name)
     return expected
 
 
@@ -105,7 +107,7 @@ def assert_same_sums(found: dict[tuple, list], expected: dict[tuple, list]) -> N
 
 
 def assert_in_step() -> None:
-    assert {kind: tallies.counts(kind) for kind in ("all", "dyad", "theatre", "actor")} == recount()
+    assert {kind: tallies.counts(kind) for kind in ("all", "dyad", "theatre", "actor", "place")} == recount()
     assert_same_sums(tallied_periods(), recount_periods())
     assert tallied_tops() == recount_tops()
     assert_same_sums(tallied_map(), recount_map())

@@ -71,3 +71,17 @@ def test_explorer_and_api_take_words(client, site):
     data = client.get("/api/events", {"q": "threatened retaliation"}).json()
     assert [e["cameo"] for e in data["results"]] == ["138"]
     assert client.get("/api/events", {"q": "x" * 201}).status_code == 400
+
+
+@pytest.mark.parametrize("text", ["Turkey", "turk", "Russia", "syria", "IDLIB", "Tripoli", "pipeline", "nobody"])
+def test_names_are_matched_through_the_tallies_as_a_scan_would_match_them(site, text):
+    from django.db.models import Q
+
+    from detente.store.search import event_text_query
+
+    Event.objects.filter(theatre="Syria").update(location_name="Idlib")
+    Event.objects.filter(theatre="Libya").update(location_name="Tripoli")
+    scanned = Event.objects.filter(Q(status="active") & event_text_query(text))
+    found = search_events(text)
+    assert sorted(found.values_list("id", flat=True)) == sorted(scanned.values_list("id", flat=True))
+    assert " LIKE " not in str(found.query).upper()  # equality and IN lookups only

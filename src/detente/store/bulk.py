@@ -182,7 +182,8 @@ def load_output(out: Path, model_name: str = "",
     return report
 
 
-ANALYZED = ("store_article", "store_event", "store_eventmention", "store_actormention", "store_tally")
+ANALYZED = ("store_article", "store_event", "store_eventmention", "store_actormention", "store_tally",
+            "store_periodtally", "store_periodtop", "store_maptally")
 
 
 def analyze() -> None:

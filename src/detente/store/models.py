@@ -115,6 +115,11 @@ class Event(models.Model):
             models.Index(fields=["theatre", "status"], name="event_theatre_status"),
             models.Index(fields=["source_code", "source_name", "source_country", "status"], name="event_src_actor"),
             models.Index(fields=["target_code", "target_name", "target_country", "status"], name="event_tgt_actor"),
+            # The explorer's sorts (the other sort columns have indexes above), and search by place name.
+            models.Index(fields=["goldstein", "id"], name="event_goldstein"),
+            models.Index(fields=["mention_count", "id"], name="event_mentions"),
+            models.Index(fields=["quad_class", "id"], name="event_quad"),
+            models.Index(fields=["location_name"], name="event_place"),
         ]
 
     def __str__(self) -> str:
@@ -164,7 +169,7 @@ class Correction(models.Model):
 
 
 class Tally(models.Model):
-    """How many active events each relationship, theatre and actor has, and how many there are in all.
+    """How many active events each relationship, theatre, actor and place has, and how many there are in all.
 
     Kept by the database itself: triggers (migration 0008, see ``detente.store.tallies``) add
     and take away as events are inserted, corrected, rejected, restored or deleted, by any
@@ -172,8 +177,8 @@ class Tally(models.Model):
     these few hundred rows instead of counting 100,000 events.
     """
 
-    kind = models.CharField(max_length=16, help_text="dyad, theatre, actor or all")
-    key = models.CharField(max_length=700, help_text="the dyad, the theatre, 'code<TAB>name<TAB>country', or ''")
+    kind = models.CharField(max_length=16, help_text="dyad, theatre, actor, place or all")
+    key = models.CharField(max_length=700, help_text="the dyad, the theatre, 'code<TAB>name<TAB>country', the place, or ''")
     events = models.IntegerField(default=0)
 
     class Meta:

@@ -18,6 +18,7 @@ from detente.records import filters
 from detente.records.filters import ACTOR_CODE_RE, CODE_RE, EventFilter, cli_label, parse_filter
 from detente.records.names import name_to_code
 
+from . import tallies
 from .actors import actor_filter, dyad_key, side_q
 from .models import Event, EventMention
 from .search import event_text_query
@@ -83,9 +84,10 @@ def between_q(a: str, b: str) -> Q:
 
 def filter_q(f: EventFilter) -> Q:
     """The conditions of ``f`` on ``Event``."""
+    active_only = not f.status and not f.include_rejected
     q = Q(status=f.status) if f.status else Q() if f.include_rejected else Q(status=Event.Status.ACTIVE)
     if f.text:
-        q &= event_text_query(f.text)
+        q &= event_text_query(f.text, active_only=active_only)
     if f.dyad:
         q &= between_q(*f.dyad)
     if len(f.actor) == 1:
@@ -103,6 +105,8 @@ def filter_q(f: EventFilter) -> Q:
     if f.bbox:
         south, west, north, east = f.bbox
         q &= Q(lat__gte=south, lat__lte=north, lon__gte=west, lon__lte=east)
+    if f.theatre and active_only:  # the stored spellings of the theatre, from its tally: an indexed IN
+        return q & span_q(f.since, f.until, None) & Q(theatre__in=tallies.named("theatre", f.theatre))
     return q & span_q(f.since, f.until, f.theatre)
 
 

@@ -1,4 +1,4 @@
-"""Counts kept on write: the active events of each relationship, theatre and actor, and of all.
+"""Counts kept on write: the active events of each relationship, theatre, actor and place, and of all.
 
 Migration 0008 creates triggers on ``store_event`` (SQLite and PostgreSQL) that keep
 ``store_tally`` in step with every insert, update and delete, whichever code path
@@ -29,6 +29,20 @@ def busiest_dyads(limit: int) -> list[tuple[str, int]]:
 
 def theatres() -> list[str]:
     return sorted(counts("theatre"))
+
+
+def named(kind: str, name: str) -> list[str]:
+    """The keys of ``kind`` (theatre, place) with active events that equal ``name`` but for case: what
+    ``field__iexact=name`` matches among active events, as an indexed ``field__in=...`` lookup."""
+    folded = name.casefold()
+    return [key for key in counts(kind) if key.casefold() == folded]
+
+
+def actor_names_containing(text: str) -> list[str]:
+    """The names of the actors with active events that contain ``text`` (case aside), each once: what
+    ``source_name__icontains=text`` matches among active events, as an indexed ``__in`` lookup."""
+    folded = text.casefold()
+    return sorted({name for _code, name, _country, _n in actors() if folded in name.casefold()})
 
 
 def actors() -> list[tuple[str, str, str, int]]:

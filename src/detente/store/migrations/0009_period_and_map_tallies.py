@@ -8,6 +8,10 @@
   ranked again from the events (an index range of one month of one relationship).
 - ``store_maptally``: the located active events per 3-degree cell, place and quad class, for
   all (country '') and per country on either side.
+- a ``place`` kind in 0008's ``store_tally``: active events per place name.
+
+And indexes for the explorer's sorts on Goldstein, mentions and quad class, and on the place name
+(search matches stored place names, looked up in the place tally, with an indexed IN).
 
 Triggers on ``store_event`` (SQLite and PostgreSQL) keep all three, whichever code writes. The
 conditions are written out here (not imported) so that this migration keeps meaning what it meant.
@@ -21,6 +25,8 @@ BYS = ("week", "month")
 TOP = 3
 PERIOD_COLUMNS = ("status", "dyad", "theatre", "date_start", "modality", "quad_class", "goldstein", "mention_count")
 MAP_COLUMNS = ("status", "lat", "lon", "location_name", "quad_class", "source_country", "target_country")
+# the explorer's sort columns without an index of their own (the others have one)
+SORT_INDEXES = (("goldstein", "event_goldstein"), ("mention_count", "event_mentions"), ("quad_class", "event_quad"))
 
 SQLITE = {
     "week": "date({d}, '-6 days', 'weekday 1')",
@@ -109,6 +115,13 @@ def _map_upserts(sql: dict, row: str, delta: int) -> list[str]:
             for key, cond in keys]
 
 
+def _place_upsert(row: str, delta: int) -> str:
+    """The place kind of 0008's store_tally: active events per place name (search matches places by name)."""
+    return (f"INSERT INTO store_tally (kind, key, events) SELECT 'place', {row}.location_name, {delta} "
+            f"WHERE {row}.status = 'active' AND {row}.location_name <> '' "
+            "ON CONFLICT (kind, key) DO UPDATE SET events = store_tally.events + excluded.events")
+
+
 def _inserted(sql: dict) -> list[str]:
     return ([_period_upsert(sql, "NEW", by, 1) for by in BYS]
             + [s for by in BYS for s in _top_enter(sql, "NEW", by)])
@@ -132,10 +145,11 @@ def _sqlite_triggers() -> list[str]:
         trigger("store_event_period_ai", "INSERT", _inserted(SQLITE)),
         trigger("store_event_period_ad", "DELETE", _removed(SQLITE)),
         trigger("store_event_period_au", f"UPDATE OF {', '.join(PERIOD_COLUMNS)}", _updated(SQLITE)),
-        trigger("store_event_map_ai", "INSERT", _map_upserts(SQLITE, "NEW", 1)),
-        trigger("store_event_map_ad", "DELETE", _map_upserts(SQLITE, "OLD", -1)),
+        trigger("store_event_map_ai", "INSERT", _map_upserts(SQLITE, "NEW", 1) + [_place_upsert("NEW", 1)]),
+        trigger("store_event_map_ad", "DELETE", _map_upserts(SQLITE, "OLD", -1) + [_place_upsert("OLD", -1)]),
         trigger("store_event_map_au", f"UPDATE OF {', '.join(MAP_COLUMNS)}",
-                _map_upserts(SQLITE, "OLD", -1) + _map_upserts(SQLITE, "NEW", 1)),
+                _map_upserts(SQLITE, "OLD", -1) + _map_upserts(SQLITE, "NEW", 1)
+                + [_place_upsert("OLD", -1), _place_upsert("NEW", 1)]),
     ]
 
 
@@ -155,8 +169,10 @@ def _postgres_triggers() -> list[str]:
         _postgres_function("store_event_period", _inserted(sql), _removed(sql), _updated(sql)),
         "CREATE TRIGGER store_event_period AFTER INSERT OR DELETE OR UPDATE OF "
         f"{', '.join(PERIOD_COLUMNS)} ON store_event FOR EACH ROW EXECUTE FUNCTION store_event_period()",
-        _postgres_function("store_event_map", _map_upserts(sql, "NEW", 1), _map_upserts(sql, "OLD", -1),
-                           _map_upserts(sql, "OLD", -1) + _map_upserts(sql, "NEW", 1)),
+        _postgres_function("store_event_map", _map_upserts(sql, "NEW", 1) + [_place_upsert("NEW", 1)],
+                           _map_upserts(sql, "OLD", -1) + [_place_upsert("OLD", -1)],
+                           _map_upserts(sql, "OLD", -1) + _map_upserts(sql, "NEW", 1)
+                           + [_place_upsert("OLD", -1), _place_upsert("NEW", 1)]),
         "CREATE TRIGGER store_event_map AFTER INSERT OR DELETE OR UPDATE OF "
         f"{', '.join(MAP_COLUMNS)} ON store_event FOR EACH ROW EXECUTE FUNCTION store_event_map()",
     ]
@@ -194,6 +210,9 @@ def _fill(sql: dict) -> list[str]:
             f"GROUP BY {grouped} ON CONFLICT (country, quad_class, cy, cx, place) DO UPDATE SET "
             "events = store_maptally.events + excluded.events, lat_sum = store_maptally.lat_sum + excluded.lat_sum, "
             "lon_sum = store_maptally.lon_sum + excluded.lon_sum")
+    statements.append("INSERT INTO store_tally (kind, key, events) SELECT 'place', e.location_name, COUNT(*) "
+                      "FROM store_event e WHERE e.status = 'active' AND e.location_name <> '' GROUP BY 2 "
+                      "ON CONFLICT (kind, key) DO UPDATE SET events = store_tally.events + excluded.events")
     return statements
 
 
@@ -282,5 +301,12 @@ class Migration(migrations.Migration):
                                                         name='map_tally_key')],
             },
         ),
+        *[migrations.AddIndex(model_name='event', index=models.Index(fields=[column, 'id'], name=name))
+          for column, name in SORT_INDEXES],
+        migrations.AddIndex(model_name='event', index=models.Index(fields=['location_name'], name='event_place')),
+        migrations.AlterField(model_name='tally', name='kind',
+                              field=models.CharField(help_text='dyad, theatre, actor, place or all', max_length=16)),
+        migrations.AlterField(model_name='tally', name='key', field=models.CharField(
+            help_text="the dyad, the theatre, 'code<TAB>name<TAB>country', the place, or ''", max_length=700)),
         migrations.RunPython(create, drop),
     ]
