@@ -84,7 +84,10 @@ def test_visitor_reads_an_article_and_sees_the_coded_event(page, data):
 
 
 def test_relationship_chart_renders_bars_and_reacts_to_a_click(page, data):
+    asked = []
+    page.on("request", lambda request: asked.append(request.url) if "/api/timeline" in request.url else None)
     titles = chart_titles(page)
+    assert asked == []  # the page's own timeline came with the page
     page.locator("#timeline-chart svg rect.bar-conf").last.click()
     detail = page.locator("#timeline-detail")
     detail.wait_for(state="visible")

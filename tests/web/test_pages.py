@@ -58,6 +58,17 @@ def test_relation_page_has_chart_container_and_fallback_table(client, site):
     assert 'id="timeline-chart"' in page and "chart.png" in page and "<table class=\"timeline\">" in page
 
 
+def test_relation_page_carries_the_timeline_the_api_answers(client, site):
+    import html
+    import json
+
+    page = client.get("/relations/RUS-TUR/", {"by": "year"}).content.decode()
+    block = page.split('<script type="application/json" id="timeline-data">')[1].split("</script>")[0]
+    assert "<" not in block and html.unescape(block) == block  # nothing can close the block early
+    api = client.get("/api/timeline", {"a": "RUS", "b": "TUR", "by": "year"}).json()
+    assert json.loads(block) == api and api["periods"]
+
+
 def test_relation_page_theatre_filter_limits_the_table(client, site):
     page = client.get("/relations/RUS-TUR/", {"theatre": "Libya", "by": "year"}).content.decode()
     table = page.split('<table class="timeline">')[1]

@@ -29,7 +29,8 @@ from ..comments.models import DetenteComment
 from ..highlight import segments
 from ..outlines import outlines_svg
 from ..problems import problem
-from ..timeline import PERIODS, ChartBusy, current_version, parse_period, parse_theatre, timeline_chart, timeline_data
+from ..timeline import (PERIODS, ChartBusy, current_version, parse_period, parse_theatre, timeline_chart, timeline_data,
+                        timeline_json)
 from ..timeline_table import period_rows
 
 EXPLORER_PAGE_SIZE = 50
@@ -172,13 +173,23 @@ def relation(request, dyad: str):
         compare = queries.parse_country_dyad(request.GET["compare"]) if request.GET.get("compare", "").strip() else ""
     except DetenteError as err:
         raise Http404(err.message) from err
-    data = timeline_data(normal, by, theatre)
+    text = timeline_json(normal, by, theatre)
+    data = json.loads(text)
     all_theatres = timeline_data(normal, by)["theatres"] if theatre else data["theatres"]
     return render(request, "detente/relation.html", {
         "dyad": normal, "a": normal[:3], "b": normal[4:], "by": by, "periods_choice": PERIODS,
         "theatre": theatre, "timeline": data, "theatres": all_theatres, "compare": compare if compare != normal else "",
-        "period_rows": period_rows(data, normal, by, theatre),
+        "period_rows": period_rows(data, normal, by, theatre), "timeline_block": json_block(text),
     })
+
+
+JSON_BLOCK_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def json_block(text: str) -> str:
+    """JSON text made safe inside a ``<script type="application/json">`` block (as Django's json_script
+    escapes it; those characters only occur inside JSON strings, so the JSON means the same)."""
+    return mark_safe(text.translate(JSON_BLOCK_ESCAPES))  # noqa: S308 - no < > & left to close the block
 
 
 def relation_png(request, dyad: str):

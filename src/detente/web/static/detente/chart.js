@@ -27,10 +27,13 @@
   function align(series) {
     var starts = {};
     series.forEach(function (data) { data.periods.forEach(function (p) { starts[p.period] = p.label || p.period; }); });
+    var byStart = series.map(function (data) {
+      var index = {};
+      data.periods.forEach(function (p) { index[p.period] = p; });
+      return index;
+    });
     return Object.keys(starts).sort().map(function (start) {
-      return { start: start, label: starts[start], rows: series.map(function (data) {
-        return data.periods.find(function (p) { return p.period === start; }) || null;
-      }) };
+      return { start: start, label: starts[start], rows: byStart.map(function (index) { return index[start] || null; }) };
     });
   }
 
@@ -86,9 +89,20 @@
     return rect;
   }
 
+  // Bars are drawn into a detached group, then added at once; one pair of listeners on the group
+  // (not two per bar: a week view has thousands) finds the bar's period.
   function drawBars(svg, slots, series, s, onPick) {
     var n = series.length, w = Math.max(s.step * 0.8 / n, 1);
     var labelEvery = Math.max(1, Math.ceil(slots.length / 12));
+    var group = el("g", { "class": "bars" }), picks = [];
+    function pick(e) {
+      var target = e.target.closest ? e.target.closest("rect[data-pick]") : null;
+      if (!target || (e.type === "keydown" && e.key !== "Enter")) return;
+      var chosen = picks[Number(target.getAttribute("data-pick"))];
+      onPick(chosen[0], chosen[1]);
+    }
+    group.addEventListener("click", pick);
+    group.addEventListener("keydown", pick);
     slots.forEach(function (slot, i) {
       var x0 = PAD.left + i * s.step + s.step * 0.1;
       slot.rows.forEach(function (p, k) {
@@ -97,18 +111,19 @@
         QUADS.forEach(function (q) {
           var h = p["quad" + q] * s.unit;
           if (!h) return;
-          var rect = q < 3 ? bar(svg, x, (up -= h), w, h, q, p, series[k], k) : bar(svg, x, down, w, h, q, p, series[k], k);
+          var rect = q < 3 ? bar(group, x, (up -= h), w, h, q, p, series[k], k) : bar(group, x, down, w, h, q, p, series[k], k);
           if (q >= 3) down += h;
-          rect.addEventListener("click", function () { onPick(series[k], p); });
-          rect.addEventListener("keydown", function (e) { if (e.key === "Enter") onPick(series[k], p); });
+          rect.setAttribute("data-pick", String(picks.length));
+          picks.push([series[k], p]);
         });
       });
       if (i % labelEvery === 0) {
         var lx = PAD.left + i * s.step + s.step / 2, ly = H - PAD.bottom + 14;
-        var t = el("text", { x: lx, y: ly, "class": "period-label", transform: "rotate(30 " + lx + " " + ly + ")" }, svg);
+        var t = el("text", { x: lx, y: ly, "class": "period-label", transform: "rotate(30 " + lx + " " + ly + ")" }, group);
         t.textContent = slot.label;
       }
     });
+    svg.appendChild(group);
   }
 
   function drawGoldstein(svg, slots, series, s) {
@@ -232,9 +247,19 @@
       .then(function (r) { if (!r.ok) throw new Error("timeline " + r.status); return r.json(); });
   }
 
+  // The page's own timeline comes with the page (a JSON data block, not a script): no second request.
+  function embedded(chart) {
+    var block = document.getElementById("timeline-data");
+    if (!block) return null;
+    var data = JSON.parse(block.textContent);
+    block.remove();
+    var same = data.by === chart.dataset.by && (data.theatre || "") === (chart.dataset.theatre || "");
+    return same ? Promise.resolve(data) : null;
+  }
+
   function load(chart) {
     chart.zoom = null;
-    var wanted = [fetchTimeline(chart, chart.dataset.a, chart.dataset.b)];
+    var wanted = [embedded(chart) || fetchTimeline(chart, chart.dataset.a, chart.dataset.b)];
     var other = (chart.dataset.compare || "").split("-");
     if (other.length === 2 && other[0] && other[1]) wanted.push(fetchTimeline(chart, other[0], other[1]));
     Promise.all(wanted)
