@@ -57,7 +57,10 @@ class Result:
 
 def parse_args(argv):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data-dir", default=None, help="data dir to seed (default: a new temporary one)")
+    parser.add_argument("--data-dir", default=None,
+                        help="data dir to seed, or seeded before: what is stored is topped up (default: a new "
+                             "temporary one); with --backends, one sub-folder per back end, and the PostgreSQL "
+                             "database is kept (not emptied)")
     parser.add_argument("--events", type=int, default=100_000, help="synthetic events to add")
     parser.add_argument("--seconds", type=float, default=15.0, help="load duration per target")
     parser.add_argument("--max-requests", type=int, default=50_000, help="request cap per target (Python client)")
@@ -249,12 +252,23 @@ COLD_URLS = {
                  "/events/?actor=RUS,TUR&quad_class=4", "/events/?theatre=Syria&sort=-mentions"],
     "map page": ["/map/", "/map/?quad_class=4", "/map/?actor=RUS"],
     "search": ["/?q=Syria", "/?q=pipeline", "/?q=Turkey"],
+    "article page": [],  # the three articles with most events, found once seeded (cold_urls)
     "events API": ["/api/events?actor=RUS-TUR&sort=-goldstein", "/api/events?page=3", "/api/events?q=Syria"],
 }
 
 
+def cold_urls() -> dict[str, list[str]]:
+    from django.db.models import Count
+
+    from detente.store.models import Article
+
+    busiest = Article.objects.annotate(n=Count("event_mentions")).order_by("-n", "id").values_list("id", flat=True)
+    return {**COLD_URLS, "article page": [f"/articles/{pk}/" for pk in busiest[:3]]}
+
+
 def cold_timings() -> None:
-    """Each URL once, every cache level cleared before it: median and worst per page."""
+    """Each URL once, every cache level cleared before it: median and worst per page (wall clock), and the
+    CPU time this process spent on it (SQLite runs in process; PostgreSQL's own work is not in it)."""
     import statistics
 
     from django.conf import settings
@@ -267,18 +281,21 @@ def cold_timings() -> None:
     warm_up()  # as `detente serve` does before its first request
     client = Client(HTTP_HOST="127.0.0.1")
     client.get("/")  # imports and the first connection are not a cache miss
-    for name, paths in COLD_URLS.items():
-        times = []
+    print(f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}", flush=True)
+    for name, paths in cold_urls().items():
+        times, cpu = [], []
         for path in paths:
             for alias in settings.CACHES:
                 caches[alias].clear()
-            started = time.perf_counter()
+            started, cpu_started = time.perf_counter(), time.process_time()
             status = client.get(path).status_code
             times.append((time.perf_counter() - started) * 1000)
+            cpu.append((time.process_time() - cpu_started) * 1000)
             if status != 200:
                 print(f"{name}: {path} answered {status}")
         print(f"{name} (cold): median {statistics.median(times):.0f} ms, worst {max(times):.0f} ms "
-              f"over {len(paths)} URLs", flush=True)
+              f"(CPU median {statistics.median(cpu):.0f} ms, worst {max(cpu):.0f} ms) over {len(paths)} URLs",
+              flush=True)
 
 
 def reset_postgres(url: str) -> None:
@@ -296,16 +313,20 @@ def run_backends(args, argv: list[str]) -> int:
     status = 0
     rest = [a for i, a in enumerate(argv) if a != "--backends" and (i == 0 or argv[i - 1] != "--backends")
             and not a.startswith("--backends=")]
-    for backend in args.backends.split(","):
+    rest = [a for i, a in enumerate(rest) if a != "--data-dir" and (i == 0 or rest[i - 1] != "--data-dir")
+            and not a.startswith("--data-dir=")]
+    for backend in (b.strip() for b in args.backends.split(",")):
         env = dict(os.environ)
         env.pop("DATABASE_URL", None)
-        if backend.strip() == "postgresql":
-            reset_postgres(args.postgres_url)
-            env["DATABASE_URL"] = args.postgres_url
-        elif backend.strip() != "sqlite":
+        if backend not in ("sqlite", "postgresql"):
             raise SystemExit(f"unknown back end {backend!r}: use sqlite or postgresql")
-        print(f"== {backend.strip()} ==", flush=True)
-        status |= subprocess.run([sys.executable, __file__, *rest], env=env).returncode
+        if backend == "postgresql":
+            if not args.data_dir:  # a data dir given: seeded before, top it up
+                reset_postgres(args.postgres_url)
+            env["DATABASE_URL"] = args.postgres_url
+        data_dir = ["--data-dir", str(Path(args.data_dir) / backend)] if args.data_dir else []
+        print(f"== {backend} ==", flush=True)
+        status |= subprocess.run([sys.executable, __file__, *rest, *data_dir], env=env).returncode
     return status
 
 
@@ -315,7 +336,8 @@ FIRST_RENDERS = [f"/relations/{d}/?by={b}" for d, b in (("DEU-FRA", "quarter"), 
 
 def browser_first_renders(port: int) -> None:
     """Headless Chromium opens relationship pages nobody has asked for (a new browser context each: no
-    cached script or style): milliseconds from navigation until the chart's bars are drawn."""
+    cached script or style, and the site's caches cleared first): milliseconds from navigation until the
+    chart's bars are drawn."""
     from playwright.sync_api import sync_playwright
 
     times = []
@@ -339,13 +361,14 @@ def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args = parse_args(argv)
     if args.backends:
-        if args.data_dir:
-            raise SystemExit("--data-dir names one back end's data: leave it out with --backends")
         return run_backends(args, argv)
     data_dir = Path(args.data_dir or tempfile.mkdtemp(prefix="detente-bench-web-"))
     article = seed(args, data_dir)
     if args.cold:
         cold_timings()
+    from django.core.cache import caches
+
+    caches["default"].clear()  # the database cache table: nothing left from an earlier run on this data dir
     port = free_port()
     server = start_server(data_dir, port, args.threads)
     try:
@@ -354,10 +377,10 @@ def main(argv=None) -> int:
                    "explorer (newest first)": "/events/", "explorer (filtered)": "/events/?actor=RUS,TUR&quad_class=4",
                    "search": "/?q=Syria", "timeline API": "/api/timeline?a=RUS&b=TUR&by=month",
                    "events API": "/api/events?actor=RUS-TUR&sort=-goldstein", "map page": "/map/"}
-        if args.browser:
-            browser_first_renders(port)
         for name, path in targets.items():
             print(load(port, name, path, args), flush=True)
+        if args.browser:  # after the load: the server's start-up work (warming the busiest timelines) is done
+            browser_first_renders(port)
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -193,3 +193,13 @@ def test_admin_bulk_moderation(client, staff, member, site, action, field, value
     client.post("/admin/detente_comments/detentecomment/", {"action": action, "_selected_action": [comment.pk]})
     comment.refresh_from_db()
     assert getattr(comment, field) is value
+
+
+@pytest.mark.parametrize("zone,shown,offset", [("UTC", "2020-03-01 14:05 UTC", "+00:00"),
+                                               ("Europe/Istanbul", "2020-03-01 17:05 +03", "+03:00")])
+def test_comment_timestamps_show_their_time_zone(client, site, django_user_model, settings, zone, shown, offset):
+    settings.TIME_ZONE = zone
+    author = django_user_model.objects.create_user("timekeeper", password="pw-12345678")
+    make_comment(site["rivalry"], author, submit_date=dt.datetime(2020, 3, 1, 14, 5, tzinfo=dt.timezone.utc))
+    page = client.get(f"/articles/{site['rivalry'].pk}/").content.decode()
+    assert f'<time datetime="2020-03-01T{shown[11:16]}:00{offset}">{shown}</time>' in page
