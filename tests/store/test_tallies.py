@@ -7,9 +7,9 @@ import math
 import pytest
 from django.contrib.auth import get_user_model
 
+from detente.relations.series import period_start
 from detente.store import bulk, tallies
 from detente.store.corrections import correct_event, reject_event, restore_event
-from detente.relations.series import period_start
 from detente.store.models import Event, MapTally, PeriodTally, PeriodTop
 
 from .factories import record, store

@@ -29,8 +29,16 @@ from ..comments.models import DetenteComment
 from ..highlight import segments
 from ..outlines import outlines_svg
 from ..problems import problem
-from ..timeline import (PERIODS, ChartBusy, current_version, parse_period, parse_theatre, timeline_chart, timeline_data,
-                        timeline_json)
+from ..timeline import (
+    PERIODS,
+    ChartBusy,
+    current_version,
+    parse_period,
+    parse_theatre,
+    timeline_chart,
+    timeline_data,
+    timeline_json,
+)
 from ..timeline_table import period_rows
 
 EXPLORER_PAGE_SIZE = 50
