@@ -103,18 +103,21 @@ class DatabaseBackend:
         and a sum per quad class (four times fewer rows travel than with quad_class grouped)."""
         dyad = tallied_dyad(query)
         grouped = _tallied_groups(query, dyad) if dyad else _grouped_rows(query)
-        return sorted((row for group in grouped for row in _expand(group)), key=_row_order)
+        return sorted(row for group in grouped for row in _expand(group))
 
     def top_events(self, query: DyadQuery, per_period: int) -> list[EventRef]:
-        """The ``per_period`` most reported events of each period (ids from the tallies or a window
-        query), then the chosen events (a few per period) fetched by primary key."""
+        """The ``per_period`` most reported events of each period: the best of the tallied candidates
+        (read with their events, in one query), else ranked by a window query and fetched by primary key."""
         dyad = tallied_dyad(query)
-        ids = (_tallied_top_ids(query, dyad, per_period) if dyad and per_period <= TALLIED_TOP
-               else _ranked_top_ids(query, per_period))
-        rows = list(Event.objects.filter(id__in=ids).order_by("date_start", "id")
-                    .values("id", "date_start", "cameo", "quad_class", "goldstein", "source_name",
-                            "target_name", "mention_count"))
+        if dyad and per_period <= TALLIED_TOP:
+            rows = _best(_tallied_candidates(query, dyad), query.by, per_period)
+        else:
+            rows = list(Event.objects.filter(id__in=_ranked_top_ids(query, per_period)).values(*REF_FIELDS))
+        rows.sort(key=lambda row: (row["date_start"], row["id"]))
         return [_ref(row, query.by, evidence) for row, evidence in zip(rows, _evidence(rows))]
+
+
+REF_FIELDS = ("id", "date_start", "cameo", "quad_class", "goldstein", "source_name", "target_name", "mention_count")
 
 
 def _ranked_top_ids(query: DyadQuery, per_period: int) -> list[int]:
@@ -125,19 +128,24 @@ def _ranked_top_ids(query: DyadQuery, per_period: int) -> list[int]:
     return list(dyad_events(query).annotate(rank=rank).filter(rank__lte=per_period).values_list("id", flat=True))
 
 
-def _tallied_top_ids(query: DyadQuery, dyad: str, per_period: int) -> list[int]:
-    """The best ``per_period`` of each period among the tallied best of its weeks or months."""
+def _tallied_candidates(query: DyadQuery, dyad: str) -> list[dict]:
+    """The events PeriodTop keeps for the query's weeks or months (in its theatre, or in all)."""
     tops = PeriodTop.objects.filter(dyad=dyad, unit=tally_unit(query.by))
     tops = tops.filter(scope__iexact=query.theatre) if query.theatre else tops.filter(scope="")
-    candidates: dict[dt.date, set] = {}
-    for period, event_id, mentions, weight in tops.values_list("period", "event_id", "mention_count", "weight"):
-        candidates.setdefault(period_start(_as_date(period), query.by), set()).add((-mentions, -weight, event_id))
-    return [rank[2] for group in candidates.values() for rank in sorted(group)[:per_period]]
+    return list(Event.objects.filter(id__in=tops.values("event_id")).values(*REF_FIELDS))
+
+
+def _best(rows: list[dict], by: str, per_period: int) -> list[dict]:
+    """The best ``per_period`` rows of each period (a quarter's among its months' best), ranked as
+    timelines rank: most mentions, then largest |Goldstein|, then lowest id."""
+    periods: dict[dt.date, list] = {}
+    for row in rows:
+        periods.setdefault(period_start(row["date_start"], by), []).append(row)
+    return [row for group in periods.values()
+            for row in sorted(group, key=lambda r: (-r["mention_count"], -abs(r["goldstein"]), r["id"]))[:per_period]]
 
 
 QUADS = (1, 2, 3, 4)
-
-
 GROUP_COLUMNS = ("period", "theatre", *(f"{x}{q}" for x in "ng" for q in QUADS))
 
 
@@ -173,11 +181,6 @@ def _tallied_groups(query: DyadQuery, dyad: str) -> list[dict]:
             for name, value in zip(GROUP_COLUMNS[2:], values):
                 group[name] += value
     return list(groups.values())
-
-
-def _row_order(row: AggregateRow) -> tuple:
-    """AggregateRow's own order, as a plain tuple (comparing dataclasses is many times slower)."""
-    return row.period, row.quad_class, row.theatre, row.events, row.goldstein_sum
 
 
 def _expand(group: dict) -> list[AggregateRow]:
