@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from detente.relations.series import period_start
 from detente.store import bulk, tallies
 from detente.store.corrections import correct_event, reject_event, restore_event
-from detente.store.models import Event, MapTally, PeriodTally, PeriodTop
+from detente.store.models import Event, MapTally, PeriodTally, PeriodTop, Tally
 
 from .factories import record, store
 
@@ -229,4 +229,21 @@ def test_corrections_and_deletions_of_busy_months_are_tallied(busy):
     reject_event(busy.get(cameo="061"), user)
     assert_in_step()
     busy.filter(theatre="Syria").delete()
+    assert_in_step()
+
+
+def test_a_flush_leaves_no_tally_behind_whatever_order_it_empties_tables(stored):
+    from django.core.management.sql import emit_post_migrate_signal
+    from django.db import connection
+
+    with connection.cursor() as cursor:  # a flush emptying the tallies first: the events' triggers count below zero
+        for table in ("store_tally", "store_periodtally", "store_periodtop", "store_maptally"):
+            cursor.execute(f"DELETE FROM {table}")  # noqa: S608
+        cursor.execute("DELETE FROM store_eventmention")
+        cursor.execute("DELETE FROM store_event")
+    assert Tally.objects.filter(events__lt=0).exists()
+    emit_post_migrate_signal(0, False, connection.alias)  # how a flush ends
+    assert not Tally.objects.exists() and not PeriodTally.objects.exists() and not MapTally.objects.exists()
+    store("Turkey and Russia again.", [record("TUR", "RUS", theatre="Syria")])
+    assert tallies.busiest_dyads(10) == [("RUS-TUR", 1)]
     assert_in_step()
