@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db import connections
 from django.db.models.signals import post_migrate
 
 TALLY_TABLES = ("store_tally", "store_periodtally", "store_periodtop", "store_maptally")
@@ -8,8 +9,6 @@ def empty_tallies_without_events(using: str = "default", **kwargs) -> None:
     """No events, no tallies. Django's flush (``flush``, and between transactional tests) empties the tables
     in no fixed order on SQLite: when the tallies go before the events, the events' delete triggers leave
     tally rows counting below zero behind. Flush ends with post_migrate, so they are cleared here."""
-    from django.db import connections
-
     connection = connections[using]
     existing = set(connection.introspection.table_names())
     if "store_event" not in existing:
