@@ -41,6 +41,13 @@ def test_annotations_checker_names_the_line_and_the_problem(tmp_path):
     assert "code '999' is not a CAMEO code" in result.stdout
 
 
+def test_annotations_a_mention_found_inside_a_word_is_a_problem():
+    line = {"text": "Then the minister said he would go.", "actors": [{"text": "he", "country": "FRA", "code": "FRAGOV"}]}
+    assert any("inside a word" in e for e in corpus.actor_problems(line))      # "he" of "the"
+    line["actors"][0]["occurrence"] = 3                                        # "the", "the", "he"
+    assert corpus.actor_problems(line) == []
+
+
 def test_annotations_split_assigns_every_line_and_holds_out_at_least_600_pairs():
     splits = json.loads((ROOT / "annotations" / "splits.json").read_text())
     rows = corpus.all_rows()

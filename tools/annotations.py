@@ -80,11 +80,19 @@ def problems(row: dict) -> list[str]:
     return errs
 
 
+def inside_a_word(text: str, start: int, length: int) -> bool:
+    end = start + length
+    return (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum())
+
+
 def actor_problems(row: dict) -> list[str]:
     errs = []
     for i, actor in enumerate(row["actors"]):
         if not isinstance(actor.get("text"), str) or locate(row["text"], actor) < 0:
             errs.append(f"actor {i} text {actor.get('text')!r} not found in text")
+        elif inside_a_word(row["text"], locate(row["text"], actor), len(actor["text"])):
+            errs.append(f"actor {i} text {actor['text']!r} is found inside a word (\"he\" in \"the\"): "
+                        "set occurrence to the standalone one, or mark the whole word")
         country = actor.get("country")
         if country is not None and (not isinstance(country, str) or len(country) != 3 or not country.isupper()):
             errs.append(f"actor {i} country {country!r} must be ISO alpha-3, IGO or null")
