@@ -48,6 +48,15 @@ def test_annotations_a_mention_found_inside_a_word_is_a_problem():
     assert corpus.actor_problems(line) == []
 
 
+def test_annotations_an_event_type_other_than_its_codes_is_a_problem():
+    line = {"actors": [{"text": "Iran"}, {"text": "France"}],
+            "events": [{"source": 0, "target": 1, "code": "163", "plover": "SANCTION",
+                        "modality": "asserted", "trigger": ""}], "text": "Iran France"}
+    assert any("is not code 163's type 'COERCE'" in e for e in corpus.event_problems(line))
+    line["events"][0]["plover"] = "COERCE"
+    assert not any("type" in e for e in corpus.event_problems(line))
+
+
 def test_annotations_split_assigns_every_line_and_holds_out_at_least_600_pairs():
     splits = json.loads((ROOT / "annotations" / "splits.json").read_text())
     rows = corpus.all_rows()

@@ -117,6 +117,9 @@ def event_problems(row: dict) -> list[str]:
         plover = ev.get("plover", "")
         if plover and plover not in PLOVER_TYPES:
             errs.append(f"event {i} plover {plover!r} not one of the 16 types")
+        elif code in CAMEO and plover != CAMEO[code].get("plover", plover):
+            errs.append(f"event {i} plover {plover!r} is not code {code}'s type "
+                        f"{CAMEO[code]['plover']!r} (events/data/cameo_codes.json)")
         if ev.get("modality") not in MODALITIES:
             errs.append(f"event {i} modality {ev.get('modality')!r} not in {MODALITIES}")
         trigger = ev.get("trigger", "")
