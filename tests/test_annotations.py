@@ -57,6 +57,18 @@ def test_annotations_an_event_type_other_than_its_codes_is_a_problem():
     assert not any("type" in e for e in corpus.event_problems(line))
 
 
+def test_annotations_twin_pairs_are_other_mentions_of_an_annotated_dyad():
+    line = {"actors": [{"text": "Putin", "country": "RUS", "code": "RUSGOV"},
+                       {"text": "Kyiv", "country": "UKR", "code": "UKRGOV"},
+                       {"text": "he", "country": "RUS", "code": "RUSGOV"},
+                       {"text": "Turkey", "country": "TUR", "code": "TURGOV"},
+                       {"text": "protesters", "country": None, "code": "CVL"}],
+            "events": [{"source": 0, "target": 1, "code": "112"}, {"source": 2, "target": None, "code": "010"},
+                       {"source": 4, "target": 3, "code": "141"}]}
+    # "he" -> Kyiv repeats Putin -> Kyiv; Putin alone repeats "he" alone; no other pair stands for an event
+    assert corpus.twin_pairs(line) == {(2, 1), (0, None)}
+
+
 def test_annotations_split_assigns_every_line_and_holds_out_at_least_600_pairs():
     splits = json.loads((ROOT / "annotations" / "splits.json").read_text())
     rows = corpus.all_rows()

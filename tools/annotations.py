@@ -165,6 +165,28 @@ def pair_labels(row: dict) -> list[dict]:
     return out
 
 
+def twin_pairs(row: dict) -> set[tuple[int, int | None]]:
+    """The line's NONE pairs that stand for an annotated event through other mentions of the
+    same actors ("Putin ... he", "Israel ... Israel"): same country and code on each side.
+    Annotators put the event on one mention or the other; the coder keeps one event per
+    dyad and code whichever mention carries it, so these pairs are neither events nor NONE."""
+    actors = row["actors"]
+
+    def who(i: int | None):
+        return None if i is None else (actors[i].get("country"), actors[i].get("code"))
+
+    coded = {(e["source"], e["target"]) for e in row["events"]}
+    events = {(who(s), who(t)) for s, t in coded}
+    twins = set()
+    for s in range(len(actors)):
+        for t in [None, *range(len(actors))]:
+            if t == s or (s, t) in coded or not actors[s].get("country"):
+                continue
+            if (t is None or actors[t].get("country")) and (who(s), who(t)) in events:
+                twins.add((s, t))
+    return twins
+
+
 def all_rows() -> list[dict]:
     rows = read_lines(sorted((CORPUS / "batches").glob("*.jsonl")))
     return [r for r in rows if not problems(r)]
