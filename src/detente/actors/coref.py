@@ -4,7 +4,8 @@
   who holds that office and was named earlier in the article;
 - "the two leaders" -> the last two people; "the two countries" -> the last
   two countries; "both sides" -> the last two countries or armed groups;
-- "He"/"She" -> the nearest person in the same or the previous sentence.
+- "He"/"She" -> the nearest person in the same sentence, else the subject of the
+  nearest of the two sentences before that names someone.
 
 Resolved mentions carry ``via="coreference"``; plural ones carry several refs.
 """
@@ -26,7 +27,16 @@ from .combine import sentence_indexer
 from .component import article_date
 from .data_files import read_json
 from .dictionary import load_dictionary
-from .references import SUBJECTS, collective_before, is_subject_of, owned_ref, owner_word, people_before, person_before
+from .references import (
+    PERSON_REACH,
+    SUBJECTS,
+    collective_before,
+    is_subject_of,
+    owned_ref,
+    owner_word,
+    people_before,
+    person_before,
+)
 from .trie import PhraseTrie
 
 log = logging.getLogger(__name__)
@@ -152,7 +162,7 @@ class Coreference:
             word = owner_word(doc, mention, self.rules.possessives)
             owner = None
             if word == "person":
-                owner = person_before(mentions, mention.token_start - 1, mention.sentence_index)
+                owner = person_before(doc, mentions, mention.token_start - 1, mention.sentence_index)
             elif word == "collective":
                 owner = collective_before(doc, mentions, mention.token_start - 1,
                                           mention.sentence_index)
@@ -176,7 +186,9 @@ class Coreference:
         same = [m for m in people if m.sentence_index == sentence]
         if same:
             return same[0].actor
-        previous = [m for m in people if m.sentence_index == sentence - 1]
+        earlier = [m for m in people if sentence - PERSON_REACH <= m.sentence_index < sentence]
+        previous = [m for m in earlier if m.sentence_index == earlier[-1].sentence_index] \
+            if earlier else []
         subjects = [m for m in previous if doc[m.token_end - 1].dep_ in SUBJECTS]
         return (subjects or previous)[0].actor if (subjects or previous) else None
 

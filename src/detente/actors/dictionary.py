@@ -126,7 +126,7 @@ def aliases(row: dict) -> list[str]:
     return [row["name"]] + [a for a in row["aliases"].split("|") if a]
 
 
-LEADER_FILES = ("leaders.tsv", "leaders_world.tsv")
+LEADER_FILES = ("leaders.tsv", "leaders_world.tsv", "ministers.tsv")
 
 
 def load_leaders(book: ActorDictionary) -> dict[tuple, Entry]:

@@ -39,6 +39,14 @@ QUALIFIER_WORDS = frozenset({"regional", "special", "state", "local", "federal",
                              "district", "allied", "armed", "ethnic", "rival", "community",
                              "self-defence", "self-defense", "militia"})
 PLACE_KINDS = frozenset({"admin", "region", "city", "state"})
+# Nouns of an attack whose "of"/"on"/"against" object is where it struck: "Russia's
+# shelling of Kharkiv killed four civilians" (the civilians are in Kharkiv, not Russia).
+ATTACK_NOUNS = frozenset({"attack", "attacks", "shelling", "strike", "strikes", "airstrike",
+                          "airstrikes", "air strike", "bombing", "bombings", "bombardment",
+                          "assault", "raid", "raids", "offensive", "invasion", "shell", "shells",
+                          "missile", "missiles", "drone", "drones", "barrage", "incursion",
+                          "siege", "blockade", "occupation"})
+STRUCK_PREPOSITIONS = frozenset({"of", "on", "against", "upon"})
 MAX_QUALIFIER = 4
 DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\- ]{1,40}?)(?:,\s*([A-Z][A-Za-z0-9.'\- ]{1,40}?))?"
                       r"\s*(?:\([^)]{1,40}\))?\s*(?:-|\u2013|\u2014|:)\s")
@@ -106,6 +114,30 @@ class Story:
             if country and is_country(country):
                 found.append((span.root.i, country))
         return found
+
+    def struck_country(self, sentence: int, token: int) -> str | None:
+        """The country of the place an attack noun of ``sentence`` struck ("the shelling of
+        Kharkiv", "a drone strike on Odesa", "Russia's attack on Ukraine"), nearest token
+        ``token``: where the act happened when no locative place says so."""
+        sents = self.sentences()
+        if not 0 <= sentence < len(sents):
+            return None
+        found = []
+        for word in sents[sentence]:
+            if word.lower_ not in STRUCK_PREPOSITIONS or word.head.lower_ not in ATTACK_NOUNS:
+                continue
+            objects = [child for child in word.children if child.dep_ == "pobj"]
+            if not objects or objects[0].pos_ != "PROPN":
+                continue
+            name = self.doc[objects[0].left_edge.i:objects[0].i + 1]
+            while len(name) > 1 and not _name_part(name[0]):
+                name = name[1:]
+            place = gazetteer.find(name.text, self.countries)
+            if place is not None and place.country and is_country(place.country):
+                found.append((objects[0].i, place.country))
+        if not found:
+            return None
+        return min(found, key=lambda hit: abs(hit[0] - token))[1]
 
     def _comma_qualifier(self, spans: list[Span], places: list, index: int) -> str | None:
         """'Paris, Texas', 'Tripoli, Lebanon': the country of the name after the comma."""

@@ -17,7 +17,7 @@ from .lexicon import load_lexicon
 from .modality import is_condition_of_threat, modality_of
 from .participants import ActorIndex, Party, source_head, speaker_of
 from .reading import VerbReading, read_chain
-from .reciprocal import is_reciprocal, story_counterpart
+from .reciprocal import about_process, is_reciprocal, story_counterpart
 from .targets import clause_range, find_targets, reported_clause
 
 log = logging.getLogger(__name__)
@@ -171,7 +171,7 @@ class SentenceCoder:
         elif len({s.ref.country for s in sources}) > 1:
             yield from ((s, t, base - 0.05) for s in sources for t in sources
                         if s.ref.country != t.ref.country)
-        elif reading.statement:
+        elif reading.statement and not about_process(self.sentence_text(index)):
             return
         else:
             target, discount = self.implicit_target(reading, sources[0], index)
@@ -180,14 +180,16 @@ class SentenceCoder:
     def implicit_target(self, reading: VerbReading, source: Party, index: int) -> tuple[Party | None, float]:
         """The target a sentence leaves unsaid, and how much less sure the event is for it:
         the protesters' own state; the counterpart of the actor's recent event; for a
-        reciprocal act ("they met", "calls each other"), the other main actor of the story."""
+        reciprocal act ("they met", "calls each other") or a statement about talks ("the talks
+        have come to a standstill, Aliyev said"), the other main actor of the story."""
         if reading.code.startswith(PROTEST):
             return home_government(source), 0.0
-        if reading.code.startswith(NO_CONTEXT_TARGET):
+        process = reading.statement and about_process(self.sentence_text(index))
+        if reading.code.startswith(NO_CONTEXT_TARGET) and not process:
             return None, 0.0
         previous = self.memory.counterpart(source, index)
         if previous is None:
-            if not is_reciprocal(reading.code, self.sentence_text(index)):
+            if not (process or is_reciprocal(reading.code, self.sentence_text(index))):
                 return None, 0.0
             return story_counterpart(self.doc, source.ref, index), STORY_DISCOUNT
         if previous.source == source.ref:
