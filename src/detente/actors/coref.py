@@ -20,9 +20,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from detente.model import ActorMention, ActorRef, register_extensions
+from detente.sentences import SentenceIndex
 
 from .codes import is_country
-from .combine import sentence_indexer
 from .component import article_date
 from .data_files import read_json
 from .dictionary import load_dictionary
@@ -200,7 +200,7 @@ class Coreference:
 
     def resolve(self, doc: Doc) -> list[ActorMention]:
         mentions = self.owned_mentions(doc, self.upgrade_leaders(list(doc._.actors or [])))
-        sentence_of = sentence_indexer(doc)
+        sentence_of = SentenceIndex(doc).of_token
         added = self.plural_mentions(doc, mentions, sentence_of) \
             + self.pronoun_mentions(doc, mentions, sentence_of)
         return merge(mentions, added)

@@ -13,6 +13,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from detente.sentences import sentence_of_token
+
 from .data_files import read_json
 from .matcher import Candidate
 
@@ -64,9 +66,7 @@ def _word(doc: Doc, i: int) -> str:
 
 
 def _sentence_text(doc: Doc, i: int) -> str:
-    token = doc[i]
-    sent = token.sent if doc.has_annotation("SENT_START") else doc[:]
-    return f" {sent.text.lower()} "
+    return f" {sentence_of_token(doc[i]).text.lower()} "
 
 
 def _mentions_any(text: str, words: tuple[str, ...]) -> bool:
