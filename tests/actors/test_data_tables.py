@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from detente.actors.codes import is_country
-from detente.actors.data_files import read_tsv
+from detente.data import read_tsv
 
 
 def day(value):
@@ -14,14 +14,14 @@ def day(value):
 
 @pytest.mark.parametrize("name", ["leaders.tsv", "leaders_world.tsv", "organisations.tsv"])
 def test_data_tables_roles_start_before_they_end(name):
-    bad = [row["name"] for row in read_tsv(name)
+    bad = [row["name"] for row in read_tsv("actors", name)
            if row["start"] and row["end"] and day(row["start"]) > day(row["end"])]
     assert bad == []
 
 
 @pytest.mark.parametrize("name", ["leaders.tsv", "leaders_world.tsv", "organisations.tsv"])
 def test_data_tables_codes_name_a_country_or_an_organisation(name):
-    bad = [row["name"] for row in read_tsv(name)
+    bad = [row["name"] for row in read_tsv("actors", name)
            if not (is_country(row["code"][:3]) or row["code"][:3] in ("IGO", "NGO", "IMG", "MED"))]
     assert bad == []
 
@@ -29,7 +29,7 @@ def test_data_tables_codes_name_a_country_or_an_organisation(name):
 def test_data_tables_a_person_holds_one_role_of_a_kind_at_a_time():
     """No two rows of the same person overlap with different codes."""
     rows = {}
-    for row in read_tsv("leaders.tsv") + read_tsv("leaders_world.tsv"):
+    for row in read_tsv("actors", "leaders.tsv") + read_tsv("actors", "leaders_world.tsv"):
         rows.setdefault(row["name"], []).append(row)
     overlapping = []
     for name, roles in rows.items():
@@ -42,7 +42,7 @@ def test_data_tables_a_person_holds_one_role_of_a_kind_at_a_time():
 
 
 def test_data_tables_communities_name_countries():
-    assert all(is_country(row["country"]) for row in read_tsv("communities.tsv"))
+    assert all(is_country(row["country"]) for row in read_tsv("actors", "communities.tsv"))
 
 
 def test_data_tables_every_un_member_has_a_head_of_state_or_government_listed():
@@ -52,7 +52,7 @@ def test_data_tables_every_un_member_has_a_head_of_state_or_government_listed():
 
     from detente.actors.dictionary import load_dictionary
 
-    listed = {row["code"][:3] for name in ("leaders.tsv", "leaders_world.tsv") for row in read_tsv(name)}
+    listed = {row["code"][:3] for name in ("leaders.tsv", "leaders_world.tsv") for row in read_tsv("actors", name)}
     book = load_dictionary()
     known = listed | {r.code[:3] for e in book.people.values() for r in e.roles if r.code.endswith("GOV")}
     members = UN_MEMBERS_AND_OBSERVERS

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import pycountry
 
-from .data_files import read_tsv
+from detente.data import read_tsv
 
 # Codes standing for no single country: organisations and regions in CAMEO.
 NON_STATE_PREFIXES = frozenset({
@@ -22,7 +22,7 @@ NON_STATE_PREFIXES = frozenset({
 
 @lru_cache(maxsize=1)
 def _cameo_table() -> dict[str, str]:
-    return {row["cameo"]: row["iso3"] for row in read_tsv("cameo_countries.tsv")}
+    return {row["cameo"]: row["iso3"] for row in read_tsv("actors", "cameo_countries.tsv")}
 
 
 def to_iso3(code: str) -> str:

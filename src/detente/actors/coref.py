@@ -19,12 +19,12 @@ from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from detente.data import read_json
 from detente.model import ActorMention, ActorRef, register_extensions
 from detente.sentences import SentenceIndex
 
 from .codes import is_country
 from .component import article_date
-from .data_files import read_json
 from .dictionary import load_dictionary
 from .references import SUBJECTS, collective_before, is_subject_of, owned_ref, owner_word, people_before, person_before
 from .trie import PhraseTrie
@@ -43,7 +43,7 @@ class CorefRules:
 
 @lru_cache(maxsize=1)
 def load_coref_rules() -> CorefRules:
-    data = read_json("coreference.json")
+    data = read_json("actors", "coreference.json")
     book = load_dictionary()
     trie = PhraseTrie()
     for group in ("people", "countries", "sides"):

@@ -13,9 +13,9 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from detente.data import read_json
 from detente.sentences import sentence_of_token
 
-from .data_files import read_json
 from .matcher import Candidate
 
 NUMERIC_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
@@ -49,7 +49,7 @@ class Rules:
 
 @lru_cache(maxsize=1)
 def load_rules() -> Rules:
-    data = read_json("disambiguation.json")
+    data = read_json("actors", "disambiguation.json")
     names = {name: Cues(frozenset(c["before"]), frozenset(c["after"]), tuple(c["sentence"]),
                         tuple(c["unless_sentence"]), c.get("instead", ""))
              for name, c in data["name_cues"].items()}

@@ -26,13 +26,13 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from detente.data import read_tsv
 from detente.model import ActorRef
 from detente.places import gazetteer
 from detente.places.candidates import locative_places
 from detente.sentences import SentenceIndex
 
 from .codes import is_country
-from .data_files import read_tsv
 from .dictionary import ActorDictionary
 from .disambiguation import other_sense_country
 
@@ -48,7 +48,7 @@ DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\- ]{1,40}?)(?:,\s*([A-Z][A-Za-z0-9.'\- 
 @lru_cache(maxsize=1)
 def communities() -> dict[str, str]:
     """Lower-cased community name -> ISO alpha-3 (data/communities.tsv)."""
-    return {row["phrase"].lower(): row["country"] for row in read_tsv("communities.tsv")}
+    return {row["phrase"].lower(): row["country"] for row in read_tsv("actors", "communities.tsv")}
 
 
 @dataclass

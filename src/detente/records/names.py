@@ -14,7 +14,7 @@ import datetime as dt
 from functools import lru_cache
 
 from detente.actors.codes import country_name, to_iso3
-from detente.actors.data_files import read_json, read_tsv
+from detente.data import read_json, read_tsv
 from detente.errors import DataError
 from detente.events.cameo import describe
 
@@ -41,7 +41,7 @@ def organisations() -> dict[str, str]:
     """CAMEO code -> the organisation's own name (the first row naming a code wins)."""
 
     table: dict[str, str] = {}
-    for row in read_tsv("organisations.tsv"):
+    for row in read_tsv("actors", "organisations.tsv"):
         table.setdefault(row["code"].strip().upper(), row["name"].strip())
     return table
 
@@ -51,7 +51,7 @@ SHORT_NAMES = {"GBR": "United Kingdom", "USA": "United States"}
 
 @lru_cache(maxsize=1)
 def _country_aliases() -> dict[str, list[str]]:
-    return {code: entry.get("aliases", []) for code, entry in read_json("countries.json").items()
+    return {code: entry.get("aliases", []) for code, entry in read_json("actors", "countries.json").items()
             if isinstance(entry, dict)}
 
 
@@ -156,7 +156,7 @@ def _names_to_codes() -> dict[str, str]:
     """Lower-case country and organisation names and aliases -> their code."""
 
     table: dict[str, str] = {}
-    for row in read_tsv("organisations.tsv"):
+    for row in read_tsv("actors", "organisations.tsv"):
         for name in [row["name"], *row["aliases"].split("|")]:
             if name.strip():
                 table.setdefault(name.strip().lower(), row["code"].strip().upper())
