@@ -17,7 +17,7 @@ from spacy.lang.en import English
 
 from detente.data import read_json, read_jsonl, read_tsv
 
-from .codes import is_country, to_iso3
+from .codes import country_name, is_country, to_iso3
 from .entries import Entry, Role, country_entry, parse_day
 from .trie import PhraseTrie
 
@@ -100,14 +100,13 @@ def load_countries(book: ActorDictionary) -> None:
     for country in pycountry.countries:
         iso3 = country.alpha_3
         extra = table.get(iso3, {})
-        name = (extra.get("aliases") or [getattr(country, "common_name", None) or country.name])[0]
-        entry = book.countries.setdefault(iso3, country_entry(iso3, name))
+        entry = book.countries.setdefault(iso3, country_entry(iso3, country_name(iso3)))
         names = {country.name, getattr(country, "common_name", country.name),
                  getattr(country, "official_name", country.name)}
         for phrase in sorted(names) + extra.get("aliases", []):
             book.add_phrase(phrase, {"case": case_of(phrase)}, entry, "countries")
     for iso3, extra in table.items():
-        entry = book.countries.setdefault(iso3, country_entry(iso3, extra.get("aliases", [iso3])[0]))
+        entry = book.countries.setdefault(iso3, country_entry(iso3, country_name(iso3)))
         add_country_extras(book, entry, extra)
 
 
