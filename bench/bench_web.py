@@ -261,12 +261,9 @@ def cold_timings() -> None:
     from django.core.cache import caches
     from django.test import Client
 
-    from detente.web.server import warm_up
-
     settings.ALLOWED_HOSTS = ["*"]
-    warm_up()  # as `detente serve` does before its first request
     client = Client(HTTP_HOST="127.0.0.1")
-    client.get("/")  # imports and the first connection are not a cache miss
+    client.get("/")  # imports (as `detente serve` does at start) and the first connection are not a cache miss
     for name, paths in COLD_URLS.items():
         times = []
         for path in paths:

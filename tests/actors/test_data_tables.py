@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 
 from detente.actors.codes import is_country
-from detente.actors.data_files import read_tsv
 from detente.actors.dictionary import LEADER_FILES
+from detente.data import read_tsv
 
 
 def day(value):
@@ -15,14 +15,14 @@ def day(value):
 
 @pytest.mark.parametrize("name", [*LEADER_FILES, "organisations.tsv"])
 def test_data_tables_roles_start_before_they_end(name):
-    bad = [row["name"] for row in read_tsv(name)
+    bad = [row["name"] for row in read_tsv("actors", name)
            if row["start"] and row["end"] and day(row["start"]) > day(row["end"])]
     assert bad == []
 
 
 @pytest.mark.parametrize("name", [*LEADER_FILES, "organisations.tsv"])
 def test_data_tables_codes_name_a_country_or_an_organisation(name):
-    bad = [row["name"] for row in read_tsv(name)
+    bad = [row["name"] for row in read_tsv("actors", name)
            if not (is_country(row["code"][:3]) or row["code"][:3] in ("IGO", "NGO", "IMG", "MED"))]
     assert bad == []
 
@@ -30,7 +30,7 @@ def test_data_tables_codes_name_a_country_or_an_organisation(name):
 def test_data_tables_a_person_holds_one_role_of_a_kind_at_a_time():
     """No two rows of the same person overlap with different codes."""
     rows = {}
-    for row in (row for name in LEADER_FILES for row in read_tsv(name)):
+    for row in (row for name in LEADER_FILES for row in read_tsv("actors", name)):
         rows.setdefault(row["name"], []).append(row)
     overlapping = []
     for name, roles in rows.items():
@@ -43,7 +43,7 @@ def test_data_tables_a_person_holds_one_role_of_a_kind_at_a_time():
 
 
 def test_data_tables_communities_name_countries():
-    assert all(is_country(row["country"]) for row in read_tsv("communities.tsv"))
+    assert all(is_country(row["country"]) for row in read_tsv("actors", "communities.tsv"))
 
 
 def test_data_tables_every_un_member_has_a_head_of_state_or_government_listed():
@@ -53,7 +53,7 @@ def test_data_tables_every_un_member_has_a_head_of_state_or_government_listed():
 
     from detente.actors.dictionary import load_dictionary
 
-    listed = {row["code"][:3] for name in LEADER_FILES for row in read_tsv(name)}
+    listed = {row["code"][:3] for name in LEADER_FILES for row in read_tsv("actors", name)}
     book = load_dictionary()
     known = listed | {r.code[:3] for e in book.people.values() for r in e.roles if r.code.endswith("GOV")}
     members = UN_MEMBERS_AND_OBSERVERS
@@ -65,7 +65,7 @@ def test_data_tables_every_un_member_has_an_office_holder_of_2015_to_2026_listed
     """Not only the Phoenix dictionary's office holders, which stop around 2015."""
     from detente.actors.codes import to_iso3
 
-    recent = {to_iso3(row["code"][:3]) for name in LEADER_FILES for row in read_tsv(name)
+    recent = {to_iso3(row["code"][:3]) for name in LEADER_FILES for row in read_tsv("actors", name)
               if not row["end"] or row["end"] >= "2015-01-01"}
     assert sorted(UN_MEMBERS_AND_OBSERVERS - recent) == []
 
@@ -75,7 +75,7 @@ def test_data_tables_a_name_belongs_to_one_person():
     tables would merge them)."""
     owners = {}
     for name in LEADER_FILES:
-        for row in read_tsv(name):
+        for row in read_tsv("actors", name):
             for phrase in [row["name"], *filter(None, row["aliases"].split("|"))]:
                 owners.setdefault(phrase.lower(), set()).add(row["name"])
     assert {phrase: names for phrase, names in owners.items() if len(names) > 1} == {}

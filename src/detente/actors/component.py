@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from detente.model import ActorMention, register_extensions
+from detente.stage import Stage
 
 from .combine import build_mentions
 from .dictionary import ActorDictionary, load_dictionary
@@ -29,32 +30,19 @@ def article_date(doc: Doc) -> dt.date | None:
     return getattr(article, "date", None) if article is not None else None
 
 
-class ActorRecognizer:
+class ActorRecognizer(Stage):
     """Find dictionary matches, drop the ones context rules out, then code them."""
 
     def __init__(self, nlp: Language, name: str = "detente_actors"):
-        self.name = name
+        super().__init__(nlp, name)
         self.book: ActorDictionary = load_dictionary(nlp.tokenizer)
-        self._error_handler = None
-
-    def get_error_handler(self):
-        from spacy.util import raise_error
-        return self._error_handler or raise_error
-
-    def set_error_handler(self, handler) -> None:
-        self._error_handler = handler
 
     def find(self, doc: Doc) -> list[ActorMention]:
         candidates = filter_candidates(doc, find_candidates(doc, self.book), self.book)
         return build_mentions(doc, candidates, article_date(doc), self.book)
 
-    def __call__(self, doc: Doc) -> Doc:
-        try:
-            doc._.actors = sorted(self.find(doc), key=lambda m: (m.start, m.end))
-        except Exception as exc:  # noqa: BLE001 - handed to spaCy's error handler
-            doc._.actors = []
-            self.get_error_handler()(self.name, self, [doc], exc)
-        return doc
+    def annotate(self, doc: Doc) -> None:
+        doc._.actors = sorted(self.find(doc), key=lambda m: (m.start, m.end))
 
 
 @Language.factory("detente_actors", assigns=["doc._.actors"],

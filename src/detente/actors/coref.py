@@ -20,12 +20,13 @@ from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from detente.data import read_json
 from detente.model import ActorMention, ActorRef, register_extensions
+from detente.sentences import SentenceIndex
+from detente.stage import Stage
 
 from .codes import is_country
-from .combine import sentence_indexer
 from .component import article_date
-from .data_files import read_json
 from .dictionary import load_dictionary
 from .references import (
     PERSON_REACH,
@@ -53,7 +54,7 @@ class CorefRules:
 
 @lru_cache(maxsize=1)
 def load_coref_rules() -> CorefRules:
-    data = read_json("coreference.json")
+    data = read_json("actors", "coreference.json")
     book = load_dictionary()
     trie = PhraseTrie()
     for group in ("people", "countries", "sides"):
@@ -95,19 +96,13 @@ def last_distinct(refs: list[ActorRef], key) -> tuple[ActorRef, ...]:
     return ()
 
 
-class Coreference:
+class Coreference(Stage):
+    """Resolve plural references ("the two leaders"), pronouns and leader titles to actors."""
+
     def __init__(self, nlp: Language, name: str = "detente_coref"):
-        self.name = name
+        super().__init__(nlp, name)
         self.rules = load_coref_rules()
         self.book = load_dictionary(nlp.tokenizer)
-        self._error_handler = None
-
-    def get_error_handler(self):
-        from spacy.util import raise_error
-        return self._error_handler or raise_error
-
-    def set_error_handler(self, handler) -> None:
-        self._error_handler = handler
 
     def country_ref(self, ref: ActorRef, day) -> ActorRef:
         entry = self.book.countries.get(ref.country)
@@ -212,17 +207,13 @@ class Coreference:
 
     def resolve(self, doc: Doc) -> list[ActorMention]:
         mentions = self.owned_mentions(doc, self.upgrade_leaders(list(doc._.actors or [])))
-        sentence_of = sentence_indexer(doc)
+        sentence_of = SentenceIndex(doc).of_token
         added = self.plural_mentions(doc, mentions, sentence_of) \
             + self.pronoun_mentions(doc, mentions, sentence_of)
         return merge(mentions, added)
 
-    def __call__(self, doc: Doc) -> Doc:
-        try:
-            doc._.actors = self.resolve(doc)
-        except Exception as exc:  # noqa: BLE001 - handed to spaCy's error handler
-            self.get_error_handler()(self.name, self, [doc], exc)
-        return doc
+    def annotate(self, doc: Doc) -> None:
+        doc._.actors = self.resolve(doc)
 
 
 def own_subject(doc: Doc, token, mentions: list[ActorMention]) -> ActorRef | None:

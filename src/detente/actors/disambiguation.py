@@ -13,7 +13,9 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from .data_files import read_json
+from detente.data import read_json
+from detente.sentences import sentence_of_token
+
 from .matcher import Candidate
 
 NUMERIC_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
@@ -47,7 +49,7 @@ class Rules:
 
 @lru_cache(maxsize=1)
 def load_rules() -> Rules:
-    data = read_json("disambiguation.json")
+    data = read_json("actors", "disambiguation.json")
     names = {name: Cues(frozenset(c["before"]), frozenset(c["after"]), tuple(c["sentence"]),
                         tuple(c["unless_sentence"]), c.get("instead", ""))
              for name, c in data["name_cues"].items()}
@@ -64,9 +66,7 @@ def _word(doc: Doc, i: int) -> str:
 
 
 def _sentence_text(doc: Doc, i: int) -> str:
-    token = doc[i]
-    sent = token.sent if doc.has_annotation("SENT_START") else doc[:]
-    return f" {sent.text.lower()} "
+    return f" {sentence_of_token(doc[i]).text.lower()} "
 
 
 def _mentions_any(text: str, words: tuple[str, ...]) -> bool:

@@ -26,12 +26,13 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from detente.data import read_tsv
 from detente.model import ActorRef
 from detente.places import gazetteer
 from detente.places.candidates import locative_places
+from detente.sentences import SentenceIndex
 
 from .codes import is_country
-from .data_files import read_tsv
 from .dictionary import ActorDictionary
 from .disambiguation import other_sense_country
 
@@ -55,7 +56,7 @@ DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\- ]{1,40}?)(?:,\s*([A-Z][A-Za-z0-9.'\- 
 @lru_cache(maxsize=1)
 def communities() -> dict[str, str]:
     """Lower-cased community name -> ISO alpha-3 (data/communities.tsv)."""
-    return {row["phrase"].lower(): row["country"] for row in read_tsv("communities.tsv")}
+    return {row["phrase"].lower(): row["country"] for row in read_tsv("actors", "communities.tsv")}
 
 
 @dataclass
@@ -64,7 +65,7 @@ class Story:
     book: ActorDictionary
     day: dt.date | None
     named: list[str] = field(default_factory=list)      # countries named, in text order
-    _sents: list[Span] | None = None
+    sentences: SentenceIndex | None = None
     _places: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
     _main: list[str | None] = field(default_factory=list)
 
@@ -82,11 +83,10 @@ class Story:
     def countries(self) -> frozenset[str]:
         return frozenset(self.named) | ({self.dateline()} - {None})
 
-    def sentences(self) -> list[Span]:
-        if self._sents is None:
-            self._sents = list(self.doc.sents) if self.doc.has_annotation("SENT_START") \
-                else [self.doc[:]]
-        return self._sents
+    def sentence_index(self) -> SentenceIndex:
+        if self.sentences is None:
+            self.sentences = SentenceIndex(self.doc)
+        return self.sentences
 
     def place_country(self, sentence: int, token: int) -> str | None:
         """The country of the locative place of ``sentence`` nearest token ``token``."""
@@ -101,10 +101,10 @@ class Story:
         return self._places[sentence]
 
     def _find_places(self, sentence: int) -> list[tuple[int, str]]:
-        sents = self.sentences()
-        if not 0 <= sentence < len(sents):
+        sentences = self.sentence_index()
+        if not sentences.holds(sentence):
             return []
-        spans = locative_places(sents[sentence], frozenset())
+        spans = locative_places(sentences[sentence], frozenset())
         places = [gazetteer.find(span.text, self.countries) for span in spans]
         found = []
         for index, (span, place) in enumerate(zip(spans, places)):

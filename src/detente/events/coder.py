@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from detente.actors.basis import CONTEXT_MARK
 from detente.actors.codes import country_name
 from detente.model import ActorRef, Event
+from detente.sentences import SentenceIndex
 
 from .discards import is_discarded
 from .lexicon import load_lexicon
@@ -107,7 +108,7 @@ class SentenceCoder:
         self.doc = doc
         self.actors = ActorIndex(doc)
         self.memory = Memory()
-        self.sentences: list[Span] | None = None
+        self.sentences = SentenceIndex(doc)
 
     def code(self, sent: Span, index: int) -> list[Event]:
         if not self.actors.any_between(sent.start, sent.end) or is_discarded(sent.text):
@@ -197,8 +198,6 @@ class SentenceCoder:
         return Party(previous.source, previous.source_text, -1, from_context=True), 0.0
 
     def sentence_text(self, index: int) -> str:
-        if self.sentences is None:
-            self.sentences = list(self.doc.sents)
         return self.sentences[index].text
 
     def event(self, reading: VerbReading, source: Party, target: Party | None, index: int,
@@ -231,6 +230,6 @@ def home_government(source: Party) -> Party | None:
 def code_doc(doc: Doc) -> list[Event]:
     coder = SentenceCoder(doc)
     events = []
-    for index, sent in enumerate(doc.sents):
+    for index, sent in enumerate(coder.sentences):
         events.extend(coder.code(sent, index))
     return events

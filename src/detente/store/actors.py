@@ -14,12 +14,12 @@ from functools import cache
 import pycountry
 from django.db.models import Q
 
+from detente.actors.codes import country_name
 from detente.actors.dictionary import load_dictionary
 from detente.data import read_json
 from detente.errors import NotFoundError
 from detente.model import ActorRef
 from detente.records.filters import ActorFilter
-from detente.records.names import country_label
 
 from .models import Event
 from .rows import dyad_key
@@ -41,7 +41,7 @@ def country_ref(text: str) -> ActorRef | None:
             code = pycountry.countries.lookup(text).alpha_3
         except LookupError:
             return None
-    return ActorRef(code=code, country=code, name=country_label(code), kind="country")
+    return ActorRef(code=code, country=code, name=country_name(code), kind="country")
 
 
 def dictionary_ref(text: str) -> ActorRef | None:
