@@ -119,8 +119,8 @@ class Story:
         """The country of the place an attack noun of ``sentence`` struck ("the shelling of
         Kharkiv", "a drone strike on Odesa", "Russia's attack on Ukraine"), nearest token
         ``token``: where the act happened when no locative place says so."""
-        sents = self.sentences()
-        if not 0 <= sentence < len(sents):
+        sents = self.sentence_index()
+        if not sents.holds(sentence):
             return None
         found = []
         for word in sents[sentence]:

@@ -16,6 +16,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from detente.model import ActorMention, ActorRef, Event
+from detente.sentences import SentenceIndex
 
 from ..coder import dyad_code_key
 from ..discards import is_discarded
@@ -46,7 +47,7 @@ def learned_events(doc: Doc, rule_events: list[Event], model: PairModel,
 
 def sentence_work(doc: Doc, rule_events: list[Event]) -> Iterator[tuple]:
     mentions = doc._.actors or []
-    for index, sent in enumerate(doc.sents):
+    for index, sent in enumerate(SentenceIndex(doc)):
         inside = sentence_mentions(mentions, sent.start_char, sent.end_char)
         if not any(m.actor.kind != "place" for m in inside) or is_discarded(sent.text):
             continue          # no actor that can act: places alone are settings or targets
