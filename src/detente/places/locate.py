@@ -47,15 +47,18 @@ def _countries(ents: list[Span]) -> frozenset[str]:
     return frozenset(code for code in codes if code)
 
 
-def locate_events(doc: Doc, events: list[Event]) -> None:
-    """Set ``location`` and ``theatre`` on each event of ``doc``."""
+def locate_events(doc: Doc, events: list[Event], theatres: bool = True,
+                  context_sentences: int = CONTEXT_SENTENCES) -> None:
+    """Set ``location`` and (with ``theatres``) ``theatre`` on each event of ``doc``; the theatre is
+    read from the event's sentence and up to ``context_sentences`` before it in its paragraph."""
     sentences = sentence_places(doc)
     named = frozenset().union(*(s.countries for s in sentences)) if sentences else frozenset()
     for event in events:
         if not 0 <= event.sentence_index < len(sentences):
             continue
         event.location = event_location(sentences, event, named)
-        event.theatre = infer_theatre(evidence_for(sentences, event))
+        if theatres:
+            event.theatre = infer_theatre(evidence_for(sentences, event, context_sentences))
 
 
 def event_location(sentences: list[SentencePlaces], event: Event, named: frozenset[str]) -> Location | None:
@@ -121,8 +124,9 @@ def _distance(place: Span, trigger: tuple[int, int]) -> int:
     return max(0, place.start_char - trigger[1])
 
 
-def evidence_for(sentences: list[SentencePlaces], event: Event) -> Evidence:
+def evidence_for(sentences: list[SentencePlaces], event: Event,
+                 context_sentences: int = CONTEXT_SENTENCES) -> Evidence:
     current = sentences[event.sentence_index]
-    first = max(0, event.sentence_index - CONTEXT_SENTENCES)
+    first = max(0, event.sentence_index - context_sentences)
     context = [s.sent.text for s in sentences[first:event.sentence_index] if s.paragraph == current.paragraph]
     return Evidence(current.sent.text, " ".join(context), event.location, current.countries)
