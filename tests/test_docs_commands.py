@@ -116,13 +116,15 @@ CASES: dict[tuple[str, str], Case] = {
     ("ingest.md", "detente actors  SOURCE [--date YYYY-MM-DD] [--title TITLE] [--format table|json|jsonl] "
                   "[--timeout SECONDS]"): Case(fill={"SOURCE": "samples/pages/putin_erdogan_opinion.html",
                                                      "YYYY-MM-DD": "2020-10-20", "TITLE": "Rivals", "SECONDS": "20"}),
-    ("security.md", "PYTHONPATH=src .venv/bin/python tools/security_probe.py ssrf"): Case(cwd="root", expect="failures"),
-    ("security.md", "PYTHONPATH=src .venv/bin/python tools/security_probe.py fuzz"): Case(cwd="root", expect="failures"),
+    ("security.md", "PYTHONPATH=src .venv/bin/python tools/security_probe.py ssrf"): Case(
+        cwd="root", expect="0 connections reached an internal listener"),
+    ("security.md", "PYTHONPATH=src .venv/bin/python tools/security_probe.py fuzz"): Case(cwd="root", expect=" 0 failures"),
     ("security.md", "PYTHONPATH=src .venv/bin/python tools/security_probe.py fuzz --database-url "
                     "postgres://postgres@127.0.0.1:5432/YOUR_OWN_DB"): Case(
         cwd="root", fill={"postgres://postgres@127.0.0.1:5432/YOUR_OWN_DB": "{database}"},
-        why="a database the test creates and drops", expect="failures"),
-    ("security.md", "PYTHONPATH=src .venv/bin/python tools/security_probe.py badinput"): Case(cwd="root", expect="failures"),
+        why="a database the test creates and drops", expect=" 0 failures"),
+    ("security.md", "PYTHONPATH=src .venv/bin/python tools/security_probe.py badinput"): Case(
+        cwd="root", expect=" 0 with a traceback"),
     ("time-and-place.md", ".venv/bin/python bench/eval_dates.py"): Case(
         cwd="root", shared=True, small="--articles 10", expect="tight"),
     ("time-and-place.md", ".venv/bin/python -m pytest tests/time tests/places"): Case(cwd="root", expect="passed"),
