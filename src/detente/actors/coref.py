@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from detente.data import read_json
 from detente.model import ActorMention, ActorRef, register_extensions
 from detente.sentences import SentenceIndex
-from detente.stage import Stage
+from detente.stage import Stage, check_config
 
 from .codes import is_country
 from .component import article_date
@@ -74,13 +74,16 @@ def holds_office(ref: ActorRef) -> bool:
     return ref.kind == "person" and ref.code[3:6] == "GOV"
 
 
+LEADER_WINDOW = 2
+
+
 def resolve_leader(mention: ActorMention, earlier: list[ActorMention],
-                   rules: CorefRules) -> ActorRef | None:
+                   rules: CorefRules, window: int = LEADER_WINDOW) -> ActorRef | None:
     """The latest office holder named before: of the mention's country when a country is
-    written ("the Russian leader"); else named in the last two sentences ("the president")."""
+    written ("the Russian leader"); else named in the last ``window`` sentences ("the president")."""
     holders = [m for m in earlier if holds_office(m.actor)]
     if mention.text.lower().removeprefix("the ") in rules.leader_nouns:
-        recent = [m for m in holders if mention.sentence_index - m.sentence_index <= 2]
+        recent = [m for m in holders if mention.sentence_index - m.sentence_index <= window]
         return recent[-1].actor if recent else None
     same = [m.actor for m in holders if m.actor.country == mention.actor.country]
     return same[-1] if same else None
@@ -99,8 +102,12 @@ def last_distinct(refs: list[ActorRef], key) -> tuple[ActorRef, ...]:
 class Coreference(Stage):
     """Resolve plural references ("the two leaders"), pronouns and leader titles to actors."""
 
-    def __init__(self, nlp: Language, name: str = "detente_coref"):
+    def __init__(self, nlp: Language, name: str = "detente_coref", pronouns: bool = True,
+                 leader_window: int = LEADER_WINDOW):
         super().__init__(nlp, name)
+        self.pronouns = pronouns
+        self.leader_window = check_config(name, "leader_window", leader_window, lambda v: v >= 0,
+                                          "a number of sentences, 0 or more")
         self.rules = load_coref_rules()
         self.book = load_dictionary(nlp.tokenizer)
 
@@ -137,6 +144,8 @@ class Coreference(Stage):
     def pronoun_mentions(self, doc: Doc, mentions: list[ActorMention],
                          sentence_of) -> list[ActorMention]:
         found = []
+        if not self.pronouns:
+            return found
         for token in doc:
             if token.pos_ != "PRON":
                 continue
@@ -197,7 +206,7 @@ class Coreference(Stage):
         out = []
         for index, mention in enumerate(mentions):
             if is_leader_reference(mention, self.rules):
-                person = resolve_leader(mention, mentions[:index], self.rules)
+                person = resolve_leader(mention, mentions[:index], self.rules, self.leader_window)
                 if person is not None:
                     mention = ActorMention(mention.text, mention.start, mention.end,
                                            mention.token_start, mention.token_end, (person,),
@@ -235,7 +244,10 @@ def merge(mentions: list[ActorMention], added: list[ActorMention]) -> list[Actor
     return sorted(kept + added, key=lambda m: (m.start, m.end))
 
 
-@Language.factory("detente_coref", assigns=["doc._.actors"], requires=["doc._.actors"])
-def make_coreference(nlp: Language, name: str) -> Coreference:
+@Language.factory("detente_coref", assigns=["doc._.actors"], requires=["doc._.actors"],
+                  default_config={"pronouns": True, "leader_window": LEADER_WINDOW})
+def make_coreference(nlp: Language, name: str, pronouns: bool, leader_window: int) -> Coreference:
+    """``pronouns``: resolve he/she/they to an actor named before; ``leader_window``: how many sentences
+    back "the president" looks for the office holder it stands for."""
     register_extensions()
-    return Coreference(nlp, name)
+    return Coreference(nlp, name, pronouns=pronouns, leader_window=leader_window)

@@ -8,6 +8,7 @@ ingest sources without analysing anything.
 from __future__ import annotations
 
 import contextlib
+import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -90,5 +91,5 @@ def _count_lines(path: Path) -> int | None:
     try:
         with open_corpus(path) as stream:
             return sum(1 for line in stream if line.strip())
-    except (OSError, EOFError):
+    except (OSError, EOFError, zlib.error):
         return None  # the ingest itself reports an unreadable corpus

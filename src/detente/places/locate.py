@@ -46,8 +46,10 @@ def _countries(ents: list[Span]) -> frozenset[str]:
     return frozenset(code for code in codes if code)
 
 
-def locate_events(doc: Doc, events: list[Event]) -> None:
-    """Set ``location`` and ``theatre`` on each event of ``doc``."""
+def locate_events(doc: Doc, events: list[Event], theatres: bool = True,
+                  context_sentences: int = CONTEXT_SENTENCES) -> None:
+    """Set ``location`` and (with ``theatres``) ``theatre`` on each event of ``doc``; the theatre is
+    read from the event's sentence and up to ``context_sentences`` before it in its paragraph."""
     index = SentenceIndex(doc)
     sentences = sentence_places(doc, index)
     named = frozenset().union(*(s.countries for s in sentences)) if sentences else frozenset()
@@ -56,7 +58,8 @@ def locate_events(doc: Doc, events: list[Event]) -> None:
         if not index.holds(at):
             continue
         event.location = event_location(sentences, event, named, at)
-        event.theatre = infer_theatre(evidence_for(sentences, event, at))
+        if theatres:
+            event.theatre = infer_theatre(evidence_for(sentences, event, at, context_sentences))
 
 
 def event_location(sentences: list[SentencePlaces], event: Event, named: frozenset[str],
@@ -123,9 +126,11 @@ def _distance(place: Span, trigger: tuple[int, int]) -> int:
     return max(0, place.start_char - trigger[1])
 
 
-def evidence_for(sentences: list[SentencePlaces], event: Event, at: int) -> Evidence:
-    """What names the event's theatre: its sentence (the ``at``-th) and the ones just before in its paragraph."""
+def evidence_for(sentences: list[SentencePlaces], event: Event, at: int,
+                 context_sentences: int = CONTEXT_SENTENCES) -> Evidence:
+    """What names the event's theatre: its sentence (the ``at``-th) and up to ``context_sentences``
+    just before it in its paragraph."""
     current = sentences[at]
-    first = max(0, at - CONTEXT_SENTENCES)
+    first = max(0, at - context_sentences)
     context = [s.sent.text for s in sentences[first:at] if s.paragraph == current.paragraph]
     return Evidence(current.sent.text, " ".join(context), event.location, current.countries)

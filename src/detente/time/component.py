@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 from detente.actors.dictionary import load_dictionary
 from detente.model import Event, EventDate, register_extensions
 from detente.sentences import SentenceIndex
-from detente.stage import EventStage
+from detente.stage import EventStage, check_config
 
 from .resolve import SentenceTime, mention_for, sentence_times
 from .vocabulary import vocabulary
@@ -16,29 +16,33 @@ from .vocabulary import vocabulary
 ARTICLE_PENALTY = 0.1  # events dated only by the publication day are less certain
 
 
-@Language.factory("detente_time", assigns=["doc._.events"], requires=["doc.ents", "token.dep"])
-def make_event_dater(nlp: Language, name: str):
+@Language.factory("detente_time", assigns=["doc._.events"], requires=["doc.ents", "token.dep"],
+                  default_config={"article_penalty": ARTICLE_PENALTY})
+def make_event_dater(nlp: Language, name: str, article_penalty: float):
+    """``article_penalty``: how much less confident an event is when only the article date dates it."""
     register_extensions()
-    return EventDater(nlp, name)
+    return EventDater(nlp, name, article_penalty=article_penalty)
 
 
 class EventDater(EventStage):
     """Sets ``event.date`` on each event in ``doc._.events``."""
 
-    def __init__(self, nlp: Language, name: str = "detente_time"):
+    def __init__(self, nlp: Language, name: str = "detente_time", article_penalty: float = ARTICLE_PENALTY):
         super().__init__(nlp, name)
+        self.article_penalty = check_config(name, "article_penalty", article_penalty, lambda v: 0.0 <= v <= 1.0,
+                                            "between 0 and 1")
 
     def annotate(self, doc: Doc, events: list[Event]) -> None:
         article = doc._.article
         day = article.date if article is not None else None
         sentences = SentenceIndex(doc)
         times = sentence_times(doc, day, sentences)
-        date_events(doc, events, times, sentences)
+        date_events(doc, events, times, sentences, self.article_penalty)
         roles_on_event_dates(events, day)
 
 
 def date_events(doc: Doc, events: list[Event], times: list[SentenceTime],
-                sentences: SentenceIndex | None = None) -> None:
+                sentences: SentenceIndex | None = None, article_penalty: float = ARTICLE_PENALTY) -> None:
     """Give each event the time of its own sentence (``SentenceIndex.of_event``: the one holding
     its trigger), from the mention nearest its verb, or the date the next sentence gives it
     ("... attacked a police post. The attack took place on Tuesday.")."""
@@ -51,7 +55,7 @@ def date_events(doc: Doc, events: list[Event], times: list[SentenceTime],
         if event.date.basis == "article":
             event.date = date_told_next(sentences.sents, times, index) or event.date
         if event.date.basis == "article":
-            event.confidence = max(0.0, event.confidence - ARTICLE_PENALTY)
+            event.confidence = max(0.0, event.confidence - article_penalty)
 
 
 def date_told_next(sents: list, times: list[SentenceTime], index: int) -> EventDate | None:
