@@ -11,7 +11,6 @@ from detente.sentences import SentenceIndex, refers_back
 from detente.stage import EventStage
 
 from .resolve import SentenceTime, mention_for, sentence_times
-from .vocabulary import vocabulary
 
 ARTICLE_PENALTY = 0.1  # events dated only by the publication day are less certain
 
