@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import spacy
 
 from detente.model import ActorRef, Event
@@ -56,3 +57,45 @@ def test_sentences_index_of_an_empty_doc_is_empty():
     doc = spacy.blank("en")("")
     sentences = SentenceIndex(doc)
     assert (len(sentences), sentences.paragraphs, sentences.entities) == (0, [], [])
+
+
+def _act(doc, word: str, index: int, cameo: str) -> Event:
+    from detente.model import EventDate
+
+    start = doc.text.index(word)
+    sent = list(doc.sents)[index]
+    return Event(TURKEY, "Turkey", None, "", cameo, index, (sent.start_char, sent.end_char),
+                 (start, start + len(word)), date=EventDate(None, None, "unknown", "", "article"))
+
+
+# The first sentence names the act and its place, the second gives a date; only the second
+# sentence's reference back (or its absence) decides what both stages carry across.
+BACK = [
+    ("Gunmen attacked a post in Homs. The attack took place on Monday.", "took", True),
+    ("Gunmen attacked a post in Homs. It happened on Monday.", "happened", True),
+    ("Gunmen attacked a post in Homs. Police arrested two men there on Monday.", "arrested", True),
+    ("Gunmen attacked a post in Homs. Separately, talks were held on Monday.", "held", False),
+    ("Gunmen attacked a post in Homs. The minister spoke on Monday.", "spoke", False),
+]
+
+
+@pytest.mark.parametrize("text, verb, back", BACK)
+def test_sentences_refers_back_is_what_time_and_places_both_act_on(parse, text, verb, back):
+    import datetime as dt
+
+    from detente.places.locate import locate_events
+    from detente.sentences import refers_back
+    from detente.time.component import date_events
+    from detente.time.resolve import sentence_times
+
+    doc = parse(text)
+    doc._.actors = []
+    assert refers_back(list(doc.sents)[1]) is back
+    attack = _act(doc, "attacked", 0, "190")
+    date_events(doc, [attack], sentence_times(doc, dt.date(2020, 10, 20)))
+    # a verbal act (not a continuing material one) takes the earlier place only by a reference back
+    later = _act(doc, verb, 1, "010")
+    locate_events(doc, [later])
+    dated_by_next = attack.date.start == dt.date(2020, 10, 19)
+    placed_by_previous = later.location is not None and later.location.name == "Homs"
+    assert (dated_by_next, placed_by_previous) == (back, back)

@@ -9,6 +9,10 @@ An event's sentence is the one holding its trigger (``Event.trigger``, character
 offsets), and only for an event without a trigger the ``sentence_index`` it states:
 so every stage reads the same sentence for the same event, even when a coder
 counted sentences differently.
+
+``refers_back(sent)`` says whether a sentence points back to the one before it
+(its act or its place): the time stage then dates the earlier act by it, and the
+places stage locates the earlier act's place in it. One word table serves both.
 """
 
 from __future__ import annotations
@@ -22,6 +26,22 @@ from spacy.tokens import Doc, Span, Token
 from detente.model import Event
 
 _LINE_BREAK = re.compile("\n")
+
+# The words by which a sentence points back to the sentence before: "The attack took place
+# on Tuesday", "It happened near Aleppo", "Fighting continued there".
+BACK_REFERENCES = {
+    # after an opening "The"
+    "nouns": frozenset({
+        "attack", "attacks", "incident", "clash", "clashes", "raid", "ambush", "killing", "killings",
+        "shooting", "bombing", "strike", "strikes", "explosion", "blast", "fighting", "protest",
+        "protests", "demonstration", "arrest", "arrests", "abduction", "kidnapping", "assault",
+        "offensive", "operation", "meeting", "talks", "call", "visit", "massacre", "violence", "unrest",
+    }),
+    # as the opening word
+    "pronouns": frozenset({"it", "this"}),
+    # anywhere, as an adverb of place
+    "adverbs": frozenset({"there", "here"}),
+}
 
 
 class SentenceIndex:
@@ -77,6 +97,17 @@ class SentenceIndex:
                 index += 1
             found[index].append(ent)
         return found
+
+
+def refers_back(sent: Span) -> bool:
+    """The sentence points back to the one before: it opens with "The" and an act noun
+    ("The attack ...") or with "It" / "This", or it says "there" / "here" as an adverb."""
+    opening = [token.lower_ for token in sent[:2]]
+    if opening[:1] == ["the"] and opening[1:] and opening[1] in BACK_REFERENCES["nouns"]:
+        return True
+    if opening[:1] and opening[0] in BACK_REFERENCES["pronouns"]:
+        return True
+    return any(token.lower_ in BACK_REFERENCES["adverbs"] and token.dep_ == "advmod" for token in sent)
 
 
 def sentence_of_token(token: Token) -> Span:

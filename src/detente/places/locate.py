@@ -9,9 +9,9 @@ from spacy.tokens import Doc, Span
 
 from detente.model import Event, Location
 
-from ..sentences import SentenceIndex
+from ..sentences import SentenceIndex, refers_back
 from . import gazetteer
-from .candidates import governing_verb, locative_places, people_names, refers_back
+from .candidates import governing_verb, locative_places, people_names
 from .theatre import Evidence, infer_theatre
 
 CONTEXT_SENTENCES = 2
@@ -103,7 +103,8 @@ def _place_span(sentences: list[SentencePlaces], event: Event, at: int) -> Span 
 
 
 def _same_scene(current: SentencePlaces, event: Event) -> bool:
-    """The event happens where the sentence before left off: the sentence says 'there', or a
+    """The event happens where the sentence before left off: the sentence refers back to it
+    ('there', 'The attack', 'It'; ``sentences.refers_back``), or a
     material act (CAMEO 06-08, 14-20) continues the same episode (dated from context)."""
     if refers_back(current.sent):
         return True

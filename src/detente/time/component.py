@@ -7,11 +7,10 @@ from spacy.tokens import Doc
 
 from detente.actors.dictionary import load_dictionary
 from detente.model import Event, EventDate, register_extensions
-from detente.sentences import SentenceIndex
+from detente.sentences import SentenceIndex, refers_back
 from detente.stage import EventStage, check_config
 
 from .resolve import SentenceTime, mention_for, sentence_times
-from .vocabulary import vocabulary
 
 ARTICLE_PENALTY = 0.1  # events dated only by the publication day are less certain
 
@@ -67,13 +66,6 @@ def date_told_next(sents: list, times: list[SentenceTime], index: int) -> EventD
     if following.date.basis not in ("explicit", "relative") or not refers_back(sents[index + 1]):
         return None
     return following.date
-
-
-def refers_back(sent) -> bool:
-    words = [token.lower_ for token in sent[:2]]
-    table = vocabulary()["back_references"]
-    return (words[:1] == ["the"] and words[1:2] and words[1] in table["nouns"]) \
-        or words[:1] and words[0] in table["pronouns"]
 
 
 def event_date(doc: Doc, event: Event, sentence: SentenceTime) -> EventDate:
