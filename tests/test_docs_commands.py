@@ -128,6 +128,10 @@ CASES: dict[tuple[str, str], Case] = {
     ("time-and-place.md", ".venv/bin/python bench/eval_dates.py"): Case(
         cwd="root", shared=True, small="--articles 10", expect="tight"),
     ("time-and-place.md", ".venv/bin/python -m pytest tests/time tests/places"): Case(cwd="root", expect="passed"),
+    ("web.md", ".venv/bin/python bench/bench_web.py --backends sqlite,postgresql --cold --browser --seconds 10"): Case(
+        cwd="root", small="--events 300 --max-requests 20",
+        fill={"--seconds 10": "--seconds 1 --postgres-url {database}"},
+        why="a database of its own instead of detente_bench, and a small load", expect="p99"),
     ("web.md", "detente demo"): Case(mode="server", why="on a free port: 8000 may be taken"),
     ("web.md", "detente demo --no-serve"): Case(expect="articles added"),
     ("web.md", "detente demo --staff-user analyst"): Case(mode="server", why="on a free port: 8000 may be taken"),
