@@ -275,12 +275,9 @@ def cold_timings() -> None:
     from django.core.cache import caches
     from django.test import Client
 
-    from detente.web.server import warm_up
-
     settings.ALLOWED_HOSTS = ["*"]
-    warm_up()  # as `detente serve` does before its first request
     client = Client(HTTP_HOST="127.0.0.1")
-    client.get("/")  # imports and the first connection are not a cache miss
+    client.get("/")  # imports (as `detente serve` does at start) and the first connection are not a cache miss
     print(f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}", flush=True)
     for name, paths in cold_urls().items():
         times, cpu = [], []

@@ -94,9 +94,9 @@ _NAMES: dict[str, set[str]] = {}
 
 
 def _aliases() -> dict[str, list[str]]:
-    from detente.actors.data_files import read_json
+    from detente.data import read_json
 
-    return {k: v.get("aliases", []) for k, v in read_json("countries.json").items()
+    return {k: v.get("aliases", []) for k, v in read_json("actors", "countries.json").items()
             if not k.startswith("_")}
 
 

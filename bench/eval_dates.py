@@ -34,6 +34,7 @@ from pathlib import Path
 import spacy
 
 from detente.model import Event, register_extensions
+from detente.sentences import SentenceIndex
 from detente.time.component import event_date
 from detente.time.resolve import sentence_times
 from shared_data import corpus_path
@@ -50,15 +51,14 @@ def gold_sentence_starts(text: str) -> list[int]:
 
 
 def spacy_sentence_at(doc, char: int) -> int:
-    for index, sent in enumerate(doc.sents):
-        if sent.start_char <= char < sent.end_char:
-            return index
-    return len(list(doc.sents)) - 1
+    sentences = SentenceIndex(doc)
+    index = sentences.of_char(char)
+    return index if index >= 0 else len(sentences) - 1
 
 
 def predicted(doc, times, index: int):
     """The date the component gives an event whose trigger is the sentence's main verb."""
-    sent = list(doc.sents)[index]
+    sent = SentenceIndex(doc)[index]
     root = sent.root
     probe = Event(None, "", None, "", "010", index, (sent.start_char, sent.end_char),
                   (root.idx, root.idx + len(root.text)))

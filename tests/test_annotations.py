@@ -41,6 +41,34 @@ def test_annotations_checker_names_the_line_and_the_problem(tmp_path):
     assert "code '999' is not a CAMEO code" in result.stdout
 
 
+def test_annotations_a_mention_found_inside_a_word_is_a_problem():
+    line = {"text": "Then the minister said he would go.", "actors": [{"text": "he", "country": "FRA", "code": "FRAGOV"}]}
+    assert any("inside a word" in e for e in corpus.actor_problems(line))      # "he" of "the"
+    line["actors"][0]["occurrence"] = 3                                        # "the", "the", "he"
+    assert corpus.actor_problems(line) == []
+
+
+def test_annotations_an_event_type_other_than_its_codes_is_a_problem():
+    line = {"actors": [{"text": "Iran"}, {"text": "France"}],
+            "events": [{"source": 0, "target": 1, "code": "163", "plover": "SANCTION",
+                        "modality": "asserted", "trigger": ""}], "text": "Iran France"}
+    assert any("is not code 163's type 'COERCE'" in e for e in corpus.event_problems(line))
+    line["events"][0]["plover"] = "COERCE"
+    assert not any("type" in e for e in corpus.event_problems(line))
+
+
+def test_annotations_twin_pairs_are_other_mentions_of_an_annotated_dyad():
+    line = {"actors": [{"text": "Putin", "country": "RUS", "code": "RUSGOV"},
+                       {"text": "Kyiv", "country": "UKR", "code": "UKRGOV"},
+                       {"text": "he", "country": "RUS", "code": "RUSGOV"},
+                       {"text": "Turkey", "country": "TUR", "code": "TURGOV"},
+                       {"text": "protesters", "country": None, "code": "CVL"}],
+            "events": [{"source": 0, "target": 1, "code": "112"}, {"source": 2, "target": None, "code": "010"},
+                       {"source": 4, "target": 3, "code": "141"}]}
+    # "he" -> Kyiv repeats Putin -> Kyiv; Putin alone repeats "he" alone; no other pair stands for an event
+    assert corpus.twin_pairs(line) == {(2, 1), (0, None)}
+
+
 def test_annotations_split_assigns_every_line_and_holds_out_at_least_600_pairs():
     splits = json.loads((ROOT / "annotations" / "splits.json").read_text())
     rows = corpus.all_rows()

@@ -3,9 +3,8 @@
 The contracts (pyproject.toml, [tool.importlinter]) fix the layers: sources ->
 analysis stages -> records -> store -> relations/export -> site and CLI. A
 cycle between two modules fails here even inside one package, and an import
-inside a function is allowed only with a comment saying why it waits: to keep
-``detente --help`` fast, or until Django is set up (another library's also when it
-is an optional dependency or slow to import).
+inside a function (Detente's own or another library's) is allowed only with a
+comment saying why it waits: to keep ``detente --help`` fast, or until Django is set up.
 """
 
 from __future__ import annotations
@@ -24,7 +23,6 @@ ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "src" / "detente"
 BIN = Path(sys.executable).parent
 REASONS = ("--help", "Django")
-LIBRARY_REASONS = ("optional dependency", "slow to import")
 
 
 def _run(*command: str) -> subprocess.CompletedProcess:
@@ -110,12 +108,6 @@ def test_the_cycle_finder_finds_a_cycle():
     assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
 
 
-def _is_own(node: ast.stmt) -> bool:
-    if isinstance(node, ast.ImportFrom):
-        return node.level > 0 or (node.module or "").startswith("detente")
-    return isinstance(node, ast.Import) and any(alias.name.startswith("detente") for alias in node.names)
-
-
 def _import_runs(function: ast.AST):
     """Runs of consecutive import statements in the blocks of ``function``."""
     for node in ast.walk(function):
@@ -135,8 +127,7 @@ def _import_runs(function: ast.AST):
 
 def _hidden_imports():
     """Imports inside functions whose run of imports has no comment (on the lines just above it or
-    in it) saying why they wait. Other libraries' imports may also wait because they are an optional
-    dependency or slow to import; the actors and time stages' own few are theirs to settle."""
+    in it) saying why they wait: to keep ``--help`` fast, or until Django is set up."""
     for path in sorted(SRC.rglob("*.py")):
         parts = path.relative_to(SRC).parts
         if "migrations" in parts or parts[:2] == ("events", "learned"):
@@ -147,11 +138,7 @@ def _hidden_imports():
         for run in {tuple(run) for function in functions for run in _import_runs(function)}:
             context = " ".join(lines[max(0, run[0].lineno - 3):run[-1].end_lineno])
             for node in run:
-                own = _is_own(node)
-                if not own and parts[0] in ("actors", "time"):
-                    continue
-                reasons = REASONS if own else REASONS + LIBRARY_REASONS
-                if not any(reason in context for reason in reasons):
+                if not any(reason in context for reason in REASONS):
                     yield f"{path.relative_to(ROOT)}:{node.lineno}: {lines[node.lineno - 1].strip()}"
 
 

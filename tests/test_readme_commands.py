@@ -96,3 +96,14 @@ def test_every_readme_command_runs_as_written(workdir):
             failures.append(f"{line}\n{output}")
     assert failures == []
     assert (folder / "rus-tur.png").is_file() and (folder / "events.mentions.tsv").is_file()
+
+
+def test_readme_python_snippet_runs_and_dates_its_events():
+    """The README's spaCy snippet, as written: Detente's components in the user's own pipeline."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    snippet = re.search(r"```python\n(.*?)```", readme[readme.index("## Using the components"):], re.S).group(1)
+    scope: dict = {}
+    exec(compile(snippet, "README.md", "exec"), scope)
+    doc = scope["doc"]
+    assert doc._.events and all(e.date is not None and e.date.start is not None for e in doc._.events)
+    assert {"TURGOV", "RUSGOV"} <= {span.kb_id_ for span in doc.spans["detente_actors"]}

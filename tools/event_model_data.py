@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import datetime as dt  # noqa: E402
 
-from annotations import as_gold, locate, rows_of  # noqa: E402
+from annotations import as_gold, locate, rows_of, twin_pairs  # noqa: E402
 from detente.events.learned.candidates import candidate_pairs, with_syntax  # noqa: E402
 from detente.model import ActorMention, ActorRef, Article  # noqa: E402
 from detente.pipeline import analyze, load_pipeline  # noqa: E402
@@ -90,6 +90,7 @@ def example(row: dict, doc, split: str) -> dict:
                    if offset <= e.trigger[0] < offset + len(text)]
     labels = {(gold_index[e["source"]], gold_index[e["target"]] if e["target"] is not None else None):
               e for e in row["events"]}
+    twins = {(gold_index[s], gold_index[t] if t is not None else None) for s, t in twin_pairs(row)}
     pairs = []
     tokened = [on_tokens(doc, m) for m in mentions]
     for p in with_syntax(doc, tokened, candidate_pairs(mentions, rule_events)):
@@ -97,6 +98,7 @@ def example(row: dict, doc, split: str) -> dict:
         pairs.append({"s": p.source, "t": p.target, "rule": p.rule_root,
                       "label": ev["code"][:2] if ev else "NONE",
                       "code": ev["code"] if ev else "", "modality": ev["modality"] if ev else "",
+                      "twin": ev is None and (p.source, p.target) in twins,
                       "syn": [p.syntax.source_dep, p.syntax.target_dep, p.syntax.path, p.syntax.lemma]})
     return {"id": row["id"], "split": split, "style": row["style"], "text": text,
             "mentions": [[m.start - offset, m.end - offset, m.via] for m in mentions],

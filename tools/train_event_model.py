@@ -52,14 +52,17 @@ def load_tokenizer():
     return tok
 
 
-def prepare(examples, tok):
-    """Tokenize each sentence and resolve its pairs to token index lists."""
+def prepare(examples, tok, twins: str = "drop"):
+    """Tokenize each sentence and resolve its pairs to token index lists. Twin pairs (other
+    mentions of an annotated dyad, see annotations.twin_pairs) are dropped, or kept as NONE."""
     out = []
     for ex in examples:
         enc = tok.encode(ex["text"])
         spans = [token_indices(enc.offsets, enc.special_tokens_mask, s, e) for s, e, _ in ex["mentions"]]
         pairs = []
         for p in ex["pairs"]:
+            if twins == "drop" and p.get("twin"):
+                continue
             src = spans[p["s"]]
             tgt = spans[p["t"]] if p["t"] is not None else None
             if not src or (p["t"] is not None and not tgt):
@@ -262,7 +265,7 @@ def train(args):
     from transformers import AutoModel
     examples = [json.loads(line) for line in Path(args.examples).read_text().splitlines() if line.strip()]
     tok = load_tokenizer()
-    data = {s: prepare([e for e in examples if e["split"] == s], tok) for s in ("train", "dev", "test")}
+    data = {s: prepare([e for e in examples if e["split"] == s], tok, args.twins) for s in ("train", "dev", "test")}
     for s, d in data.items():
         print(f"{s}: {len(d)} sentences, {sum(len(b['pairs']) for b in d)} pairs", file=sys.stderr)
     encoder = AutoModel.from_pretrained(str(encoder_dir()))
@@ -386,6 +389,9 @@ def main(argv=None) -> int:
     parser.add_argument("--freeze-layers", type=int, default=2,
                         help="encoder layers (with the embeddings) kept as pre-trained; 0 tunes all")
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--twins", choices=("drop", "none"), default="drop",
+                        help="pairs that repeat an annotated dyad through other mentions of its actors: "
+                             "left out of training and of the pair figures (drop), or labelled NONE")
     parser.add_argument("--average-from", type=int, default=0,
                         help="also try the mean of the weights of this epoch and the later ones "
                              "(kept when it scores better on dev; default: the second half)")
@@ -397,7 +403,7 @@ def main(argv=None) -> int:
             "labels": LABELS, "modalities": MODALITIES, "rule_roots": RULES,
             "max_tokens": MAX_TOKENS, **report,
             "training": {"epochs": args.epochs, "batch": args.batch, "lr": args.lr, "seed": args.seed,
-                         "freeze_layers": args.freeze_layers, "chosen": args.chosen,
+                         "freeze_layers": args.freeze_layers, "chosen": args.chosen, "twins": args.twins,
                          "seconds": round(time.time() - t0),
                          "sentences": {s: len(d) for s, d in data.items()},
                          "pairs": {s: sum(len(b["pairs"]) for b in d) for s, d in data.items()}}}

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from detente.stage import Stage
+from detente.stage import Stage, check_config
 
 SPANS_KEY = "detente_actors"
 
@@ -26,7 +26,8 @@ class ActorSpans(Stage):
 
     def __init__(self, name: str = "detente_actor_spans", spans_key: str = SPANS_KEY):
         super().__init__(None, name)
-        self.spans_key = spans_key
+        self.spans_key = check_config(name, "spans_key", spans_key, lambda v: bool(v.strip()),
+                                      "a non-empty span group name")
 
     def annotate(self, doc: Doc) -> None:
         doc.spans[self.spans_key] = actor_spans(doc)

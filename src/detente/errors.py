@@ -92,3 +92,9 @@ class NotFoundError(DetenteError):
     """An actor, dyad, event or article named by the user does not exist."""
 
     code = "E600"
+
+
+class MissingDependencyError(DetenteError):
+    """A command needs a library the slim install (detente-core) leaves out."""
+
+    code = "E700"

@@ -48,11 +48,18 @@ def load_base_model(name: str) -> Language:
         ) from exc
 
 
+# The components' config keys that Detente's settings (Options, DETENTE_* and the CLI flags) fill when
+# Detente builds the pipeline itself; every other key keeps its factory default (see docs/ARCHITECTURE.md).
+OPTION_CONFIG: dict[str, dict[str, str]] = {
+    "detente_events": {"coder": "coder", "min_confidence": "min_confidence"},
+}
+
+
 def stage_config(name: str, options: Options | None) -> dict:
     """The spaCy config of one of Detente's components, from the options."""
-    if name == "detente_events" and options is not None:
-        return {"coder": options.coder, "min_confidence": options.min_confidence}
-    return {}
+    if options is None:
+        return {}
+    return {key: getattr(options, field) for key, field in OPTION_CONFIG.get(name, {}).items()}
 
 
 def add_detente_components(nlp: Language, until: str | None = None,

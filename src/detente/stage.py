@@ -9,11 +9,24 @@ stream, so no half-annotated doc goes on to the next stage.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
+from detente.errors import OptionError
 from detente.model import Event
+
+
+def check_config(component: str, key: str, value, valid: Callable[[object], bool], expected: str):
+    """``value`` of the config ``key`` of ``component``, or an OptionError saying what is expected.
+
+    spaCy already checks each value's type against the factory's signature; this checks its range."""
+    if not valid(value):
+        raise OptionError(f"{component}: config {key!r} must be {expected}, got {value!r} "
+                          f"(nlp.add_pipe({component!r}, config={{{key!r}: ...}}))")
+    return value
 
 
 class Stage(Pipe):

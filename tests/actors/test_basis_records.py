@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from detente.actors.basis import mention_basis
 from detente.batch.schema import ACTORS, EVENTS, actor_row
 from detente.model import ActorMention, ActorRef
@@ -35,3 +37,16 @@ def test_batch_rows_carry_the_actor_basis(analyze_text):
     assert ("place", "named") in {(r["source_basis"], r["target_basis"]) for r in rows}
     police = next(actor_row(r) for r in actor_records(doc) if r["text"] == "Police")
     assert police["basis"] == "place"
+
+
+@pytest.mark.db
+@pytest.mark.django_db
+def test_the_api_actor_json_says_how_its_country_was_found(analyze_text, client):
+    from detente.store.models import Event
+    from detente.store.writing import store_analysis
+
+    doc = analyze_text("Police in Beledweyne arrested ten Ethiopian traders on Tuesday.")
+    store_analysis(doc._.article, doc_records(doc))
+    event = Event.objects.get(source_country="SOM", target_country="ETH")
+    body = client.get(f"/api/events/{event.pk}").json()
+    assert (body["source"]["basis"], body["target"]["basis"]) == ("place", "named")

@@ -156,3 +156,43 @@ def test_actors_place_inside_an_institution_name_is_not_an_actor(analyze_text, t
 def test_actors_languages_and_adjectives_inside_names_are_not_countries(analyze_text, text, word):
     doc = analyze_text(text)
     assert not [m for m in doc._.actors if m.text == word]
+
+
+@pytest.mark.parametrize("stage, method", [("detente_actors", "find"), ("detente_coref", "resolve")])
+def test_actors_stages_hand_a_failing_doc_to_the_error_handler_and_drop_it(nlp, monkeypatch, stage, method):
+    """The actor stages keep spaCy's Pipe contract (detente.stage.Stage): ``pipe`` gives the error to
+    the handler and no half-annotated doc goes on; ``__call__`` raises under the default handler."""
+    from detente.stage import Stage
+
+    component = nlp.get_pipe(stage)
+    doc = nlp.make_doc("Turkey and Russia met.")
+
+    def broken(self, doc):
+        raise ValueError("broken table")
+
+    monkeypatch.setattr(type(component), method, broken)
+    failed = []
+    component.set_error_handler(lambda name, proc, docs, exc: failed.append((name, str(exc), docs == [doc])))
+    try:
+        assert isinstance(component, Stage) and list(component.pipe([doc])) == []
+    finally:
+        from spacy.util import raise_error
+        component.set_error_handler(raise_error)
+    assert failed == [(stage, "broken table", True)]
+    with pytest.raises(ValueError, match="broken table"):
+        component(doc)
+
+
+def test_actors_stage_failure_is_reported_by_the_analysis_core(nlp, monkeypatch):
+    from detente.actors.component import ActorRecognizer
+    from detente.analysis import analyse_articles
+    from detente.model import Article
+
+    original = ActorRecognizer.find
+    monkeypatch.setattr(ActorRecognizer, "find",
+                        lambda self, doc: original(self, doc) if "fine" in doc.text else 1 / 0)
+    articles = [Article(text="Turkey criticised Russia. All fine.", id="a"), Article(text="Turkey criticised Russia.", id="b")]
+    outcomes = list(analyse_articles(articles, nlp))
+    assert [(o.article.id, o.stage, o.reason) for o in outcomes] == [
+        ("a", None, None), ("b", "detente_actors", "ZeroDivisionError: division by zero")]
+    assert outcomes[0].events and outcomes[1].events == []

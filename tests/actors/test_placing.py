@@ -110,3 +110,18 @@ def test_placing_works_without_a_parser_by_the_story_alone():
     doc = nlp("MOGADISHU, Somalia - Gunmen attacked a hotel.")
     found = {m.text: (m.actor.country, m.basis) for m in doc._.actors}
     assert found["Gunmen"] == ("SOM", "story")
+
+
+@pytest.mark.parametrize("text, phrase, country", [
+    ("Russia's shelling of Kharkiv killed four civilians.", "civilians", "UKR"),
+    ("A Russian drone strike on Odesa injured police officers.", "police officers", "UKR"),
+    ("Russia's attack on Ukraine killed civilians.", "civilians", "UKR"),
+])
+def test_placing_puts_victims_where_an_attack_struck(placed, text, phrase, country):
+    found = placed(text, phrase, DATE)
+    assert (found.actor.country, found.basis) == (country, "place")
+
+
+def test_placing_keeps_the_place_of_the_act_before_the_place_struck(placed):
+    text = "After Russia's shelling of Kharkiv, police in Belgorod detained two protesters."
+    assert placed(text, "police", DATE).actor.country == "RUS"

@@ -39,3 +39,28 @@ def test_references_their_forces_after_two_leaders_are_both_armies(analyze_text)
     text = "Putin and Erdogan were calling each other. But in Syria their armies are on opposite sides."
     found = refs(analyze_text, text, "their armies", date="2020-10-20")
     assert sorted(r.code for r in found.refs) == ["RUSMIL", "TURMIL"]
+
+
+@pytest.mark.parametrize("text, phrase, code", [
+    # the sentence between names nobody: "he" and "his" reach the person two sentences back
+    ("President Erdogan spoke at length in Ankara on Monday. The economy was discussed. "
+     "He said his forces would stay in Syria.", "his forces", "TURMIL"),
+    ("Haftar visited Cairo. The visit lasted two days. His forces later attacked Tripoli.",
+     "His forces", "LBYMIL"),
+    # a person in the sentence between is nearer: "his" is the subject of that sentence
+    ("Putin met Erdogan. Macron called Scholz. He said his troops were ready.",
+     "his troops", "FRAMIL"),
+])
+def test_references_his_forces_reach_a_person_named_two_sentences_back(analyze_text, text,
+                                                                       phrase, code):
+    found = refs(analyze_text, text, phrase, date="2020-10-20")
+    assert (found.actor.code, found.basis) == (code, "story")
+
+
+def test_references_he_reaches_two_sentences_back_only_past_sentences_naming_nobody(analyze_text):
+    text = ("President Erdogan spoke at length in Ankara on Monday. The economy was discussed. "
+            "He said the lira would recover.")
+    assert refs(analyze_text, text, "He", date="2020-10-20").actor.code == "TURGOV"
+    far = ("President Erdogan spoke in Ankara on Monday. The economy was discussed. "
+           "Inflation rose. He said the lira would recover.")
+    assert all(m.text != "He" for m in analyze_text(far, date="2020-10-20")._.actors)

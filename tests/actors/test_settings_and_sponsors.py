@@ -35,9 +35,21 @@ def test_settings_a_dateline_is_a_place_and_its_agency_no_actor(analyze_text):
     "He speaks Russian and Azerbaijani fluently.",
     "The statement was published in Arabic and English.",
     "The minister said in French that the talks had failed.",
+    "The president addressed the crowd in Ukrainian on Monday.",
+    "The document was translated from Turkish by the ministry.",
+    "He answered questions in French and English after the meeting.",
+    "The decree was published in Russian yesterday.",
 ])
 def test_settings_languages_are_not_countries(analyze_text, text):
     assert not [m for m in analyze_text(text)._.actors if m.actor.kind == "country"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The town fell back into Russian hands.", "Russian"),
+    ("Aid from Turkish and Qatari donors arrived in Gaza.", "Turkish"),
+])
+def test_settings_a_demonym_before_a_noun_after_in_or_from_stays_a_country(analyze_text, text, name):
+    assert kinds(analyze_text, text)[name] == "country"
 
 
 def test_settings_a_sponsor_is_not_the_actor(analyze_text):

@@ -35,3 +35,10 @@ def test_count_articles_counts_the_entries_of_a_local_feed(tmp_path):
     items = "".join(f"<item><title>t{n}</title><description>Text {n}.</description></item>" for n in range(3))
     feed.write_text(f'<?xml version="1.0"?><rss version="2.0"><channel><title>f</title>{items}</channel></rss>')
     assert count_articles([str(feed)]) == 3
+
+
+def test_count_articles_of_a_gzip_with_corrupt_deflate_data_is_unknown(tmp_path):
+    """Counting is a best effort: the ingest itself reports the corrupt corpus (E100), the count never raises."""
+    corpus = tmp_path / "c.jsonl.gz"
+    corpus.write_bytes(b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff" + b"\xff" * 64)
+    assert count_articles([str(corpus)]) is None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from detente.model import ActorMention, ActorRef, register_extensions
+from detente.sentences import SentenceIndex
 
 COUNTRIES = {
     "turkey": ("TUR", "Turkey"), "turkish": ("TUR", "Turkey"), "ankara": ("TUR", "Turkey"),
@@ -28,10 +29,7 @@ def ref(code: str, name: str) -> ActorRef:
 
 
 def sentence_of(doc: Doc, token_index: int) -> int:
-    for index, sent in enumerate(doc.sents):
-        if sent.start <= token_index < sent.end:
-            return index
-    return 0
+    return SentenceIndex(doc).of_token(token_index)
 
 
 def mention(doc: Doc, start: int, end: int, refs) -> ActorMention:

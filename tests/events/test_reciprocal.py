@@ -64,3 +64,18 @@ def test_a_plural_mention_before_gives_one_counterpart(nlp):
     doc._.actors = [ActorMention("Saudi and Iranian ministers", 0, 27, 0, 4, (sau, irn), "agent", 0)]
     party = story_counterpart(doc, ActorRef("CHN", "CHN", "China", "country"), 1)
     assert party is not None and party.ref == sau and party.from_context
+
+
+@pytest.mark.parametrize("second", [
+    "The talks have come to a standstill, Aliyev said on Friday.",
+    "Aliyev said on Friday that the negotiations had reached a deadlock.",
+])
+def test_a_statement_about_the_talks_is_addressed_to_the_other_party(analyze_text, second):
+    found = pairs(analyze_text, "Aliyev met Pashinyan in Brussels on Monday. " + second)
+    assert any(p[:4] == (1, "AZE", "ARM", "story") for p in found), found
+
+
+def test_a_statement_about_nothing_bilateral_takes_no_counterpart(analyze_text):
+    found = pairs(analyze_text, "Aliyev met Pashinyan in Brussels on Monday. "
+                  "Aliyev said on Friday that the economy had grown.")
+    assert all(p[2] is None for p in found if p[0] == 1), found

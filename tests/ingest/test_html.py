@@ -66,6 +66,14 @@ def test_html_without_main_text_is_refused(tmp_path, ingest_options, page):
         list(iter_articles(str(path), ingest_options))
 
 
+def test_html_so_broken_that_lxml_asserts_is_refused_as_a_page_without_main_text(tmp_path, ingest_options):
+    # htmldate's clean-up drops a <style> that lxml parsed with no parent: lxml asserts
+    path = tmp_path / "broken.html"
+    path.write_text("<body><style><html><![CDATA[>><title <b <head ", encoding="utf-8")
+    with pytest.raises(NoMainTextError, match="no main text"):
+        list(iter_articles(str(path), ingest_options))
+
+
 def test_html_is_recognised_by_content_without_an_extension(tmp_path, ingest_options):
     path = tmp_path / "saved-page"
     path.write_text(PAGE, encoding="utf-8")

@@ -5,6 +5,7 @@ import json
 
 import pytest
 
+from detente.errors import InputError
 from detente.ingest import Failure, expand_sources, iter_articles
 from detente.settings import Options
 
@@ -64,3 +65,29 @@ def test_a_corpus_with_text_is_not_an_index(tmp_path):
     corpus.write_text(json.dumps({"id": "1", "file": "x.txt", "text": "Turkey criticized Russia."}) + "\n")
     [article] = articles(corpus)
     assert article.text == "Turkey criticized Russia."
+
+
+def test_a_corpus_opening_with_an_absurdly_deep_line_is_not_taken_for_an_index(tmp_path):
+    """Telling an index from a corpus reads the first line: nesting that exhausts the recursion limit
+    makes it a corpus, whose reader reports that line as one failed record."""
+    path = tmp_path / "c.jsonl"
+    nested = b'{"a": ' * 50_000 + b"1" + b"}" * 50_000
+    path.write_bytes(nested + b"\n" + json.dumps({"id": "ok", "text": "Turkey criticized Russia."}).encode() + b"\n")
+    failed, article = articles(path)
+    assert isinstance(failed, Failure) and "nested" in str(failed.error)
+    assert article.text == "Turkey criticized Russia."
+
+
+def test_a_file_opening_with_an_absurdly_deep_array_gets_the_json_array_error(tmp_path):
+    path = tmp_path / "c.jsonl"
+    path.write_bytes(b"[" * 200_000 + b"\n")
+    with pytest.raises(InputError, match="JSON array"):
+        articles(path)
+
+
+def test_an_index_line_nested_absurdly_deep_is_one_failure(folder):
+    with (folder / "index.jsonl").open("ab") as index:
+        index.write(b"[" * 100_000 + b"\n")
+    first, second, failed = articles(folder / "index.jsonl")
+    assert (first.title, second.title) == ("Ankara and Moscow", "Beijing")
+    assert isinstance(failed, Failure) and "nested too deep" in str(failed.error)

@@ -138,3 +138,16 @@ def test_places_takes_a_town_the_tagger_called_a_person(parse):
 ])
 def test_places_reads_the_region_after_a_comma(parse, text, country):
     assert located(parse, text, "arrested").location.country == country
+
+
+@pytest.mark.parametrize("stated_index", [0, 2, 7])
+def test_places_locates_an_event_by_the_sentence_holding_its_trigger(parse, stated_index):
+    """As the time stage dates it: a coder that counted sentences differently (the stated index is
+    off) still gets the place of the trigger's sentence, not its neighbour's or none."""
+    text = "The envoys met in Geneva. Turkish jets bombed targets in Afrin. It was cold."
+    doc = parse(text)
+    doc._.actors = []
+    event = event_at(doc, "bombed", 1)
+    event.sentence_index = stated_index
+    locate_events(doc, [event])
+    assert (event.location.name, event.theatre) == ("Afrin", "Syria")

@@ -251,7 +251,6 @@ def test_serve_runs_the_workers_beside_waitress_and_stops_them_after(monkeypatch
     settings.DETENTE_OPTIONS = dataclasses.replace(settings.DETENTE_OPTIONS, submit_workers=2)
     monkeypatch.setattr(jobs.WorkerSupervisor, "start", lambda self: calls.append(("start", self.count)))
     monkeypatch.setattr(jobs.WorkerSupervisor, "stop", lambda self: calls.append(("stop", self.count)))
-    monkeypatch.setattr(server, "warm_up", lambda: None)
     monkeypatch.setattr(server, "warm_busiest_timelines", lambda: calls.append(("warm", 0)))
 
     def serve(app, **kwargs):

@@ -2,6 +2,8 @@
 
 ``to_iso3("ROM") == "ROU"``; ISO codes and CAMEO region/IGO codes (``WST``,
 ``IGO``, ``NGO``...) are returned unchanged. ``country_of("TURGOV") == "TUR"``.
+``country_name("RUS") == "Russia"``: the one display name of a country, used by the
+actor dictionary, the event coders and every read-out (``detente.records.names``).
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from functools import lru_cache
 
 import pycountry
 
-from .data_files import read_tsv
+from detente.data import read_json, read_tsv
 
 # Codes standing for no single country: organisations and regions in CAMEO.
 NON_STATE_PREFIXES = frozenset({
@@ -22,7 +24,7 @@ NON_STATE_PREFIXES = frozenset({
 
 @lru_cache(maxsize=1)
 def _cameo_table() -> dict[str, str]:
-    return {row["cameo"]: row["iso3"] for row in read_tsv("cameo_countries.tsv")}
+    return {row["cameo"]: row["iso3"] for row in read_tsv("actors", "cameo_countries.tsv")}
 
 
 def to_iso3(code: str) -> str:
@@ -56,9 +58,31 @@ def with_role(country_code: str, role: str) -> str:
     return base + role if role else country_code
 
 
+# Where the name analysts use is not the first alias of data/countries.json ("Britain").
+SHORT_NAMES = {"GBR": "United Kingdom", "USA": "United States"}
+
+
+@lru_cache(maxsize=1)
+def country_aliases() -> dict[str, list[str]]:
+    """ISO alpha-3 -> the names data/countries.json gives the country, the usual one first."""
+    return {code: entry.get("aliases", []) for code, entry in read_json("actors", "countries.json").items()
+            if not code.startswith("_") and isinstance(entry, dict)}
+
+
 @lru_cache(maxsize=512)
 def country_name(iso3: str) -> str:
-    """A short English name for an ISO alpha-3 code (the code itself if unknown)."""
+    """The display name of a country: 'Russia', 'Turkey', 'United Kingdom' (the code itself if unknown)."""
+    iso3 = to_iso3(iso3)
+    if iso3 in SHORT_NAMES:
+        return SHORT_NAMES[iso3]
+    aliases = country_aliases().get(iso3)
+    return aliases[0] if aliases else iso_name(iso3)
+
+
+@lru_cache(maxsize=512)
+def iso_name(iso3: str) -> str:
+    """ISO 3166's (pycountry's) short name, e.g. 'Russian Federation': to recognise a country's name,
+    not to show it (``country_name`` does that); the code itself if unknown."""
     country = pycountry.countries.get(alpha_3=iso3) or pycountry.historic_countries.get(alpha_3=iso3)
     if country is None:
         return iso3

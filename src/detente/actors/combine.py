@@ -14,13 +14,13 @@ main country. Each mention records how its country was found in ``basis``:
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_right
 from dataclasses import replace
 
 from spacy.tokens import Doc
 
 from detente.model import ActorMention
 from detente.places import gazetteer
+from detente.sentences import SentenceIndex
 
 from .dictionary import ActorDictionary, AgentPattern
 from .found import Found, agent_ref
@@ -136,13 +136,6 @@ def absorb_titles(found: list[Found]) -> list[Found]:
     return out
 
 
-def sentence_indexer(doc: Doc):
-    if not doc.has_annotation("SENT_START"):
-        return lambda token_index: 0
-    starts = [sent.start for sent in doc.sents]
-    return lambda token_index: bisect_right(starts, token_index) - 1
-
-
 def to_mention(doc: Doc, item: Found, sentence_of) -> ActorMention:
     span = doc[item.start:item.end]
     return ActorMention(text=span.text, start=span.start_char, end=span.end_char,
@@ -152,10 +145,11 @@ def to_mention(doc: Doc, item: Found, sentence_of) -> ActorMention:
 
 def build_mentions(doc: Doc, candidates: list[Candidate], day: dt.date | None,
                    book: ActorDictionary) -> list[ActorMention]:
-    sentence_of = sentence_indexer(doc)
+    sentences = SentenceIndex(doc)
+    sentence_of = sentences.of_token
     found = [f for f in (resolve(c, day) for c in candidates) if f is not None]
     found = comma_places(doc, mark_settings(doc, regions_first(doc, found, book, day)))
     found = absorb_titles(attach_after(doc, attach_before(doc, found)))
-    story = Story(doc, book, day, [f.ref.country for f in found if f.has_country])
+    story = Story(doc, book, day, [f.ref.country for f in found if f.has_country], sentences)
     found = place_agents(doc, qualified(doc, found, story), sentence_of, story)
     return [to_mention(doc, item, sentence_of) for item in found]

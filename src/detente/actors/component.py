@@ -14,7 +14,8 @@ import logging
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from detente.model import ActorMention, register_extensions
+from detente.model import ACTOR_KINDS, ActorMention, register_extensions
+from detente.stage import Stage, check_config
 
 from .combine import build_mentions
 from .dictionary import ActorDictionary, load_dictionary
@@ -29,36 +30,28 @@ def article_date(doc: Doc) -> dt.date | None:
     return getattr(article, "date", None) if article is not None else None
 
 
-class ActorRecognizer:
+class ActorRecognizer(Stage):
     """Find dictionary matches, drop the ones context rules out, then code them."""
 
-    def __init__(self, nlp: Language, name: str = "detente_actors"):
-        self.name = name
+    def __init__(self, nlp: Language, name: str = "detente_actors", kinds: tuple[str, ...] = ACTOR_KINDS):
+        super().__init__(nlp, name)
+        self.kinds = frozenset(check_config(name, "kinds", list(kinds), lambda v: v and set(v) <= set(ACTOR_KINDS),
+                                            f"a non-empty list of actor kinds from {', '.join(ACTOR_KINDS)}"))
         self.book: ActorDictionary = load_dictionary(nlp.tokenizer)
-        self._error_handler = None
-
-    def get_error_handler(self):
-        from spacy.util import raise_error
-        return self._error_handler or raise_error
-
-    def set_error_handler(self, handler) -> None:
-        self._error_handler = handler
 
     def find(self, doc: Doc) -> list[ActorMention]:
         candidates = filter_candidates(doc, find_candidates(doc, self.book), self.book)
-        return build_mentions(doc, candidates, article_date(doc), self.book)
+        mentions = build_mentions(doc, candidates, article_date(doc), self.book)
+        return [m for m in mentions if m.actor.kind in self.kinds]
 
-    def __call__(self, doc: Doc) -> Doc:
-        try:
-            doc._.actors = sorted(self.find(doc), key=lambda m: (m.start, m.end))
-        except Exception as exc:  # noqa: BLE001 - handed to spaCy's error handler
-            doc._.actors = []
-            self.get_error_handler()(self.name, self, [doc], exc)
-        return doc
+    def annotate(self, doc: Doc) -> None:
+        doc._.actors = sorted(self.find(doc), key=lambda m: (m.start, m.end))
 
 
 @Language.factory("detente_actors", assigns=["doc._.actors"],
-                  requires=["token.ent_type", "token.pos", "token.is_sent_start"])
-def make_actor_recognizer(nlp: Language, name: str) -> ActorRecognizer:
+                  requires=["token.ent_type", "token.pos", "token.is_sent_start"],
+                  default_config={"kinds": list(ACTOR_KINDS)})
+def make_actor_recognizer(nlp: Language, name: str, kinds: list[str]) -> ActorRecognizer:
+    """``kinds``: the actor kinds kept (country, person, organisation, group, agent, place)."""
     register_extensions()
-    return ActorRecognizer(nlp, name)
+    return ActorRecognizer(nlp, name, tuple(kinds))

@@ -4,7 +4,8 @@
   who holds that office and was named earlier in the article;
 - "the two leaders" -> the last two people; "the two countries" -> the last
   two countries; "both sides" -> the last two countries or armed groups;
-- "He"/"She" -> the nearest person in the same or the previous sentence.
+- "He"/"She" -> the nearest person in the same sentence, else the subject of the
+  nearest of the two sentences before that names someone.
 
 Resolved mentions carry ``via="coreference"``; plural ones carry several refs.
 """
@@ -19,14 +20,24 @@ from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from detente.data import read_json
 from detente.model import ActorMention, ActorRef, register_extensions
+from detente.sentences import SentenceIndex
+from detente.stage import Stage, check_config
 
 from .codes import is_country
-from .combine import sentence_indexer
 from .component import article_date
-from .data_files import read_json
 from .dictionary import load_dictionary
-from .references import SUBJECTS, collective_before, is_subject_of, owned_ref, owner_word, people_before, person_before
+from .references import (
+    PERSON_REACH,
+    SUBJECTS,
+    collective_before,
+    is_subject_of,
+    owned_ref,
+    owner_word,
+    people_before,
+    person_before,
+)
 from .trie import PhraseTrie
 
 log = logging.getLogger(__name__)
@@ -43,7 +54,7 @@ class CorefRules:
 
 @lru_cache(maxsize=1)
 def load_coref_rules() -> CorefRules:
-    data = read_json("coreference.json")
+    data = read_json("actors", "coreference.json")
     book = load_dictionary()
     trie = PhraseTrie()
     for group in ("people", "countries", "sides"):
@@ -63,13 +74,16 @@ def holds_office(ref: ActorRef) -> bool:
     return ref.kind == "person" and ref.code[3:6] == "GOV"
 
 
+LEADER_WINDOW = 2
+
+
 def resolve_leader(mention: ActorMention, earlier: list[ActorMention],
-                   rules: CorefRules) -> ActorRef | None:
+                   rules: CorefRules, window: int = LEADER_WINDOW) -> ActorRef | None:
     """The latest office holder named before: of the mention's country when a country is
-    written ("the Russian leader"); else named in the last two sentences ("the president")."""
+    written ("the Russian leader"); else named in the last ``window`` sentences ("the president")."""
     holders = [m for m in earlier if holds_office(m.actor)]
     if mention.text.lower().removeprefix("the ") in rules.leader_nouns:
-        recent = [m for m in holders if mention.sentence_index - m.sentence_index <= 2]
+        recent = [m for m in holders if mention.sentence_index - m.sentence_index <= window]
         return recent[-1].actor if recent else None
     same = [m.actor for m in holders if m.actor.country == mention.actor.country]
     return same[-1] if same else None
@@ -85,19 +99,17 @@ def last_distinct(refs: list[ActorRef], key) -> tuple[ActorRef, ...]:
     return ()
 
 
-class Coreference:
-    def __init__(self, nlp: Language, name: str = "detente_coref"):
-        self.name = name
+class Coreference(Stage):
+    """Resolve plural references ("the two leaders"), pronouns and leader titles to actors."""
+
+    def __init__(self, nlp: Language, name: str = "detente_coref", pronouns: bool = True,
+                 leader_window: int = LEADER_WINDOW):
+        super().__init__(nlp, name)
+        self.pronouns = pronouns
+        self.leader_window = check_config(name, "leader_window", leader_window, lambda v: v >= 0,
+                                          "a number of sentences, 0 or more")
         self.rules = load_coref_rules()
         self.book = load_dictionary(nlp.tokenizer)
-        self._error_handler = None
-
-    def get_error_handler(self):
-        from spacy.util import raise_error
-        return self._error_handler or raise_error
-
-    def set_error_handler(self, handler) -> None:
-        self._error_handler = handler
 
     def country_ref(self, ref: ActorRef, day) -> ActorRef:
         entry = self.book.countries.get(ref.country)
@@ -132,6 +144,8 @@ class Coreference:
     def pronoun_mentions(self, doc: Doc, mentions: list[ActorMention],
                          sentence_of) -> list[ActorMention]:
         found = []
+        if not self.pronouns:
+            return found
         for token in doc:
             if token.pos_ != "PRON":
                 continue
@@ -152,7 +166,7 @@ class Coreference:
             word = owner_word(doc, mention, self.rules.possessives)
             owner = None
             if word == "person":
-                owner = person_before(mentions, mention.token_start - 1, mention.sentence_index)
+                owner = person_before(doc, mentions, mention.token_start - 1, mention.sentence_index)
             elif word == "collective":
                 owner = collective_before(doc, mentions, mention.token_start - 1,
                                           mention.sentence_index)
@@ -176,7 +190,9 @@ class Coreference:
         same = [m for m in people if m.sentence_index == sentence]
         if same:
             return same[0].actor
-        previous = [m for m in people if m.sentence_index == sentence - 1]
+        earlier = [m for m in people if sentence - PERSON_REACH <= m.sentence_index < sentence]
+        previous = [m for m in earlier if m.sentence_index == earlier[-1].sentence_index] \
+            if earlier else []
         subjects = [m for m in previous if doc[m.token_end - 1].dep_ in SUBJECTS]
         return (subjects or previous)[0].actor if (subjects or previous) else None
 
@@ -190,7 +206,7 @@ class Coreference:
         out = []
         for index, mention in enumerate(mentions):
             if is_leader_reference(mention, self.rules):
-                person = resolve_leader(mention, mentions[:index], self.rules)
+                person = resolve_leader(mention, mentions[:index], self.rules, self.leader_window)
                 if person is not None:
                     mention = ActorMention(mention.text, mention.start, mention.end,
                                            mention.token_start, mention.token_end, (person,),
@@ -200,17 +216,13 @@ class Coreference:
 
     def resolve(self, doc: Doc) -> list[ActorMention]:
         mentions = self.owned_mentions(doc, self.upgrade_leaders(list(doc._.actors or [])))
-        sentence_of = sentence_indexer(doc)
+        sentence_of = SentenceIndex(doc).of_token
         added = self.plural_mentions(doc, mentions, sentence_of) \
             + self.pronoun_mentions(doc, mentions, sentence_of)
         return merge(mentions, added)
 
-    def __call__(self, doc: Doc) -> Doc:
-        try:
-            doc._.actors = self.resolve(doc)
-        except Exception as exc:  # noqa: BLE001 - handed to spaCy's error handler
-            self.get_error_handler()(self.name, self, [doc], exc)
-        return doc
+    def annotate(self, doc: Doc) -> None:
+        doc._.actors = self.resolve(doc)
 
 
 def own_subject(doc: Doc, token, mentions: list[ActorMention]) -> ActorRef | None:
@@ -232,7 +244,10 @@ def merge(mentions: list[ActorMention], added: list[ActorMention]) -> list[Actor
     return sorted(kept + added, key=lambda m: (m.start, m.end))
 
 
-@Language.factory("detente_coref", assigns=["doc._.actors"], requires=["doc._.actors"])
-def make_coreference(nlp: Language, name: str) -> Coreference:
+@Language.factory("detente_coref", assigns=["doc._.actors"], requires=["doc._.actors"],
+                  default_config={"pronouns": True, "leader_window": LEADER_WINDOW})
+def make_coreference(nlp: Language, name: str, pronouns: bool, leader_window: int) -> Coreference:
+    """``pronouns``: resolve he/she/they to an actor named before; ``leader_window``: how many sentences
+    back "the president" looks for the office holder it stands for."""
     register_extensions()
-    return Coreference(nlp, name)
+    return Coreference(nlp, name, pronouns=pronouns, leader_window=leader_window)

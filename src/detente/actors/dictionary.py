@@ -15,8 +15,9 @@ from dataclasses import dataclass
 import pycountry
 from spacy.lang.en import English
 
-from .codes import is_country, to_iso3
-from .data_files import read_json, read_jsonl, read_tsv
+from detente.data import read_json, read_jsonl, read_tsv
+
+from .codes import country_name, is_country, to_iso3
 from .entries import Entry, Role, country_entry, parse_day
 from .trie import PhraseTrie
 
@@ -95,18 +96,17 @@ def demonym_forms(demonym: str) -> list[str]:
 
 
 def load_countries(book: ActorDictionary) -> None:
-    table = {k: v for k, v in read_json("countries.json").items() if not k.startswith("_")}
+    table = {k: v for k, v in read_json("actors", "countries.json").items() if not k.startswith("_")}
     for country in pycountry.countries:
         iso3 = country.alpha_3
         extra = table.get(iso3, {})
-        name = (extra.get("aliases") or [getattr(country, "common_name", None) or country.name])[0]
-        entry = book.countries.setdefault(iso3, country_entry(iso3, name))
+        entry = book.countries.setdefault(iso3, country_entry(iso3, country_name(iso3)))
         names = {country.name, getattr(country, "common_name", country.name),
                  getattr(country, "official_name", country.name)}
         for phrase in sorted(names) + extra.get("aliases", []):
             book.add_phrase(phrase, {"case": case_of(phrase)}, entry, "countries")
     for iso3, extra in table.items():
-        entry = book.countries.setdefault(iso3, country_entry(iso3, extra.get("aliases", [iso3])[0]))
+        entry = book.countries.setdefault(iso3, country_entry(iso3, country_name(iso3)))
         add_country_extras(book, entry, extra)
 
 
@@ -126,14 +126,14 @@ def aliases(row: dict) -> list[str]:
     return [row["name"]] + [a for a in row["aliases"].split("|") if a]
 
 
-LEADER_FILES = ("leaders.tsv", "leaders_world.tsv")
+LEADER_FILES = ("leaders.tsv", "leaders_world.tsv", "ministers.tsv")
 
 
 def load_leaders(book: ActorDictionary) -> dict[tuple, Entry]:
     """People of the leader tables, one Entry per name (a person's rows in either file
     are joined); returns their phrases (token tuples)."""
     people: dict[str, tuple[Entry, list[str]]] = {}
-    for row in (row for name in LEADER_FILES for row in read_tsv(name)):
+    for row in (row for name in LEADER_FILES for row in read_tsv("actors", name)):
         role = Role(row["code"], parse_day(row["start"]), parse_day(row["end"]))
         entry, names = people.setdefault(row["name"], (Entry(row["name"], "person", ()), []))
         entry.roles = entry.roles + (role,)
@@ -150,7 +150,7 @@ def load_leaders(book: ActorDictionary) -> dict[tuple, Entry]:
 
 def load_organisations(book: ActorDictionary) -> None:
     found: dict[str, tuple[Entry, list[str]]] = {}
-    for row in read_tsv("organisations.tsv"):
+    for row in read_tsv("actors", "organisations.tsv"):
         role = Role(row["code"], parse_day(row["start"]), parse_day(row["end"]))
         country = row["country"].rstrip("*")
         entry, names = found.setdefault(
@@ -172,7 +172,7 @@ def phoenix_case(tokens: list[str]) -> str:
 
 
 def load_phoenix(book: ActorDictionary, claimed: dict[tuple, Entry]) -> None:
-    for record in read_jsonl("phoenix_actors.jsonl.gz"):
+    for record in read_jsonl("actors", "phoenix_actors.jsonl.gz"):
         phrases = [p["t"].split() for p in record["phrases"]]
         if record["kind"] == "country" or is_dated_country(record):
             add_phoenix_country(book, record, phrases, places=record["kind"] != "country")
@@ -211,11 +211,11 @@ def add_phoenix_country(book: ActorDictionary, record: dict, phrases: list[list[
 
 
 def load_agents(book: ActorDictionary) -> None:
-    for record in read_jsonl("phoenix_agents.jsonl.gz"):
+    for record in read_jsonl("actors", "phoenix_agents.jsonl.gz"):
         tokens = record["t"].split()
         book.agents.add(tokens, AgentPattern(record["role"], "attached", record["prefix"],
                                              len(tokens)), 1)
-    for row in read_tsv("agents.tsv"):
+    for row in read_tsv("actors", "agents.tsv"):
         forms = [row["phrase"]]
         if row["plural"] != "-":
             forms.append(row["plural"] or _plural(row["phrase"]))

@@ -13,7 +13,9 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from .data_files import read_json
+from detente.data import read_json
+from detente.sentences import sentence_of_token
+
 from .matcher import Candidate
 
 NUMERIC_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
@@ -47,7 +49,7 @@ class Rules:
 
 @lru_cache(maxsize=1)
 def load_rules() -> Rules:
-    data = read_json("disambiguation.json")
+    data = read_json("actors", "disambiguation.json")
     names = {name: Cues(frozenset(c["before"]), frozenset(c["after"]), tuple(c["sentence"]),
                         tuple(c["unless_sentence"]), c.get("instead", ""))
              for name, c in data["name_cues"].items()}
@@ -64,9 +66,7 @@ def _word(doc: Doc, i: int) -> str:
 
 
 def _sentence_text(doc: Doc, i: int) -> str:
-    token = doc[i]
-    sent = token.sent if doc.has_annotation("SENT_START") else doc[:]
-    return f" {sent.text.lower()} "
+    return f" {sentence_of_token(doc[i]).text.lower()} "
 
 
 def _mentions_any(text: str, words: tuple[str, ...]) -> bool:
@@ -131,7 +131,8 @@ def names_a_thing(doc: Doc, cand: Candidate, rules: Rules) -> bool:
 
 def names_a_language(doc: Doc, cand: Candidate, rules: Rules) -> bool:
     """A demonym used as a language: "said in Russian.", "translated from Arabic", "speaks
-    Russian and Azerbaijani", "in Arabic and English." (the cue before the first of a list)."""
+    Russian and Azerbaijani", "in Arabic and English." (the cue before the first of a list),
+    "addressed the crowd in Ukrainian on Monday"."""
     if cand.pattern.via != "demonym":
         return False
     cue = language_cue_before(doc, cand.start)
@@ -140,11 +141,32 @@ def names_a_language(doc: Doc, cand: Candidate, rules: Rules) -> bool:
         return True
     if cue not in rules.language_cues:
         return False
-    return cand.end >= len(doc) or (doc[cand.end].is_punct and doc[cand.end].text != "-") \
-        or after in LIST_WORDS or after == "that"
+    return ends_no_noun_phrase(doc, list_end(doc, cand.end))
+
+
+def list_end(doc: Doc, end: int) -> int:
+    """The token after the last name of a list starting before ``end`` ("in French and
+    English after": the token after "English")."""
+    while end + 1 < len(doc) and doc[end].lower_ in LIST_WORDS \
+            and doc[end + 1].is_title and doc[end + 1].is_alpha:
+        end += 2
+    return end
+
+
+def ends_no_noun_phrase(doc: Doc, i: int) -> bool:
+    """Token ``i`` (after a demonym) shows the demonym heads no noun phrase: the end, a
+    punctuation mark, "that", a preposition, adverb or verb, or a date ("in Russian yesterday")."""
+    if i >= len(doc):
+        return True
+    token = doc[i]
+    return (token.is_punct and token.text != "-") or token.lower_ in LIST_WORDS \
+        or token.lower_ == "that" or token.pos_ in NOT_A_HEAD or token.ent_type_ in ("DATE", "TIME")
 
 
 LIST_WORDS = frozenset({"and", "or", ",", "nor"})
+# After "in"/"from" + demonym, a word of these parts of speech shows the demonym heads no
+# noun phrase, so it is the language: "in Ukrainian on Monday", "translated from Turkish by".
+NOT_A_HEAD = frozenset({"ADP", "SCONJ", "ADV", "VERB", "AUX", "PART"})
 
 
 def language_cue_before(doc: Doc, start: int) -> str:

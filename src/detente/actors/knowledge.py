@@ -12,7 +12,8 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .data_files import read_tsv
+from detente.data import read_tsv
+
 from .entries import FAR_FUTURE, FAR_PAST, parse_day
 
 ANYWHERE = "*"
@@ -45,7 +46,7 @@ def _rule(row: dict) -> Known:
 
 @lru_cache(maxsize=1)
 def load_knowledge() -> tuple[Known, ...]:
-    return tuple(_rule(row) for row in read_tsv("knowledge.tsv"))
+    return tuple(_rule(row) for row in read_tsv("actors", "knowledge.tsv"))
 
 
 def known_country(text: str, use: str, where: str | None, day: dt.date | None) -> str | None:

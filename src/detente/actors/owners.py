@@ -73,6 +73,8 @@ def placed_owner(found: list[Found], index: int, last: ActorRef | None, sentence
         if use == "military" and before is not None:
             return before, "story"
         place = story.place_country(sentence, item.start)
+        if place is None and use == "local":
+            place = story.struck_country(sentence, item.start)
         if place is not None:
             return story.country_ref(place), "place"
         if before is not None:

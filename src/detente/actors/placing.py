@@ -26,12 +26,13 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from detente.data import read_tsv
 from detente.model import ActorRef
 from detente.places import gazetteer
 from detente.places.candidates import locative_places
+from detente.sentences import SentenceIndex
 
 from .codes import is_country
-from .data_files import read_tsv
 from .dictionary import ActorDictionary
 from .disambiguation import other_sense_country
 
@@ -39,6 +40,14 @@ QUALIFIER_WORDS = frozenset({"regional", "special", "state", "local", "federal",
                              "district", "allied", "armed", "ethnic", "rival", "community",
                              "self-defence", "self-defense", "militia"})
 PLACE_KINDS = frozenset({"admin", "region", "city", "state"})
+# Nouns of an attack whose "of"/"on"/"against" object is where it struck: "Russia's
+# shelling of Kharkiv killed four civilians" (the civilians are in Kharkiv, not Russia).
+ATTACK_NOUNS = frozenset({"attack", "attacks", "shelling", "strike", "strikes", "airstrike",
+                          "airstrikes", "air strike", "bombing", "bombings", "bombardment",
+                          "assault", "raid", "raids", "offensive", "invasion", "shell", "shells",
+                          "missile", "missiles", "drone", "drones", "barrage", "incursion",
+                          "siege", "blockade", "occupation"})
+STRUCK_PREPOSITIONS = frozenset({"of", "on", "against", "upon"})
 MAX_QUALIFIER = 4
 DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\- ]{1,40}?)(?:,\s*([A-Z][A-Za-z0-9.'\- ]{1,40}?))?"
                       r"\s*(?:\([^)]{1,40}\))?\s*(?:-|\u2013|\u2014|:)\s")
@@ -47,7 +56,7 @@ DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\- ]{1,40}?)(?:,\s*([A-Z][A-Za-z0-9.'\- 
 @lru_cache(maxsize=1)
 def communities() -> dict[str, str]:
     """Lower-cased community name -> ISO alpha-3 (data/communities.tsv)."""
-    return {row["phrase"].lower(): row["country"] for row in read_tsv("communities.tsv")}
+    return {row["phrase"].lower(): row["country"] for row in read_tsv("actors", "communities.tsv")}
 
 
 @dataclass
@@ -56,7 +65,7 @@ class Story:
     book: ActorDictionary
     day: dt.date | None
     named: list[str] = field(default_factory=list)      # countries named, in text order
-    _sents: list[Span] | None = None
+    sentences: SentenceIndex | None = None
     _places: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
     _main: list[str | None] = field(default_factory=list)
 
@@ -74,11 +83,10 @@ class Story:
     def countries(self) -> frozenset[str]:
         return frozenset(self.named) | ({self.dateline()} - {None})
 
-    def sentences(self) -> list[Span]:
-        if self._sents is None:
-            self._sents = list(self.doc.sents) if self.doc.has_annotation("SENT_START") \
-                else [self.doc[:]]
-        return self._sents
+    def sentence_index(self) -> SentenceIndex:
+        if self.sentences is None:
+            self.sentences = SentenceIndex(self.doc)
+        return self.sentences
 
     def place_country(self, sentence: int, token: int) -> str | None:
         """The country of the locative place of ``sentence`` nearest token ``token``."""
@@ -93,10 +101,10 @@ class Story:
         return self._places[sentence]
 
     def _find_places(self, sentence: int) -> list[tuple[int, str]]:
-        sents = self.sentences()
-        if not 0 <= sentence < len(sents):
+        sentences = self.sentence_index()
+        if not sentences.holds(sentence):
             return []
-        spans = locative_places(sents[sentence], frozenset())
+        spans = locative_places(sentences[sentence], frozenset())
         places = [gazetteer.find(span.text, self.countries) for span in spans]
         found = []
         for index, (span, place) in enumerate(zip(spans, places)):
@@ -106,6 +114,30 @@ class Story:
             if country and is_country(country):
                 found.append((span.root.i, country))
         return found
+
+    def struck_country(self, sentence: int, token: int) -> str | None:
+        """The country of the place an attack noun of ``sentence`` struck ("the shelling of
+        Kharkiv", "a drone strike on Odesa", "Russia's attack on Ukraine"), nearest token
+        ``token``: where the act happened when no locative place says so."""
+        sents = self.sentence_index()
+        if not sents.holds(sentence):
+            return None
+        found = []
+        for word in sents[sentence]:
+            if word.lower_ not in STRUCK_PREPOSITIONS or word.head.lower_ not in ATTACK_NOUNS:
+                continue
+            objects = [child for child in word.children if child.dep_ == "pobj"]
+            if not objects or objects[0].pos_ != "PROPN":
+                continue
+            name = self.doc[objects[0].left_edge.i:objects[0].i + 1]
+            while len(name) > 1 and not _name_part(name[0]):
+                name = name[1:]
+            place = gazetteer.find(name.text, self.countries)
+            if place is not None and place.country and is_country(place.country):
+                found.append((objects[0].i, place.country))
+        if not found:
+            return None
+        return min(found, key=lambda hit: abs(hit[0] - token))[1]
 
     def _comma_qualifier(self, spans: list[Span], places: list, index: int) -> str | None:
         """'Paris, Texas', 'Tripoli, Lebanon': the country of the name after the comma."""

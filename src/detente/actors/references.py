@@ -3,7 +3,9 @@
 - "his forces", "her government", "its fighters", "their troops": a generic
   actor after a possessive takes the owner's country (and a group's code) from
   the person ("his", "her") or the group, state or force ("its", "their")
-  named before it, in the same sentence or the one before;
+  named before it, in the same sentence, else the nearest of the two sentences before
+  that names someone ("Erdogan spoke in Ankara. The economy was discussed. He said his
+  forces would stay": Erdogan's);
 - "their armies" with no group or state before: the forces of the last two people
   (of different countries) named before ("Putin and Erdogan ... their armies");
 - "they", "them": the nearest group, state or force named before in the same
@@ -32,10 +34,23 @@ def owner_word(doc: Doc, mention: ActorMention, possessives: dict[str, str]) -> 
     return possessives.get(doc[mention.token_start - 1].lower_)
 
 
-def person_before(mentions: list[ActorMention], token: int, sentence: int) -> ActorRef | None:
+PERSON_REACH = 2     # sentences back a "he"/"his" may reach when those between name nobody
+
+
+def person_before(doc: Doc, mentions: list[ActorMention], token: int,
+                  sentence: int) -> ActorRef | None:
+    """The last person named before ``token`` in its sentence, else the subject (or the
+    first person) of the nearest of the ``PERSON_REACH`` sentences before that names
+    someone, as "he" would resolve."""
     people = [m for m in mentions if m.actor.kind == "person" and m.token_end <= token
-              and sentence - 1 <= m.sentence_index <= sentence]
-    return people[-1].actor if people else None
+              and sentence - PERSON_REACH <= m.sentence_index <= sentence]
+    if not people:
+        return None
+    if people[-1].sentence_index == sentence:
+        return people[-1].actor
+    nearest = [m for m in people if m.sentence_index == people[-1].sentence_index]
+    subjects = [m for m in nearest if doc[m.token_end - 1].dep_ in SUBJECTS]
+    return (subjects or nearest)[0].actor
 
 
 def people_before(mentions: list[ActorMention], token: int, sentence: int) -> tuple[ActorRef, ...]:

@@ -13,7 +13,7 @@ import logging
 import sys
 
 from detente import __version__
-from detente.errors import DetenteError
+from detente.errors import DetenteError, MissingDependencyError
 from detente.settings import Options
 
 COMMANDS = ("analyze", "actors", "evaluate", "ingest", "timeline", "events",
@@ -22,6 +22,25 @@ COMMANDS = ("analyze", "actors", "evaluate", "ingest", "timeline", "events",
 log = logging.getLogger("detente.cli")
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_MOST_FAILED = 0, 1, 2, 3
+
+# What the complete `detente` installs and the slim `detente-core` (packaging/detente-core) leaves out, by
+# import name: the store and site (Django and its apps, waitress, PostgreSQL), the batch engine (Dask),
+# Parquet, DuckDB, timelines and charts. tests/test_packaging.py keeps this in step with the two pyprojects.
+FULL_INSTALL_MODULES = frozenset({
+    "django", "django_comments", "axes", "django_ratelimit", "argon2", "whitenoise", "waitress", "nh3", "psycopg",
+    "ruptures", "pandas", "pyarrow", "duckdb", "dask", "distributed", "matplotlib",
+})
+
+
+def missing_dependency(command: str, exc: ModuleNotFoundError) -> MissingDependencyError | None:
+    """The error to show when ``command`` imports a library of the complete install that is absent."""
+    module = (exc.name or "").split(".")[0]
+    if module not in FULL_INSTALL_MODULES:
+        return None
+    return MissingDependencyError(
+        f"`detente {command}` needs {module}, which is not installed: this is the slim install (detente-core: "
+        f"the spaCy components, analyze, actors, eval and info). Install the complete Detente instead: "
+        f"`pip uninstall detente-core && pip install detente` (from the repository: `pip install .`)")
 
 
 def exit_code_for(total: int, failed: int) -> int:
@@ -90,6 +109,12 @@ def main(argv: list[str] | None = None) -> int:
                                    coder=args.coder, min_confidence=args.min_confidence)
         log_settings(options)
         return args.run(args, options)
+    except ModuleNotFoundError as exc:
+        err = missing_dependency(args.command, exc)
+        if err is None:
+            raise
+        print(f"detente: error: {err}", file=sys.stderr)
+        return err.exit_code
     except DetenteError as err:
         print(f"detente: error: {err}", file=sys.stderr)
         return err.exit_code

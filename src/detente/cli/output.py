@@ -11,14 +11,13 @@ import datetime as dt
 import os
 import sys
 
+from rich.console import Console
+
 PIPED_WIDTH = 10_000  # wide enough that no cell of a piped table wraps
 
 
 def table_console(file=None):
     """A rich Console for tables on ``file`` (standard output by default)."""
-    # imported when the command runs, to keep `detente --help` fast
-    from rich.console import Console
-
     file = file or sys.stdout
     width = None
     if not _isatty(file) and not os.environ.get("COLUMNS"):

@@ -8,25 +8,32 @@ ingest sources without analysing anything.
 from __future__ import annotations
 
 import contextlib
+import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
+
+import feedparser
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+
+from detente.ingest.feeds import looks_like_feed
+from detente.ingest.fetch import is_url
+from detente.ingest.index import index_entries, is_index
+from detente.ingest.jsonl import open_corpus
+from detente.ingest.kinds import FEED, JSONL, XML, kind_for_name
 
 
 @contextlib.contextmanager
 def progress_bar(label: str, total: int | None, unit: str = "articles") -> Iterator[Callable[..., None]]:
     """Yield ``update(completed, note="")``; the bar goes to stderr and stays when done."""
-    # imported when the command runs, to keep `detente --help` fast
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TaskProgressColumn,
-        TextColumn,
-        TimeElapsedColumn,
-        TimeRemainingColumn,
-    )
-
     columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TextColumn(unit),
                TaskProgressColumn(), TextColumn("elapsed"), TimeElapsedColumn(),
                TextColumn("ETA"), TimeRemainingColumn(), TextColumn("{task.fields[note]}"))
@@ -51,11 +58,6 @@ def count_articles(sources: list[str]) -> int | None:
 
 
 def _count_one(source: str) -> int | None:
-    # imported when the command runs, to keep `detente --help` fast
-    from detente.ingest.fetch import is_url
-    from detente.ingest.index import index_entries, is_index
-    from detente.ingest.kinds import FEED, JSONL, XML, kind_for_name
-
     if source == "-" or is_url(source):
         return None
     path = Path(source)
@@ -74,9 +76,6 @@ MAX_COUNTED_FEED_BYTES = 16 << 20
 
 def _count_feed_entries(path: Path) -> int | None:
     """Entries of a local feed (1 for an XML page); None when it is too big or unreadable."""
-    # imported when the command runs, to keep `detente --help` fast
-    from detente.ingest.feeds import looks_like_feed
-
     try:
         if path.stat().st_size > MAX_COUNTED_FEED_BYTES:
             return None
@@ -85,18 +84,12 @@ def _count_feed_entries(path: Path) -> int | None:
         return None
     if not looks_like_feed(data):
         return 1
-    # imported when the command runs, to keep `detente --help` fast
-    import feedparser
-
     return len(feedparser.parse(data).entries)
 
 
 def _count_lines(path: Path) -> int | None:
-    # imported when the command runs, to keep `detente --help` fast
-    from detente.ingest.jsonl import open_corpus
-
     try:
         with open_corpus(path) as stream:
             return sum(1 for line in stream if line.strip())
-    except (OSError, EOFError):
+    except (OSError, EOFError, zlib.error):
         return None  # the ingest itself reports an unreadable corpus

@@ -11,13 +11,14 @@ from spacy.tokens import Doc, Span, Token
 from detente.actors.basis import CONTEXT_MARK
 from detente.actors.codes import country_name
 from detente.model import ActorRef, Event
+from detente.sentences import SentenceIndex
 
 from .discards import is_discarded
 from .lexicon import load_lexicon
 from .modality import is_condition_of_threat, modality_of
 from .participants import ActorIndex, Party, source_head, speaker_of
 from .reading import VerbReading, read_chain
-from .reciprocal import is_reciprocal, story_counterpart
+from .reciprocal import about_process, is_reciprocal, story_counterpart
 from .targets import clause_range, find_targets, reported_clause
 
 log = logging.getLogger(__name__)
@@ -107,7 +108,7 @@ class SentenceCoder:
         self.doc = doc
         self.actors = ActorIndex(doc)
         self.memory = Memory()
-        self.sentences: list[Span] | None = None
+        self.sentences = SentenceIndex(doc)
 
     def code(self, sent: Span, index: int) -> list[Event]:
         if not self.actors.any_between(sent.start, sent.end) or is_discarded(sent.text):
@@ -171,7 +172,7 @@ class SentenceCoder:
         elif len({s.ref.country for s in sources}) > 1:
             yield from ((s, t, base - 0.05) for s in sources for t in sources
                         if s.ref.country != t.ref.country)
-        elif reading.statement:
+        elif reading.statement and not about_process(self.sentence_text(index)):
             return
         else:
             target, discount = self.implicit_target(reading, sources[0], index)
@@ -180,14 +181,16 @@ class SentenceCoder:
     def implicit_target(self, reading: VerbReading, source: Party, index: int) -> tuple[Party | None, float]:
         """The target a sentence leaves unsaid, and how much less sure the event is for it:
         the protesters' own state; the counterpart of the actor's recent event; for a
-        reciprocal act ("they met", "calls each other"), the other main actor of the story."""
+        reciprocal act ("they met", "calls each other") or a statement about talks ("the talks
+        have come to a standstill, Aliyev said"), the other main actor of the story."""
         if reading.code.startswith(PROTEST):
             return home_government(source), 0.0
-        if reading.code.startswith(NO_CONTEXT_TARGET):
+        process = reading.statement and about_process(self.sentence_text(index))
+        if reading.code.startswith(NO_CONTEXT_TARGET) and not process:
             return None, 0.0
         previous = self.memory.counterpart(source, index)
         if previous is None:
-            if not is_reciprocal(reading.code, self.sentence_text(index)):
+            if not (process or is_reciprocal(reading.code, self.sentence_text(index))):
                 return None, 0.0
             return story_counterpart(self.doc, source.ref, index), STORY_DISCOUNT
         if previous.source == source.ref:
@@ -195,8 +198,6 @@ class SentenceCoder:
         return Party(previous.source, previous.source_text, -1, from_context=True), 0.0
 
     def sentence_text(self, index: int) -> str:
-        if self.sentences is None:
-            self.sentences = list(self.doc.sents)
         return self.sentences[index].text
 
     def event(self, reading: VerbReading, source: Party, target: Party | None, index: int,
@@ -229,6 +230,6 @@ def home_government(source: Party) -> Party | None:
 def code_doc(doc: Doc) -> list[Event]:
     coder = SentenceCoder(doc)
     events = []
-    for index, sent in enumerate(doc.sents):
+    for index, sent in enumerate(coder.sentences):
         events.extend(coder.code(sent, index))
     return events

@@ -13,9 +13,8 @@ import logging
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from detente.errors import OptionError
 from detente.model import register_extensions
-from detente.stage import Stage
+from detente.stage import Stage, check_config
 
 from .cameo import code_table
 from .coder import code_doc
@@ -34,15 +33,12 @@ class EventCoder(Stage):
 
     def __init__(self, name: str = "detente_events", coder: str = "model",
                  min_confidence: float | None = None, model_path: str | None = None):
-        if coder not in CODERS:
-            raise OptionError(f"the event coder must be one of {', '.join(CODERS)}, got {coder!r} "
-                              "(DETENTE_CODER / --coder)")
-        if min_confidence is not None and not 0.0 <= min_confidence <= 1.0:
-            raise OptionError(f"the minimum confidence must be between 0 and 1, got {min_confidence} "
-                              "(DETENTE_MIN_CONFIDENCE / --min-confidence)")
         super().__init__(None, name)
-        self.coder = coder
-        self.min_confidence = min_confidence
+        self.coder = check_config(name, "coder", coder, lambda v: v in CODERS,
+                                  f"one of {', '.join(CODERS)} (the setting DETENTE_CODER / --coder)")
+        self.min_confidence = check_config(name, "min_confidence", min_confidence,
+                                           lambda v: v is None or 0.0 <= v <= 1.0,
+                                           "between 0 and 1 (the setting DETENTE_MIN_CONFIDENCE / --min-confidence)")
         load_lexicon(), governors(), modality_cues(), code_table()   # fail early on bad data
         self.model = self._load_model(model_path) if coder == "model" else None
 

@@ -1,7 +1,9 @@
 """Reciprocal and bilateral acts whose counterpart only the story names.
 
 "He calls each other almost every day", "The two sides met in Brussels": the
-sentence names one party of an act done between two. The counterpart is the
+sentence names one party of an act done between two. "The talks have come to a
+standstill, Aliyev said": a statement about a process two parties carry on
+(``about_process``) is addressed to the other party. The counterpart is the
 other main actor of the preceding sentences (``story_counterpart``); the event
 carries the rule coder's "[target from context]" mark, which the learned coder
 also reads, and the record says the target's basis is ``story``.
@@ -29,6 +31,22 @@ STATE_ROLES = ("GOV", "MIL", "COP", "SPY")
 def _rules() -> tuple[tuple[str, ...], tuple[str, ...], int]:
     data = read_data("reciprocal.json")
     return tuple(data["codes"]), tuple(f" {w} " for w in data["words"]), int(data["story_sentences"])
+
+
+@lru_cache(maxsize=1)
+def _processes() -> tuple[str, ...]:
+    return tuple(f" {w} " for w in read_data("reciprocal.json")["processes"])
+
+
+def _padded(sentence: str) -> str:
+    return " " + "".join(c if c.isalnum() or c == "-" else " " for c in sentence.lower()) + " "
+
+
+def about_process(sentence: str) -> bool:
+    """The sentence speaks of a process two parties carry on: talks, negotiations, a dialogue
+    ("the talks have come to a standstill")."""
+    text = _padded(sentence)
+    return any(word in text for word in _processes())
 
 
 def is_reciprocal(code: str | None, sentence: str) -> bool:

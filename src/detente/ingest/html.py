@@ -35,9 +35,17 @@ class PageText:
 
 
 def _extract(html: str, url: str | None, fast: bool):
-    return trafilatura.bare_extraction(
-        html, url=url, fast=fast, favor_precision=True, include_comments=False,
-        include_tables=False, with_metadata=True, date_extraction_params=_DATE_PARAMS)
+    options = dict(url=url, fast=fast, favor_precision=True, include_comments=False, include_tables=False)
+    try:
+        return trafilatura.bare_extraction(html, with_metadata=True, date_extraction_params=_DATE_PARAMS,
+                                           **options)
+    except AssertionError:
+        # lxml asserts when the date search drops an element that has no parent, which badly
+        # broken pages produce: read the text without title and date rather than fail the page.
+        try:
+            return trafilatura.bare_extraction(html, with_metadata=False, **options)
+        except AssertionError:
+            return None
 
 
 def _has_sentence(text: str) -> bool:

@@ -33,7 +33,7 @@ def _first_record(path: Path) -> dict | None:
                 if line.strip():
                     record = json.loads(line.decode("utf-8-sig"))
                     return record if isinstance(record, dict) else None
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # absurdly deep nesting: not an index either
         return None
     return None
 
@@ -58,6 +58,8 @@ def index_entries(path: Path) -> list[tuple[int, dict]]:
                 entries.append((number, json.loads(line)))
             except json.JSONDecodeError as exc:
                 entries.append((number, {"_error": f"not valid JSON ({exc.msg} at column {exc.colno})"}))
+            except RecursionError:
+                entries.append((number, {"_error": "not valid JSON (nested too deep)"}))
     return entries
 
 

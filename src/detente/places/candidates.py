@@ -111,12 +111,6 @@ def _names_someone(ent: Span, people: frozenset[str]) -> bool:
                and any(ref.kind in _NOT_PLACE_KINDS for ref in mention.refs) for mention in actors)
 
 
-def refers_back(sent: Span) -> bool:
-    """The sentence locates itself by 'there' / 'here' (the place of the previous sentence)."""
-    there = set(table("locative")["there_words"])
-    return any(token.lower_ in there and token.dep_ == "advmod" for token in sent)
-
-
 def governing_verb(token: Token) -> int:
     """Index of the verb ``token`` hangs from (the token itself when it is a verb)."""
     while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:

@@ -9,9 +9,9 @@ from spacy.tokens import Doc, Span
 
 from detente.model import Event, Location
 
-from ..sentences import entities_by_sentence, paragraph_indexes
+from ..sentences import SentenceIndex, refers_back
 from . import gazetteer
-from .candidates import governing_verb, locative_places, people_names, refers_back
+from .candidates import governing_verb, locative_places, people_names
 from .theatre import Evidence, infer_theatre
 
 CONTEXT_SENTENCES = 2
@@ -34,12 +34,11 @@ class SentencePlaces:
         return locative_places(self.sent, self.people, self.ents)
 
 
-def sentence_places(doc: Doc) -> list[SentencePlaces]:
+def sentence_places(doc: Doc, sentences: SentenceIndex | None = None) -> list[SentencePlaces]:
     people = people_names(doc)
-    sents = list(doc.sents)
-    paragraphs = paragraph_indexes(doc.text, sents)
+    sentences = sentences if sentences is not None else SentenceIndex(doc)
     return [SentencePlaces(sent, paragraph, ents, people, _countries(ents))
-            for sent, paragraph, ents in zip(sents, paragraphs, entities_by_sentence(doc, sents))]
+            for sent, paragraph, ents in zip(sentences, sentences.paragraphs, sentences.entities)]
 
 
 def _countries(ents: list[Span]) -> frozenset[str]:
@@ -47,20 +46,26 @@ def _countries(ents: list[Span]) -> frozenset[str]:
     return frozenset(code for code in codes if code)
 
 
-def locate_events(doc: Doc, events: list[Event]) -> None:
-    """Set ``location`` and ``theatre`` on each event of ``doc``."""
-    sentences = sentence_places(doc)
+def locate_events(doc: Doc, events: list[Event], theatres: bool = True,
+                  context_sentences: int = CONTEXT_SENTENCES) -> None:
+    """Set ``location`` and (with ``theatres``) ``theatre`` on each event of ``doc``; the theatre is
+    read from the event's sentence and up to ``context_sentences`` before it in its paragraph."""
+    index = SentenceIndex(doc)
+    sentences = sentence_places(doc, index)
     named = frozenset().union(*(s.countries for s in sentences)) if sentences else frozenset()
     for event in events:
-        if not 0 <= event.sentence_index < len(sentences):
+        at = index.of_event(event)
+        if not index.holds(at):
             continue
-        event.location = event_location(sentences, event, named)
-        event.theatre = infer_theatre(evidence_for(sentences, event))
+        event.location = event_location(sentences, event, named, at)
+        if theatres:
+            event.theatre = infer_theatre(evidence_for(sentences, event, at, context_sentences))
 
 
-def event_location(sentences: list[SentencePlaces], event: Event, named: frozenset[str]) -> Location | None:
-    """The place of the event's sentence nearest its verb, or the previous sentence's for 'there'."""
-    span = _place_span(sentences, event)
+def event_location(sentences: list[SentencePlaces], event: Event, named: frozenset[str],
+                   at: int) -> Location | None:
+    """The place of the event's sentence (the ``at``-th) nearest its verb, or the previous sentence's for 'there'."""
+    span = _place_span(sentences, event, at)
     if span is None:
         return None
     found = gazetteer.lookup(span.text, _qualified(span) or named)
@@ -87,18 +92,19 @@ def gazetteer_name(span: Span) -> str:
     return text[4:] if text.lower().startswith("the ") else text
 
 
-def _place_span(sentences: list[SentencePlaces], event: Event) -> Span | None:
-    current = sentences[event.sentence_index]
+def _place_span(sentences: list[SentencePlaces], event: Event, at: int) -> Span | None:
+    current = sentences[at]
     if current.places:
         return _nearest(current, event.trigger)
-    previous = sentences[event.sentence_index - 1] if event.sentence_index > 0 else None
+    previous = sentences[at - 1] if at > 0 else None
     if previous and previous.places and previous.paragraph == current.paragraph and _same_scene(current, event):
         return previous.places[-1]
     return None
 
 
 def _same_scene(current: SentencePlaces, event: Event) -> bool:
-    """The event happens where the sentence before left off: the sentence says 'there', or a
+    """The event happens where the sentence before left off: the sentence refers back to it
+    ('there', 'The attack', 'It'; ``sentences.refers_back``), or a
     material act (CAMEO 06-08, 14-20) continues the same episode (dated from context)."""
     if refers_back(current.sent):
         return True
@@ -121,8 +127,11 @@ def _distance(place: Span, trigger: tuple[int, int]) -> int:
     return max(0, place.start_char - trigger[1])
 
 
-def evidence_for(sentences: list[SentencePlaces], event: Event) -> Evidence:
-    current = sentences[event.sentence_index]
-    first = max(0, event.sentence_index - CONTEXT_SENTENCES)
-    context = [s.sent.text for s in sentences[first:event.sentence_index] if s.paragraph == current.paragraph]
+def evidence_for(sentences: list[SentencePlaces], event: Event, at: int,
+                 context_sentences: int = CONTEXT_SENTENCES) -> Evidence:
+    """What names the event's theatre: its sentence (the ``at``-th) and up to ``context_sentences``
+    just before it in its paragraph."""
+    current = sentences[at]
+    first = max(0, at - context_sentences)
+    context = [s.sent.text for s in sentences[first:at] if s.paragraph == current.paragraph]
     return Evidence(current.sent.text, " ".join(context), event.location, current.countries)

@@ -13,6 +13,7 @@ from detente.actors.basis import CONTEXT_MARK, mention_basis
 from detente.events.cameo import describe
 from detente.events.plover import plover_coding
 from detente.model import ActorRef, Event
+from detente.sentences import SentenceIndex
 
 
 def _actor(ref: ActorRef | None, text: str, basis: str = "named") -> dict | None:
@@ -29,16 +30,18 @@ def _bases(doc: Doc, event: Event, sentence) -> tuple[str, str]:
     return source, mention_basis(mentions, event.target, event.target_text, *span)
 
 
-def event_record(doc: Doc, event: Event, sentences: list | None = None) -> dict:
+def event_record(doc: Doc, event: Event, sentences: SentenceIndex | None = None) -> dict:
+    """The record of one event; its sentence is ``SentenceIndex.of_event``'s, as every stage reads it."""
     code = describe(event.cameo)
     plover = plover_coding(code.code)
-    sentences = sentences if sentences is not None else list(doc.sents)
-    sentence = sentences[event.sentence_index]
+    sentences = sentences if sentences is not None else SentenceIndex(doc)
+    index = sentences.of_event(event)
+    sentence = sentences[index]
     bases = _bases(doc, event, sentence)
     return {
         "article": doc._.article.header(),
         "sentence": sentence.text,
-        "sentence_index": event.sentence_index,
+        "sentence_index": index,
         "span": list(event.span),
         "source": _actor(event.source, event.source_text, bases[0]),
         "target": _actor(event.target, event.target_text, bases[1]),
@@ -60,7 +63,7 @@ def event_record(doc: Doc, event: Event, sentences: list | None = None) -> dict:
 
 def doc_records(doc: Doc) -> list[dict]:
     """All event records of one analysed article, in text order."""
-    sentences = list(doc.sents)
+    sentences = SentenceIndex(doc)
     return [event_record(doc, event, sentences) for event in doc._.events or []]
 
 

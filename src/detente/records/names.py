@@ -3,7 +3,7 @@
 ``code_name("RUS") == "Russia"``, ``code_name("IGOWSTNAT") == "NATO"``,
 ``actor_label("TURGOV", "Recep Tayyip Erdogan", "TUR") == "Recep Tayyip Erdogan (Turkey, government)"``,
 ``dyad_label("RUS-TUR") == "Russia – Turkey"``, ``date_label(start, end, "month") == "February 2020"``.
-Countries are named by pycountry (``detente.actors.codes.country_name``), international
+Countries are named by ``detente.actors.codes.country_name`` (the actors' one rule), international
 organisations and armed groups by the project's own ``organisations.tsv``, roles and event
 codes by CAMEO (``cameo_name``).
 """
@@ -13,8 +13,8 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
-from detente.actors.codes import country_name, to_iso3
-from detente.actors.data_files import read_json, read_tsv
+from detente.actors.codes import country_aliases, country_name, iso_name
+from detente.data import read_tsv
 from detente.errors import DataError
 from detente.events.cameo import describe
 
@@ -41,33 +41,14 @@ def organisations() -> dict[str, str]:
     """CAMEO code -> the organisation's own name (the first row naming a code wins)."""
 
     table: dict[str, str] = {}
-    for row in read_tsv("organisations.tsv"):
+    for row in read_tsv("actors", "organisations.tsv"):
         table.setdefault(row["code"].strip().upper(), row["name"].strip())
     return table
 
 
-SHORT_NAMES = {"GBR": "United Kingdom", "USA": "United States"}
-
-
-@lru_cache(maxsize=1)
-def _country_aliases() -> dict[str, list[str]]:
-    return {code: entry.get("aliases", []) for code, entry in read_json("countries.json").items()
-            if isinstance(entry, dict)}
-
-
-@lru_cache(maxsize=512)
-def country_label(iso3: str) -> str:
-    """The name an analyst uses: 'Russia', 'Turkey', 'United States' (pycountry's when we know no other)."""
-    iso3 = to_iso3(iso3)
-    if iso3 in SHORT_NAMES:
-        return SHORT_NAMES[iso3]
-    aliases = _country_aliases().get(iso3)
-    return aliases[0] if aliases else country_name(iso3)
-
-
 def _same_as_country(name: str, iso3: str) -> bool:
-    known = {country_label(iso3).lower(), country_name(iso3).lower(),
-             *(alias.lower() for alias in _country_aliases().get(iso3, []))}
+    known = {country_name(iso3).lower(), iso_name(iso3).lower(),
+             *(alias.lower() for alias in country_aliases().get(iso3, []))}
     return name.strip().lower() in known
 
 
@@ -81,7 +62,7 @@ def code_name(code: str) -> str:
     if found:
         return found
     if len(code) == 3:
-        return REGIONS.get(code) or country_label(code)
+        return REGIONS.get(code) or country_name(code)
     head, role = code[:3], code[3:]
     if head in ("IGO", "NGO", "IMG"):
         # an organisation the table does not know: the longest known prefix, else the code
@@ -156,12 +137,12 @@ def _names_to_codes() -> dict[str, str]:
     """Lower-case country and organisation names and aliases -> their code."""
 
     table: dict[str, str] = {}
-    for row in read_tsv("organisations.tsv"):
+    for row in read_tsv("actors", "organisations.tsv"):
         for name in [row["name"], *row["aliases"].split("|")]:
             if name.strip():
                 table.setdefault(name.strip().lower(), row["code"].strip().upper())
-    for code, aliases in _country_aliases().items():
-        for name in [*aliases, country_name(code)]:
+    for code, aliases in country_aliases().items():
+        for name in [*aliases, iso_name(code)]:
             table.setdefault(name.lower(), code)
     return table
 

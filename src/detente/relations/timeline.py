@@ -32,6 +32,7 @@ import datetime as dt
 import math
 
 import numpy as np
+import ruptures
 
 from detente.errors import OptionError
 from detente.records.filters import ActorFilter
@@ -96,9 +97,6 @@ def change_point_indices(values: list[float], min_size: int = 2, penalty: float 
     ruptures' KernelCPD with a linear kernel: the exact penalised optimum of
     the L2 (mean-shift) cost, as Pelt would find, but computed in C.
     """
-    # slow to import (SciPy, seconds): only the change points need it
-    import ruptures
-
     series = np.asarray(values, dtype=float).reshape(-1, 1)
     if len(series) < 2 * min_size + 1 or float(np.ptp(series)) == 0.0:
         return []

@@ -1,6 +1,7 @@
 """Resolve what a user typed ("RUS", "Turkey", "Erdogan", "TURGOV") to an actor.
 
-Order: an ISO 3166-1 alpha-3 code or a country name (pycountry) -> the
+Order: an ISO 3166-1 code, a name the actor stage knows the country by
+(``actors/data/countries.json``'s aliases) or an ISO name (pycountry) -> the
 country; then Detente's actor dictionary when it is installed; then the actors
 stored in the database (code or name, case-insensitive). Nothing found ->
 ``NotFoundError`` with a hint.
@@ -14,12 +15,11 @@ from functools import cache
 import pycountry
 from django.db.models import Q
 
+from detente.actors.codes import country_aliases, country_name
 from detente.actors.dictionary import load_dictionary
-from detente.data import read_json
 from detente.errors import NotFoundError
 from detente.model import ActorRef
 from detente.records.filters import ActorFilter
-from detente.records.names import country_label
 
 from .models import Event
 from .rows import dyad_key
@@ -28,20 +28,30 @@ log = logging.getLogger(__name__)
 
 
 @cache
-def country_names() -> dict:
-    return read_json("store", "country_names.json")
+def alias_codes() -> dict[str, str]:
+    """Each name the actor stage's country vocabulary gives a country (casefolded) -> its ISO code."""
+    return {alias.casefold(): code for code, aliases in country_aliases().items() for alias in aliases}
 
 
 def country_ref(text: str) -> ActorRef | None:
-    """The country named or coded by ``text`` (ISO code, name or everyday alias; no fuzzy guessing)."""
+    """The country named or coded by ``text`` (ISO code, everyday name or ISO name; no fuzzy guessing)."""
     text = text.strip()
-    code = country_names()["aliases"].get(text.casefold())
+    code = iso_code(text) or alias_codes().get(text.casefold())
     if code is None:
         try:
             code = pycountry.countries.lookup(text).alpha_3
         except LookupError:
             return None
-    return ActorRef(code=code, country=code, name=country_label(code), kind="country")
+    return ActorRef(code=code, country=code, name=country_name(code), kind="country")
+
+
+def iso_code(text: str) -> str | None:
+    """The alpha-3 code of the country ``text`` codes in ISO 3166-1 (alpha-2 or alpha-3): a code
+    wins over an alias spelled the same ("PA" is Panama, not the Palestinian Authority)."""
+    if len(text) not in (2, 3):
+        return None
+    country = pycountry.countries.get(alpha_2=text) if len(text) == 2 else pycountry.countries.get(alpha_3=text)
+    return country.alpha_3 if country is not None else None
 
 
 def dictionary_ref(text: str) -> ActorRef | None:

@@ -52,7 +52,8 @@ def actor_dict(event: Event, side: str) -> dict | None:
     if not code:
         return None
     return {"code": code, "country": country, "country_name": code_name(country) if country else "",
-            "name": name, "kind": getattr(event, f"{side}_kind"), "label": actor_label(code, name, country)}
+            "name": name, "kind": getattr(event, f"{side}_kind"), "label": actor_label(code, name, country),
+            "basis": getattr(event, f"{side}_basis") or None}
 
 
 def event_dict(event: Event) -> dict:

@@ -2,56 +2,59 @@
 
 from __future__ import annotations
 
-import bisect
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from detente.actors.dictionary import load_dictionary
 from detente.model import Event, EventDate, register_extensions
-from detente.stage import EventStage
+from detente.sentences import SentenceIndex, refers_back
+from detente.stage import EventStage, check_config
 
 from .resolve import SentenceTime, mention_for, sentence_times
-from .vocabulary import vocabulary
 
 ARTICLE_PENALTY = 0.1  # events dated only by the publication day are less certain
 
 
-@Language.factory("detente_time", assigns=["doc._.events"], requires=["doc.ents", "token.dep"])
-def make_event_dater(nlp: Language, name: str):
+@Language.factory("detente_time", assigns=["doc._.events"], requires=["doc.ents", "token.dep"],
+                  default_config={"article_penalty": ARTICLE_PENALTY})
+def make_event_dater(nlp: Language, name: str, article_penalty: float):
+    """``article_penalty``: how much less confident an event is when only the article date dates it."""
     register_extensions()
-    return EventDater(nlp, name)
+    return EventDater(nlp, name, article_penalty=article_penalty)
 
 
 class EventDater(EventStage):
     """Sets ``event.date`` on each event in ``doc._.events``."""
 
-    def __init__(self, nlp: Language, name: str = "detente_time"):
+    def __init__(self, nlp: Language, name: str = "detente_time", article_penalty: float = ARTICLE_PENALTY):
         super().__init__(nlp, name)
+        self.article_penalty = check_config(name, "article_penalty", article_penalty, lambda v: 0.0 <= v <= 1.0,
+                                            "between 0 and 1")
 
     def annotate(self, doc: Doc, events: list[Event]) -> None:
         article = doc._.article
         day = article.date if article is not None else None
-        times = sentence_times(doc, day)
-        date_events(doc, events, times)
+        sentences = SentenceIndex(doc)
+        times = sentence_times(doc, day, sentences)
+        date_events(doc, events, times, sentences, self.article_penalty)
         roles_on_event_dates(events, day)
 
 
-def date_events(doc: Doc, events: list[Event], times: list[SentenceTime]) -> None:
-    """Give each event the time of its own sentence (the mention nearest its verb), or the
-    date the next sentence gives it ("... attacked a police post. The attack took place on
-    Tuesday.")."""
-    sents = list(doc.sents)
-    char_starts = [sent.start_char for sent in sents]
+def date_events(doc: Doc, events: list[Event], times: list[SentenceTime],
+                sentences: SentenceIndex | None = None, article_penalty: float = ARTICLE_PENALTY) -> None:
+    """Give each event the time of its own sentence (``SentenceIndex.of_event``: the one holding
+    its trigger), from the mention nearest its verb, or the date the next sentence gives it
+    ("... attacked a police post. The attack took place on Tuesday.")."""
+    sentences = sentences if sentences is not None else SentenceIndex(doc)
     for event in events:
-        index = sentence_of(event, char_starts)
+        index = sentences.of_event(event)
         if not 0 <= index < len(times):
             continue
         event.date = event_date(doc, event, times[index])
         if event.date.basis == "article":
-            event.date = date_told_next(sents, times, index) or event.date
+            event.date = date_told_next(sentences.sents, times, index) or event.date
         if event.date.basis == "article":
-            event.confidence = max(0.0, event.confidence - ARTICLE_PENALTY)
+            event.confidence = max(0.0, event.confidence - article_penalty)
 
 
 def date_told_next(sents: list, times: list[SentenceTime], index: int) -> EventDate | None:
@@ -63,21 +66,6 @@ def date_told_next(sents: list, times: list[SentenceTime], index: int) -> EventD
     if following.date.basis not in ("explicit", "relative") or not refers_back(sents[index + 1]):
         return None
     return following.date
-
-
-def refers_back(sent) -> bool:
-    words = [token.lower_ for token in sent[:2]]
-    table = vocabulary()["back_references"]
-    return (words[:1] == ["the"] and words[1:2] and words[1] in table["nouns"]) \
-        or words[:1] and words[0] in table["pronouns"]
-
-
-def sentence_of(event: Event, starts: list[int]) -> int:
-    """The index of the sentence holding the event's trigger (sentences starting at ``starts``),
-    so that a stage counting sentences differently cannot date an event by its neighbour."""
-    if event.trigger[1] <= event.trigger[0]:
-        return event.sentence_index
-    return bisect.bisect_right(starts, event.trigger[0]) - 1
 
 
 def event_date(doc: Doc, event: Event, sentence: SentenceTime) -> EventDate:

@@ -8,10 +8,11 @@ returns to the time of writing.
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 
 from spacy.tokens import Span
+
+from detente.sentences import SentenceIndex
 
 from .tense import is_future, is_past_perfect, is_present
 
@@ -55,16 +56,16 @@ def names(sent: Span, ents: list[Span] | None = None, codes: frozenset[str] | No
     (``codes``: the actor codes of the sentence, when the caller collected them already)."""
     found = {ent.text.lower() for ent in (sent.ents if ents is None else ents) if ent.label_ in _NAMED}
     if codes is None:
-        codes = actor_codes_by_sentence(sent.doc, [sent])[0]
+        codes = frozenset(ref.code for mention in sent.doc._.actors or []
+                          if sent.start_char <= mention.start < sent.end_char for ref in mention.refs)
     return frozenset(found | codes)
 
 
-def actor_codes_by_sentence(doc, sents: list[Span]) -> list[frozenset[str]]:
+def actor_codes_by_sentence(sentences: SentenceIndex) -> list[frozenset[str]]:
     """The codes of the actors mentioned in each sentence, in one pass over the doc's actors."""
-    starts = [sent.start_char for sent in sents]
-    found: list[set[str]] = [set() for _ in sents]
-    for mention in doc._.actors or []:
-        index = bisect.bisect_right(starts, mention.start) - 1
-        if index >= 0 and mention.start < sents[index].end_char:
+    found: list[set[str]] = [set() for _ in sentences]
+    for mention in sentences.doc._.actors or []:
+        index = sentences.of_char(mention.start)
+        if index >= 0:
             found[index].update(ref.code for ref in mention.refs)
     return [frozenset(codes) for codes in found]

@@ -6,6 +6,8 @@ import datetime as dt
 import logging
 from functools import lru_cache
 
+from dateparser.date import DateDataParser
+
 from . import periods
 from .periods import Period
 
@@ -16,8 +18,6 @@ _PERIOD_UNITS = {"day": "day", "time": "day", "week": "week", "month": "month", 
 
 @lru_cache(maxsize=64)
 def _parser(base: dt.date, prefer: str):
-    from dateparser.date import DateDataParser
-
     settings = {"RELATIVE_BASE": dt.datetime.combine(base, dt.time()),
                 "PREFER_DATES_FROM": prefer, "RETURN_TIME_AS_PERIOD": True}
     return DateDataParser(languages=["en"], settings=settings)

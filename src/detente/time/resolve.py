@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from ..model import GRANULARITIES, EventDate
-from ..sentences import entities_by_sentence, paragraph_indexes
+from ..sentences import SentenceIndex
 from . import periods
 from .continuity import Episode, actor_codes_by_sentence, continues, names
 from .expressions import Context, Reading, read_expression, words
@@ -56,15 +56,15 @@ class _Story:
     episode: Episode | None = None
 
 
-def sentence_times(doc: Doc, article_date: dt.date | None) -> list[SentenceTime]:
-    """The resolved time of each sentence of ``doc``, in order."""
+def sentence_times(doc: Doc, article_date: dt.date | None,
+                   sentences: SentenceIndex | None = None) -> list[SentenceTime]:
+    """The resolved time of each sentence of ``doc`` (its ``sentences``, when the caller has them), in order."""
     story = _Story()
-    sents = list(doc.sents)
-    ents = entities_by_sentence(doc, sents)
-    codes = actor_codes_by_sentence(doc, sents)
-    paragraphs = paragraph_indexes(doc.text, sents)
+    sentences = sentences if sentences is not None else SentenceIndex(doc)
+    ents, paragraphs = sentences.entities, sentences.paragraphs
+    codes = actor_codes_by_sentence(sentences)
     return [_sentence_time(sent, i, paragraphs[i], ents[i], codes[i], article_date, story)
-            for i, sent in enumerate(sents)]
+            for i, sent in enumerate(sentences)]
 
 
 def _sentence_time(sent, index, paragraph, ents, codes, article_date, story) -> SentenceTime:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import io
 
+from matplotlib.figure import Figure
+
 from detente.events.cameo import QUAD_CLASSES
 
 QUAD_COLOURS = {1: "#8fc99a", 2: "#2e7d4f", 3: "#f0a08e", 4: "#b3261e"}
@@ -13,13 +15,6 @@ QUADS = tuple((quad, QUAD_CLASSES[quad], colour) for quad, colour in QUAD_COLOUR
 
 
 def timeline_png(data: dict) -> bytes:
-    # slow to import: only the PNG charts need it
-    import matplotlib
-
-    matplotlib.use("Agg")
-    # slow to import: only the PNG charts need it
-    from matplotlib.figure import Figure
-
     periods = data["periods"]
     labels = [p.get("label") or p["period"] for p in periods]
     starts = [p["period"] for p in periods]

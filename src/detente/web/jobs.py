@@ -32,6 +32,11 @@ from django.db import close_old_connections, transaction
 from django.db.models import F
 from django.utils import timezone
 
+try:  # an optional dependency (pip install 'detente[redis]'), used only when DETENTE_QUEUE_URL names Redis
+    import redis
+except ImportError:
+    redis = None
+
 from detente.errors import DetenteError, OptionError
 from detente.store import writing
 
@@ -90,28 +95,19 @@ class RedisWakeup:
     REDIS_WAIT_SECONDS = 5
 
     def __init__(self, url: str, key: str | None = None):
-        try:
-            # an optional dependency (pip install 'detente[redis]'), needed only when DETENTE_QUEUE_URL names Redis
-            import redis
-        except ImportError:
+        if redis is None:
             raise OptionError("DETENTE_QUEUE_URL names Redis, but the redis client is not installed: "
-                              "pip install 'detente[redis]'") from None
+                              "pip install 'detente[redis]'")
         self.client = redis.Redis.from_url(url, socket_timeout=self.REDIS_WAIT_SECONDS + 5)
         self.key = key or self.KEY
 
     def notify(self, job_pk: int) -> None:
-        # an optional dependency (pip install 'detente[redis]'), needed only when DETENTE_QUEUE_URL names Redis
-        import redis
-
         try:
             self.client.rpush(self.key, job_pk)
         except redis.RedisError as exc:  # the job is queued in the database all the same
             log.warning("could not wake a worker through Redis (%s); it will find the job by itself", exc)
 
     def wait(self, seconds: float) -> None:
-        # an optional dependency (pip install 'detente[redis]'), needed only when DETENTE_QUEUE_URL names Redis
-        import redis
-
         try:
             self.client.blpop([self.key], timeout=max(1, int(self.REDIS_WAIT_SECONDS)))
         except redis.RedisError as exc:

@@ -96,7 +96,10 @@ def _page(item: str) -> dict:
 def _schemas() -> dict:
     actor = _object({"code": STRING, "country": STRING, "country_name": STRING, "name": STRING, "kind": STRING,
                      "label": {**STRING, "description": "display name, e.g. 'Recep Tayyip Erdogan (Turkey, "
-                                                        "government)'"}}, nullable=True)
+                                                        "government)'"},
+                     "basis": {**NULL_STRING, "description": "how its country was found: named, place, story "
+                                                             "or corrected (null when not recorded)"}},
+                    nullable=True)
     date = _object({"start": {**NULL_STRING, "format": "date"}, "end": {**NULL_STRING, "format": "date"},
                     "granularity": STRING, "basis": STRING, "text": STRING,
                     "label": {**STRING, "description": "the date at its granularity, e.g. 'February 2020'"}})

@@ -29,13 +29,6 @@ def prepare_site(options, verbosity: int = 0) -> None:
     call_command("collectstatic", interactive=False, verbosity=verbosity)
 
 
-def warm_up() -> None:
-    """Import the slow-to-import libraries now, not during the first timeline request
-    (ruptures pulls in SciPy: seconds on a busy machine)."""
-    # slow to import: imported here, at start, on purpose
-    import ruptures  # noqa: F401
-
-
 WARM_DYADS = 10
 
 
@@ -64,8 +57,7 @@ def serve_site(host: str, port: int, threads: int) -> None:
     from .jobs import WorkerSupervisor
     from .wsgi import application
 
-    warm_up()
-    warm_busiest_timelines()
+    warm_busiest_timelines()  # imports the timeline code (ruptures, matplotlib) now, not on the first request
     signal.signal(signal.SIGTERM, _stop_on_sigterm)  # so the workers are stopped too
     workers = WorkerSupervisor(settings.DETENTE_OPTIONS.submit_workers)
     workers.start()

@@ -66,6 +66,25 @@ def test_min_confidence_trades_recall_for_precision():
     assert len(strict) < len(loose)
 
 
+def test_an_operating_point_in_the_models_meta_acts_as_the_default_min_confidence(tmp_path):
+    import json
+    import shutil
+
+    from detente.events.learned.model import default_model_dir
+
+    for path in default_model_dir().iterdir():
+        shutil.copy(path, tmp_path / path.name)
+    meta = json.loads((tmp_path / "meta.json").read_text())
+    (tmp_path / "meta.json").write_text(json.dumps({**meta, "min_confidence": 0.8}))
+    text = ("Putin met Erdogan in Sochi on Monday. The two leaders agreed to extend the ceasefire, "
+            "while Turkish drones struck Syrian army positions near Saraqib.")
+    nlp = load_pipeline(Options.from_env(coder="model"))
+    nlp.replace_pipe("detente_events", "detente_events", config={"coder": "model", "model_path": str(tmp_path)})
+    from_meta = coded(nlp, text)
+    assert from_meta == coded(load_pipeline(Options.from_env(coder="model", min_confidence=0.8)), text)
+    assert from_meta != coded(load_pipeline(Options.from_env(coder="model", min_confidence=0.2)), text)
+
+
 def test_rules_coder_gives_rule_patterns_not_model_decisions():
     nlp = load_pipeline(Options.from_env(coder="rules"))
     events = coded(nlp, "Erdogan accused the Kremlin of violating the ceasefire in Idlib.")

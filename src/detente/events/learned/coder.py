@@ -2,8 +2,9 @@
 
 For each sentence with an actor, every candidate pair (two mentions, or one
 mention alone) is scored by the model; a pair becomes an event when the
-model's most probable event type clears its threshold (the per-type thresholds
-chosen on the development split, or the user's ``min_confidence``). The rule
+model's most probable event type clears its threshold (the user's ``min_confidence``,
+else the operating point chosen on the development split: one threshold for all types,
+or per-type thresholds with a lower one for confirming the rules' proposals). The rule
 coder's event on the same pair gives the detailed CAMEO code and the trigger
 when it agrees on the root; otherwise the code is the root's general code.
 """
@@ -16,6 +17,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from detente.model import ActorMention, ActorRef, Event
+from detente.sentences import SentenceIndex
 
 from ..coder import dyad_code_key
 from ..discards import is_discarded
@@ -46,7 +48,7 @@ def learned_events(doc: Doc, rule_events: list[Event], model: PairModel,
 
 def sentence_work(doc: Doc, rule_events: list[Event]) -> Iterator[tuple]:
     mentions = doc._.actors or []
-    for index, sent in enumerate(doc.sents):
+    for index, sent in enumerate(SentenceIndex(doc)):
         inside = sentence_mentions(mentions, sent.start_char, sent.end_char)
         if not any(m.actor.kind != "place" for m in inside) or is_discarded(sent.text):
             continue          # no actor that can act: places alone are settings or targets
@@ -60,7 +62,8 @@ class SentenceDecider:
     def __init__(self, doc: Doc, index: int, mentions: list[ActorMention], rules: list[Event],
                  model: PairModel, min_confidence: float | None):
         self.doc, self.index, self.mentions, self.rules = doc, index, mentions, rules
-        self.model, self.min_confidence = model, min_confidence
+        self.model = model
+        self.min_confidence = min_confidence if min_confidence is not None else model.min_confidence
 
     def decision(self, scored: Scored | None) -> Scored | None:
         """The pair's event type when the model accepts one: its own best type above that

@@ -82,6 +82,10 @@ class PairModel:
         self.thresholds: dict[str, float] = self.meta.get("thresholds", {})
         self.default_threshold = float(self.meta.get("default_threshold", 0.5))
         self.rule_threshold = float(self.meta.get("rule_threshold", 1.0))
+        # One threshold for every type and for confirming the rules, when the development
+        # split chose it over the per-type thresholds end to end (tools/tune_event_model.py).
+        point = self.meta.get("min_confidence")
+        self.min_confidence: float | None = float(point) if point is not None else None
         heads = np.load(directory / HEADS_FILE)
         self.heads = {k: heads[k].astype(np.float32) for k in heads.files}
         self.tokenizer = Tokenizer.from_file(str(directory / TOKENIZER_FILE))
