@@ -24,15 +24,14 @@ import json
 import os
 import re
 import shlex
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+
+from .command_runs import free_port, run_server, start, stop
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = shlex.quote(sys.executable)
@@ -146,12 +145,6 @@ def test_every_documented_command_has_a_run():
     assert sorted(documented_commands()) == sorted(CASES)
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def shared_dir() -> Path:
     return Path(os.environ.get("DETENTE_SHARED", ROOT.parent / "shared"))
 
@@ -208,21 +201,6 @@ def databases():
     admin.close()
 
 
-def start(command: str, cwd: Path, env: dict) -> subprocess.Popen:
-    return subprocess.Popen(command, shell=True, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                            text=True, start_new_session=True)
-
-
-def stop(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        os.killpg(process.pid, 15)
-        try:
-            process.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, 9)
-            process.wait()
-
-
 def as_run(line: str) -> str:
     """The interpreter, CLI and dask of this environment in place of the docs' `.venv/bin/...`."""
     line = line.replace(".venv/bin/python", PYTHON)
@@ -262,29 +240,6 @@ def dask_cluster(folder: Path, env: dict):
         for _, process in reversed(daemons):
             stop(process)
         assert [line for line, process in daemons if process.returncode not in (0, -15, 143)] == []
-
-
-def answers(port: int) -> bool:
-    try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
-            return response.status == 200
-    except OSError:
-        return False
-
-
-def run_server(command: str, cwd: Path, env: dict) -> tuple[bool, str]:
-    port = free_port()
-    command = re.sub(r"--port \d+", f"--port {port}", command) if "--port" in command else f"{command} --port {port}"
-    process = start(command, cwd, env)
-    try:
-        deadline = time.monotonic() + 600
-        while time.monotonic() < deadline and process.poll() is None:
-            if answers(port):
-                return True, ""
-            time.sleep(1)
-        return False, process.stdout.read() if process.poll() is not None else "no answer in time"
-    finally:
-        stop(process)
 
 
 def digest(paths: tuple[str, ...]) -> dict[str, str]:

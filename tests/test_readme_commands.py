@@ -5,14 +5,13 @@ from __future__ import annotations
 import os
 import re
 import shlex
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+
+from .command_runs import run_server
 
 ROOT = Path(__file__).resolve().parent.parent
 SERVERS = ("detente serve", "detente demo")
@@ -26,41 +25,8 @@ def readme_commands() -> list[str]:
     return [line for line in lines if line]
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def as_test_command(line: str) -> str:
     return line.replace(".venv/bin/detente", f"{shlex.quote(sys.executable)} -m detente")
-
-
-def _answers(port: int) -> bool:
-    try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
-            return response.status == 200
-    except OSError:
-        return False
-
-
-def run_server(command: str, cwd: Path, env: dict) -> tuple[bool, str]:
-    """Start a serve/demo command on a free port; True once it answers HTTP 200, then stop it."""
-    port = free_port()
-    command = re.sub(r"--port \d+", f"--port {port}", command)
-    process = subprocess.Popen(command, shell=True, cwd=cwd, env=env, stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT, text=True, start_new_session=True)
-    try:
-        deadline = time.monotonic() + 240
-        while time.monotonic() < deadline and process.poll() is None:
-            if _answers(port):
-                return True, ""
-            time.sleep(1)
-        return False, process.stdout.read() if process.poll() is not None else "no answer in time"
-    finally:
-        if process.poll() is None:
-            os.killpg(process.pid, 15)
-            process.wait(timeout=30)
 
 
 @pytest.fixture(scope="module")
@@ -87,7 +53,7 @@ def test_every_readme_command_runs_as_written(workdir):
     for line in readme_commands():
         command = as_test_command(line)
         if any(server in line for server in SERVERS):
-            ok, output = run_server(command, folder, env)
+            ok, output = run_server(command, folder, env, wait=240)
         else:
             result = subprocess.run(command, shell=True, cwd=folder, env=env, capture_output=True, text=True,
                                     timeout=900)
